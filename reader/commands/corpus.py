@@ -1,0 +1,140 @@
+"""`reader issues`, `articles`, `show` and `import`: the corpus from the command line."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from rich.table import Table
+
+from reader.commands.output import message, print_json, stdout
+from reader.corpus.library import (
+    expand_paths,
+    find_article,
+    import_file,
+    load_file,
+    load_library,
+)
+from reader.corpus.model import Article, Issue
+from reader.errors import InputError
+from reader.paths import reader_home
+
+
+def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    """Add the corpus sub-commands."""
+    p = subparsers.add_parser("issues", parents=[common], help="list the library's issues")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(func=run_issues)
+
+    p = subparsers.add_parser(
+        "articles", parents=[common], help="parse issue files and list their articles"
+    )
+    p.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: library)")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(func=run_articles)
+
+    p = subparsers.add_parser("show", parents=[common], help="print an article as clean text")
+    p.add_argument("article_id", metavar="ARTICLE_ID")
+    p.set_defaults(func=run_show)
+
+    p = subparsers.add_parser("import", parents=[common], help="add issue files to the library")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.set_defaults(func=run_import)
+
+
+def _issue_row(issue: Issue) -> dict[str, object]:
+    return {
+        "id": issue.id,
+        "paper": issue.paper,
+        "date": issue.date,
+        "date_inferred": issue.date_inferred,
+        "page": issue.page,
+        "section": issue.section,
+        "articles": len(issue.articles),
+    }
+
+
+def run_issues(args: argparse.Namespace) -> int:
+    """List the library's issues."""
+    issues = load_library(reader_home(args.home))
+    if args.json:
+        print_json([_issue_row(i) for i in issues])
+        return 0
+    table = Table(title="Library")
+    for col in ("id", "paper", "date", "page", "section", "articles"):
+        table.add_column(col)
+    for i in issues:
+        date = (i.date or "?") + (" (inferred)" if i.date_inferred else "")
+        table.add_row(i.id, i.paper or "?", date, str(i.page or "?"), i.section or "",
+                      str(len(i.articles)))
+    stdout.print(table)
+    return 0
+
+
+def run_articles(args: argparse.Namespace) -> int:
+    """Parse files (or the library) and list issues with their articles."""
+    if args.paths:
+        files = expand_paths(args.paths)
+        if not files:
+            raise InputError("no issue files found in the given paths")
+        issues = [load_file(p) for p in files]
+    else:
+        issues = load_library(reader_home(args.home))
+    if args.json:
+        print_json([i.to_json() for i in issues])
+        return 0
+    for issue in issues:
+        date = (issue.date or "undated") + (" (inferred)" if issue.date_inferred else "")
+        stdout.print(
+            f"[bold]{issue.paper or 'Unknown paper'}[/] · {date} · page {issue.page or '?'}"
+            f"{' · ' + issue.section if issue.section else ''}  [dim]{issue.id}[/]"
+        )
+        for art in issue.articles:
+            title = art.title + (" [dim](derived)[/]" if art.title_derived else "")
+            kind = "📷 " if art.kind == "photo" else ""
+            chars = sum(len(p) for p in art.paragraphs)
+            stdout.print(f"  {kind}{title}  [dim]{art.id} · {chars} chars[/]")
+        stdout.print()
+    return 0
+
+
+def format_article(art: Article, issue: Issue | None = None) -> str:
+    """The article as clean text: headline block, byline, paragraphs, captions."""
+    out: list[str] = []
+    if art.kicker:
+        out.append(art.kicker)
+    out.append(art.title)
+    if art.subtitle:
+        out.append(art.subtitle)
+    meta = [x for x in (art.byline, art.dateline) if x]
+    if meta:
+        out.append(" ".join(meta))
+    if art.continued_from:
+        out.append(f"({art.continued_from})")
+    out.append("")
+    out += ["　　" + p for p in art.paragraphs]
+    for cap in art.captions:
+        out += ["", f"[Photo] {cap}"]
+    return "\n".join(out)
+
+
+def run_show(args: argparse.Namespace) -> int:
+    """Print one article as clean text."""
+    found = find_article(reader_home(args.home), args.article_id)
+    print(format_article(found.article, found.issue))
+    return 0
+
+
+def run_import(args: argparse.Namespace) -> int:
+    """Import issue files into the library; each bad file is reported and exits 2."""
+    home = reader_home(args.home)
+    failed = 0
+    for raw in args.files:
+        try:
+            issue, target = import_file(home, Path(raw))
+        except InputError as exc:
+            message(f"reader: {exc}")
+            failed += 1
+            continue
+        message(f"imported {raw} as {issue.id} ({len(issue.articles)} articles) -> {target}")
+    return 2 if failed else 0

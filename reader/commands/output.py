@@ -1,0 +1,24 @@
+"""Shared output helpers for sub-commands: JSON on stdout, messages on stderr."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any
+
+from rich.console import Console
+
+stdout = Console(highlight=False, soft_wrap=True)
+stderr = Console(stderr=True, highlight=False)
+
+
+def print_json(data: Any) -> None:
+    """Print UTF-8 JSON (not ASCII-escaped) on stdout and nothing else."""
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2))
+    sys.stdout.write("\n")
+    sys.stdout.flush()
+
+
+def message(text: str) -> None:
+    """Print a human message on stderr."""
+    stderr.print(text)

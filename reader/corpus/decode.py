@@ -1,0 +1,92 @@
+"""Turn the bytes of an issue file into safe text: detect the encoding, strip control codes."""
+
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+
+from reader.errors import InputError
+
+MAX_BYTES = 2 * 1024 * 1024
+"""Largest issue file accepted; a printed page is about 20 KB."""
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+# ESC-introduced sequences (CSI, OSC, DCS, SOS/PM/APC and two-byte escapes) and their
+# 8-bit C1 forms; removed whole so that no fragment can drive a terminal.
+_ESCAPES = re.compile(
+    r"""
+    \x1b\[[0-?]*[ -/]*[@-~]                       # CSI
+    | \x1b[\]PX^_].*?(?:\x07|\x1b\\|\x9c)          # OSC, DCS, SOS, PM, APC
+    | \x9b[0-?]*[ -/]*[@-~]                       # 8-bit CSI
+    | [\x90\x9d\x98\x9e\x9f].*?(?:\x07|\x9c)       # 8-bit OSC, DCS, ...
+    | \x1b[ -/]*[0-~]?                            # other ESC sequences
+    """,
+    re.VERBOSE | re.DOTALL,
+)
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# Bidi overrides and isolates can make text display differently from what it is.
+_BIDI = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
+
+
+def decode_bytes(data: bytes, name: str = "file") -> str:
+    """Decode an issue file: BOM-marked UTF-8/16/32, else UTF-8, else GB18030.
+
+    Raises InputError (one line) for empty, oversized or binary input.
+    """
+    if not data.strip():
+        raise InputError(f"{name}: the file is empty")
+    if len(data) > MAX_BYTES:
+        raise InputError(f"{name}: the file is too large ({len(data)} bytes; at most {MAX_BYTES})")
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError as exc:
+                raise InputError(f"{name}: not valid {encoding.upper()} text") from exc
+            return _checked(text, name)
+    if b"\x00" in data:
+        raise InputError(f"{name}: this looks like a binary file, not text")
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            return _checked(data.decode(encoding), name)
+        except UnicodeDecodeError:
+            continue
+    raise InputError(f"{name}: the text is neither UTF-8 nor GB18030/GBK")
+
+
+def _checked(text: str, name: str) -> str:
+    """Reject text that is mostly not text (a binary that happened to decode)."""
+    if not text.strip():
+        raise InputError(f"{name}: the file is empty")
+    bad = sum(
+        1 for ch in text if unicodedata.category(ch) in ("Cc", "Co", "Cs", "Cn")
+        and ch not in "\n\r\t"
+    )
+    if bad > max(8, len(text) // 50):
+        raise InputError(f"{name}: this looks like a binary file, not text")
+    return text
+
+
+def sanitize(text: str) -> str:
+    """Normalise newlines and strip escape sequences, C0/C1 controls and bidi overrides."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
+    text = _ESCAPES.sub("", text)
+    text = _CONTROLS.sub("", text)
+    text = _BIDI.sub("", text)
+    return text.replace("\t", " ")
+
+
+def read_issue_text(data: bytes, name: str = "file") -> str:
+    """Decode and sanitise the bytes of an issue file; refuse text that is empty after it."""
+    text = sanitize(decode_bytes(data, name))
+    if not text.strip():
+        raise InputError(f"{name}: the file has no readable text")
+    return text

@@ -1,0 +1,92 @@
+"""The data model of the corpus: an Issue (one printed page) holds Articles."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article (or photo item) reconstructed from a page."""
+
+    id: str
+    """Stable id: issue id + short hash of the start of the body."""
+    issue_id: str
+    kind: str
+    """`"article"` or `"photo"`."""
+    title: str
+    title_derived: bool = False
+    """True when the page has no headline and the title comes from the first sentence."""
+    kicker: str | None = None
+    subtitle: str | None = None
+    byline: str | None = None
+    dateline: str | None = None
+    continued_from: str | None = None
+    paragraphs: tuple[str, ...] = ()
+    captions: tuple[str, ...] = ()
+
+    @property
+    def text(self) -> str:
+        """The body as the language layer sees it: paragraphs joined by newlines."""
+        return "\n".join(self.paragraphs)
+
+    def paragraph_starts(self) -> list[int]:
+        """Character offset in `text` where each paragraph begins."""
+        starts, pos = [], 0
+        for para in self.paragraphs:
+            starts.append(pos)
+            pos += len(para) + 1
+        return starts
+
+    def to_json(self) -> dict[str, Any]:
+        """The JSON shape of `reader articles --json`."""
+        return {
+            "id": self.id,
+            "kind": self.kind,
+            "kicker": self.kicker,
+            "title": self.title,
+            "title_derived": self.title_derived,
+            "subtitle": self.subtitle,
+            "byline": self.byline,
+            "dateline": self.dateline,
+            "continued_from": self.continued_from,
+            "paragraphs": list(self.paragraphs),
+            "captions": list(self.captions),
+        }
+
+
+@dataclass(frozen=True)
+class Issue:
+    """One newspaper page: metadata plus its articles in reading order."""
+
+    id: str
+    """The source file's stem."""
+    source: str
+    paper: str | None = None
+    date: str | None = None
+    """ISO date `YYYY-MM-DD` when known."""
+    date_inferred: bool = False
+    page: int | None = None
+    section: str | None = None
+    articles: tuple[Article, ...] = field(default_factory=tuple)
+
+    def article(self, article_id: str) -> Article | None:
+        """Return the article with this id, or None."""
+        for art in self.articles:
+            if art.id == article_id:
+                return art
+        return None
+
+    def to_json(self) -> dict[str, Any]:
+        """The JSON shape of `reader articles --json`."""
+        return {
+            "id": self.id,
+            "source": self.source,
+            "paper": self.paper,
+            "date": self.date,
+            "date_inferred": self.date_inferred,
+            "page": self.page,
+            "section": self.section,
+            "articles": [a.to_json() for a in self.articles],
+        }

@@ -1,0 +1,1 @@
+"""Segmentation, pinyin, dictionary and glossaries; no UI code here."""

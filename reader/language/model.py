@@ -1,0 +1,89 @@
+"""Data shapes the language layer hands to the UI, the CLI and the notes store."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Syllable:
+    """One syllable of a token's reading, aligned with one character."""
+
+    char: str
+    marks: str
+    """Tone-mark form, e.g. `cháng`; neutral tone has no mark."""
+    numbers: str
+    """Tone-number form, e.g. `chang2`; neutral tone is `5`."""
+    tone: int
+    """1-4, or 5 for neutral; 0 when the character has no reading."""
+
+
+@dataclass(frozen=True)
+class Token:
+    """A segmented word with its character offsets into the source text."""
+
+    text: str
+    start: int
+    end: int
+    syllables: tuple[Syllable, ...] = ()
+    pos: str = ""
+    """jieba part-of-speech tag (`nr` person name, `ns` place, ...) when known."""
+    hsk: int | None = None
+
+    @property
+    def is_han(self) -> bool:
+        """True when the token contains at least one CJK ideograph."""
+        return any("\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" for ch in self.text)
+
+    @property
+    def pinyin(self) -> str:
+        """Syllables with tone marks separated by single spaces; empty for non-Han tokens."""
+        return " ".join(s.marks for s in self.syllables if s.marks)
+
+    @property
+    def pinyin_numbers(self) -> str:
+        """Syllables with tone numbers separated by single spaces."""
+        return " ".join(s.numbers for s in self.syllables if s.numbers)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One dictionary or glossary entry for a word."""
+
+    source: str
+    """`"cedict"`, `"news"` or `"user"`."""
+    simplified: str
+    traditional: str
+    pinyin: str
+    """Tone marks, syllables separated by spaces."""
+    definitions: tuple[str, ...]
+    kind: str | None = None
+    """For glossary entries: policy slogan, institution, place, programme, abbreviation."""
+    classifiers: tuple[str, ...] = ()
+    """Resolved measure words, e.g. `个 gè`."""
+    see_also: tuple[str, ...] = ()
+    """Cross-references resolved to `target: gloss`."""
+
+
+@dataclass(frozen=True)
+class Component:
+    """A known sub-word or character of a word that has no entry of its own."""
+
+    text: str
+    pinyin: str
+    definitions: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class LookupResult:
+    """Everything known about a word: entries, or a breakdown, or a name label."""
+
+    word: str
+    pinyin: str
+    hsk: int | None = None
+    entries: tuple[Entry, ...] = ()
+    components: tuple[Component, ...] = ()
+    name: bool = False
+    number: str | None = None
+    """Explanation of a number with a measure word (`120件`), when the word is one."""
+    notes: tuple[str, ...] = field(default_factory=tuple)
