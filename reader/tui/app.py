@@ -1,0 +1,131 @@
+"""The Textual app `reader` opens: library first, articles on top, help and themes app-wide."""
+
+from __future__ import annotations
+
+from functools import partial
+from pathlib import Path
+from typing import ClassVar
+
+from textual import work
+from textual.app import App
+from textual.binding import Binding, BindingType
+from textual.worker import Worker, WorkerState
+
+from reader.tui.commands import ActionsProvider, ArticlesProvider
+from reader.tui.screens.article import ArticleScreen
+from reader.tui.screens.help import HelpScreen, key_rows
+from reader.tui.screens.library import LibraryScreen
+from reader.tui.session import Progress, ReadingSession
+
+DARK, LIGHT = "textual-dark", "textual-light"
+"""The two themes `ctrl+t` switches between (any other can be chosen from the palette)."""
+
+
+class ReaderApp(App[int]):
+    """Dubao: read Chinese newspapers word by word."""
+
+    CSS_PATH = "reader.tcss"
+    TITLE = "Dubao 读报"
+    COMMANDS = App.COMMANDS | {ActionsProvider, ArticlesProvider}
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("question_mark", "help", "Help"),
+        Binding("ctrl+t", "toggle_theme", "Light/dark", show=False),
+        Binding("ctrl+q", "quit", "Quit", show=False),
+    ]
+    """
+    | Key(s) | Description |
+    | :- | :- |
+    | ? | Every key of the current screen. |
+    | ctrl+t | Switch between the light and the dark theme. |
+    | ctrl+p | Command palette: every action, and open any article by title. |
+    | ctrl+q | Quit (the reading position is saved). |
+    """
+
+    def __init__(self, home: Path, article_id: str | None = None) -> None:
+        super().__init__()
+        self.session = ReadingSession(Path(home))
+        """The app's line to the core."""
+        self.library_screen = LibraryScreen(self.session, open_article=article_id)
+        """The first screen, always at the bottom of the stack."""
+        self.theme = DARK
+
+    def get_default_screen(self) -> LibraryScreen:
+        """The library is the first screen."""
+        return self.library_screen
+
+    def on_mount(self) -> None:
+        """Warm the language layer and open the notes store in the background."""
+        self.warm_up()
+        self.open_store()
+
+    @work(thread=True, exclusive=True, group="warm-up", exit_on_error=False)
+    def warm_up(self) -> None:
+        """Load jieba, pypinyin and the dictionary without holding up the first frame."""
+        self.session.warm_up()
+
+    @work(thread=True, exclusive=True, group="store", exit_on_error=False)
+    def open_store(self) -> None:
+        """Open the notes store; say so when another instance holds it."""
+        warning = self.session.open_store()
+        if warning:
+            self.call_from_thread(self._read_only, warning)
+
+    def _read_only(self, warning: str) -> None:
+        """Tell the user (header and a notice) that edits are off."""
+        self.sub_title = "read-only"
+        for screen in self.screen_stack:
+            sub = screen.sub_title
+            screen.sub_title = f"{sub} · read-only" if sub else "read-only"
+        self.notify(warning, severity="warning", timeout=8)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """Every worker failure, anywhere, becomes a notification instead of a crash."""
+        if event.state == WorkerState.ERROR:
+            error = event.worker.error
+            self.notify(f"{error}", title="Something went wrong", severity="error", timeout=8)
+            if event.worker.group == "store":
+                self.session.store_ready.set()
+            if event.worker.group == "warm-up":
+                self.session.language_ready.set()
+
+    def open_article(self, article_id: str) -> None:
+        """Open an article of the loaded library by id (or unique prefix)."""
+        found = self.library_screen.find(article_id)
+        if found is None:
+            self.notify(f"No article with id {article_id!r}.", severity="error")
+            return
+        issue, article = found
+        while isinstance(self.screen, ArticleScreen):
+            self.pop_screen()
+        self.library_screen.select_article(article.id)
+        self.push_screen(
+            ArticleScreen(self.session, issue, article), partial(self._article_closed, article.id)
+        )
+
+    def _article_closed(self, article_id: str, progress: Progress | None) -> None:
+        """Update the library's read mark when an article is left."""
+        if progress is not None:
+            self.library_screen.set_progress(article_id, progress)
+
+    def action_help(self) -> None:
+        """Show every key of the current screen."""
+        if isinstance(self.screen, HelpScreen):
+            return
+        screen = self.screen
+        title = "article" if isinstance(screen, ArticleScreen) else "library"
+        self.push_screen(HelpScreen(key_rows(screen), title, tones=title == "article"))
+
+    def action_toggle_theme(self) -> None:
+        """Switch between the light and the dark theme."""
+        self.theme = LIGHT if self.current_theme.dark else DARK
+
+    async def action_quit(self) -> None:
+        """Save the reading position, then quit."""
+        for screen in self.screen_stack:
+            if isinstance(screen, ArticleScreen):
+                try:
+                    await screen.flush_progress()
+                except Exception as exc:  # never lose the quit over a failed save
+                    self.notify(f"Could not save the reading position: {exc}", severity="error")
+        self.session.close()
+        self.exit(0)

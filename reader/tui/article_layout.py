@@ -1,0 +1,309 @@
+"""Lay an article out in terminal cells: headline, wrapped paragraphs of words, ruby, captions.
+
+Plain Python (no Textual) so that it can be tested and timed on its own. The article view
+renders the lines this module produces; hover, cursor and search only restyle spans, so the
+layout is computed once per article, width and display mode.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+from rich.cells import cell_len
+
+from reader.corpus.model import Article, Issue
+from reader.language.model import Syllable, Token
+
+LineKind = Literal["body", "ruby", "decor", "blank"]
+SegmentMode = Literal["shade", "space", "off"]
+
+LEFT_MARGIN = 2
+"""Cells left blank at the left edge of every line."""
+HANG = 2
+"""Cells kept free at the right so that closing punctuation can hang there."""
+MAX_MEASURE = 72
+"""Widest text column in cells; longer lines are hard to read."""
+INDENT = 4
+"""First-line indent of a paragraph (two ideographic spaces, the Chinese convention)."""
+
+_CLOSING = set("，。、；：！？）」』”’》〉】〕…—,.;:!?)]}%")
+
+
+@dataclass(frozen=True, slots=True)
+class WordSpan:
+    """One token's characters placed on one body line (a long token may be split)."""
+
+    token: int
+    """Index into `ArticleLayout.tokens`."""
+    start: int
+    """Offset of the first character in the article text."""
+    end: int
+    """Offset just past the last character."""
+    x: int
+    """First cell of the slot the word occupies."""
+    width: int
+    """Cells of the slot: the characters, or the ruby pinyin when that is wider."""
+    text_x: int
+    """First cell of the characters (centred under wider ruby pinyin)."""
+    ruby_x: int = 0
+    """First cell of the ruby pinyin."""
+
+
+@dataclass(frozen=True, slots=True)
+class LayoutLine:
+    """One line of the laid-out article."""
+
+    kind: LineKind
+    spans: tuple[WordSpan, ...] = ()
+    """Word spans of a body line; for a ruby line, the spans of the body line below it."""
+    decor: tuple[tuple[str, str], ...] = ()
+    """(text, style name) runs of a headline, caption or rule line."""
+    x: int = 0
+    """First cell of a decor line."""
+
+
+@dataclass
+class ArticleLayout:
+    """Every line of an article at one width, plus indexes from tokens to lines."""
+
+    width: int
+    tokens: list[Token]
+    lines: list[LayoutLine] = field(default_factory=list)
+    token_lines: dict[int, list[int]] = field(default_factory=dict)
+    """Token index -> body line numbers it is drawn on."""
+    body_start: int = 0
+    """First line of the body (after the headline block)."""
+
+    def spans_of(self, token: int) -> list[tuple[int, WordSpan]]:
+        """(line number, span) pairs where a token is drawn."""
+        out = []
+        for y in self.token_lines.get(token, ()):
+            out += [(y, s) for s in self.lines[y].spans if s.token == token]
+        return out
+
+    def span_at(self, x: int, y: int) -> WordSpan | None:
+        """The word span under cell (x, y), or None (a ruby line maps to its body line)."""
+        if not 0 <= y < len(self.lines):
+            return None
+        line = self.lines[y]
+        if line.kind == "ruby" and y + 1 < len(self.lines):
+            line = self.lines[y + 1]
+        for span in line.spans:
+            if span.x <= x < span.x + span.width:
+                return span
+        return None
+
+    def token_at_offset(self, offset: int) -> int | None:
+        """Index of the token containing a character offset (or the next one)."""
+        for i, tok in enumerate(self.tokens):
+            if tok.end > offset and tok.text != "\n":
+                return i
+        return len(self.tokens) - 1 if self.tokens else None
+
+
+def is_word(token: Token) -> bool:
+    """True for tokens a reader may want to look up: Han, letters or digits."""
+    return token.is_han or any(ch.isalnum() for ch in token.text)
+
+
+def ruby_text(syllables: Sequence[Syllable]) -> str:
+    """Pinyin of some syllables written as one word (`kuàjìng`), as ruby shows it."""
+    return "".join(s.marks for s in syllables if s.marks)
+
+
+def token_syllables(token: Token, start: int, end: int) -> tuple[Syllable, ...]:
+    """The syllables of the characters [start, end) of a token (aligned one per character)."""
+    if len(token.syllables) != len(token.text):
+        return token.syllables if (start, end) == (token.start, token.end) else ()
+    return token.syllables[start - token.start : end - token.start]
+
+
+def complete_tokens(text: str, tokens: Sequence[Token]) -> list[Token]:
+    """Tokens covering every character of `text` once, gaps filled, newlines on their own."""
+    out: list[Token] = []
+    pos = 0
+    for tok in sorted(tokens, key=lambda t: t.start):
+        if tok.start < pos or tok.end <= tok.start:
+            continue
+        if tok.start > pos:
+            out += _plain_tokens(text, pos, tok.start)
+        if "\n" in tok.text and tok.text != "\n":
+            out += _plain_tokens(text, tok.start, tok.end)
+        else:
+            out.append(tok)
+        pos = tok.end
+    if pos < len(text):
+        out += _plain_tokens(text, pos, len(text))
+    return out
+
+
+def _plain_tokens(text: str, start: int, end: int) -> list[Token]:
+    """Tokens without readings for a stretch of text the language layer left out."""
+    out, run = [], start
+    for i in range(start, end):
+        if text[i] == "\n":
+            if i > run:
+                out.append(Token(text[run:i], run, i))
+            out.append(Token("\n", i, i + 1))
+            run = i + 1
+    if end > run:
+        out.append(Token(text[run:end], run, end))
+    return out
+
+
+def wrap_cells(text: str, width: int) -> list[str]:
+    """Wrap text to a cell width, character by character (CJK is two cells)."""
+    lines, cur, cur_w = [], "", 0
+    for ch in text:
+        w = cell_len(ch)
+        if cur and cur_w + w > width:
+            lines.append(cur)
+            cur, cur_w = "", 0
+        cur += ch
+        cur_w += w
+    if cur:
+        lines.append(cur)
+    return lines or [""]
+
+
+def measure(width: int) -> int:
+    """Cells of the text column for a view of `width` cells."""
+    return max(10, min(MAX_MEASURE, width - LEFT_MARGIN - HANG))
+
+
+def layout_article(
+    article: Article,
+    issue: Issue | None,
+    tokens: Sequence[Token],
+    width: int,
+    *,
+    ruby: bool = False,
+    segments: SegmentMode = "shade",
+) -> ArticleLayout:
+    """Lay out the headline, the body words and the captions for a view `width` cells wide."""
+    col = measure(width)
+    text = article.text
+    toks = complete_tokens(text, tokens)
+    layout = ArticleLayout(width=width, tokens=toks)
+    _headline(layout, article, issue, col)
+    layout.body_start = len(layout.lines)
+    para: list[int] = []
+    for i, tok in enumerate(toks):
+        if tok.text == "\n":
+            _paragraph(layout, para, col, ruby, segments)
+            para = []
+        else:
+            para.append(i)
+    _paragraph(layout, para, col, ruby, segments)
+    _captions(layout, article, col)
+    return layout
+
+
+def _decor(layout: ArticleLayout, text: str, style: str, col: int, prefix: str = "") -> None:
+    """Add wrapped decoration lines in one style, with an optional styled prefix."""
+    pad = cell_len(prefix)
+    for n, part in enumerate(wrap_cells(text, col - pad)):
+        runs = ((prefix if n == 0 else " " * pad, "rule"), (part, style)) if prefix else (
+            (part, style),
+        )
+        layout.lines.append(LayoutLine("decor", decor=runs, x=LEFT_MARGIN))
+
+
+def _headline(layout: ArticleLayout, article: Article, issue: Issue | None, col: int) -> None:
+    """The headline block: source, kicker, title, subtitle, byline and dateline."""
+    if issue is not None:
+        bits = [issue.paper or "Unknown paper"]
+        if issue.date:
+            bits.append(issue.date + (" (inferred)" if issue.date_inferred else ""))
+        if issue.page is not None:
+            bits.append(f"page {issue.page}")
+        if issue.section:
+            bits.append(issue.section)
+        _decor(layout, " · ".join(bits), "source", col)
+    if article.kicker:
+        _decor(layout, article.kicker, "kicker", col)
+    _decor(layout, article.title, "title", col)
+    if article.subtitle:
+        _decor(layout, article.subtitle, "subtitle", col)
+    credit = " · ".join(x for x in (article.byline, article.dateline) if x)
+    if credit:
+        _decor(layout, credit, "byline", col)
+    if article.continued_from:
+        _decor(layout, f"Continued from {article.continued_from}", "byline", col)
+    layout.lines.append(LayoutLine("decor", decor=(("─" * min(col, 24), "rule"),), x=LEFT_MARGIN))
+    layout.lines.append(LayoutLine("blank"))
+
+
+def _captions(layout: ArticleLayout, article: Article, col: int) -> None:
+    """Photo captions, set apart after the body."""
+    if not article.captions:
+        return
+    layout.lines.append(LayoutLine("blank"))
+    layout.lines.append(LayoutLine("decor", decor=(("Photo captions", "rule"),), x=LEFT_MARGIN))
+    for caption in article.captions:
+        _decor(layout, caption, "caption", col, prefix="▌ ")
+
+
+def _paragraph(
+    layout: ArticleLayout, para: list[int], col: int, ruby: bool, segments: SegmentMode
+) -> None:
+    """Wrap one paragraph's tokens into body lines (plus ruby lines above them)."""
+    if not para:
+        return
+    toks = layout.tokens
+    spaced = ruby or segments == "space"
+    lines: list[list[WordSpan]] = [[]]
+    x = INDENT
+    prev_word = False
+    for i in para:
+        tok = toks[i]
+        word = is_word(tok)
+        for start, end in _pieces(tok, col, ruby):
+            chars_w = cell_len(text := tok.text[start - tok.start : end - tok.start])
+            pin_w = cell_len(ruby_text(token_syllables(tok, start, end))) if ruby else 0
+            slot = max(chars_w, pin_w)
+            gap = 1 if spaced and word and prev_word and x > 0 else 0
+            fits = x + gap + slot <= col
+            hangs = text[0] in _CLOSING and x + slot <= col + HANG
+            if not fits and not hangs and x > 0:
+                lines.append([])
+                x, gap = 0, 0
+            x += gap
+            lines[-1].append(
+                WordSpan(
+                    token=i, start=start, end=end, x=LEFT_MARGIN + x, width=slot,
+                    text_x=LEFT_MARGIN + x + (slot - chars_w) // 2,
+                    ruby_x=LEFT_MARGIN + x + (slot - pin_w) // 2,
+                )
+            )
+            x += slot
+            prev_word = word
+    if layout.lines and layout.lines[-1].kind == "body":
+        layout.lines.append(LayoutLine("blank"))
+    for spans in lines:
+        if not spans:
+            continue
+        if ruby:
+            layout.lines.append(LayoutLine("ruby", spans=tuple(spans)))
+        y = len(layout.lines)
+        layout.lines.append(LayoutLine("body", spans=tuple(spans)))
+        for span in spans:
+            layout.token_lines.setdefault(span.token, []).append(y)
+
+
+def _pieces(tok: Token, col: int, ruby: bool) -> list[tuple[int, int]]:
+    """Split a token wider than the column into pieces that fit; most tokens are one piece."""
+    limit = col if not ruby else col // 2
+    if cell_len(tok.text) <= limit:
+        return [(tok.start, tok.end)]
+    out, start, w = [], tok.start, 0
+    for i, ch in enumerate(tok.text):
+        cw = cell_len(ch) if not ruby else max(cell_len(ch), 6)
+        if w + cw > limit and tok.start + i > start:
+            out.append((start, tok.start + i))
+            start, w = tok.start + i, 0
+        w += cw
+    out.append((start, tok.end))
+    return out

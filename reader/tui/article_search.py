@@ -1,0 +1,79 @@
+"""Find a query in an article: by characters, or by toneless pinyin such as `kuajing`."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+
+from reader.language.model import Token
+
+
+def fold_pinyin(text: str) -> str:
+    """Lower-case pinyin without tone marks, tone numbers, spaces or apostrophes (ü -> u)."""
+    decomposed = unicodedata.normalize("NFD", text.lower())
+    kept = (ch for ch in decomposed if not unicodedata.combining(ch))
+    return "".join(ch for ch in kept if ch.isalpha()).replace("v", "u")
+
+
+def is_pinyin_query(query: str) -> bool:
+    """True when a query is Latin letters (maybe with tone marks, digits or spaces)."""
+    folded = fold_pinyin(query)
+    return bool(folded) and all("a" <= ch <= "z" for ch in folded)
+
+
+def find_matches(text: str, tokens: Sequence[Token], query: str) -> list[tuple[int, int]]:
+    """Every (start, end) range of `text` matching `query`, in reading order.
+
+    Characters match literally (case-insensitive); a Latin query also matches the pinyin of
+    consecutive syllables, whole syllables only, so `an` does not match inside `guan`.
+    """
+    query = query.strip()
+    if not query:
+        return []
+    found: set[tuple[int, int]] = set()
+    haystack, needle = text.lower(), query.lower()
+    pos = haystack.find(needle)
+    while pos >= 0:
+        found.add((pos, pos + len(needle)))
+        pos = haystack.find(needle, pos + 1)
+    if is_pinyin_query(query):
+        found |= _pinyin_matches(tokens, fold_pinyin(query))
+    return sorted(found)
+
+
+def _pinyin_matches(tokens: Sequence[Token], needle: str) -> set[tuple[int, int]]:
+    """Ranges whose syllables, toneless and run together, equal `needle`."""
+    offsets: list[int] = []
+    """Character offset of each syllable."""
+    starts: dict[int, int] = {}
+    """Position in `joined` where syllable n starts -> n."""
+    ends: dict[int, int] = {}
+    """Position in `joined` where syllable n ends -> n."""
+    parts: list[str] = []
+    pos = 0
+    for tok in tokens:
+        aligned = len(tok.syllables) == len(tok.text)
+        for k, syl in enumerate(tok.syllables):
+            folded = fold_pinyin(syl.marks or syl.numbers)
+            if not folded or not aligned:
+                # A break: pinyin never matches across characters without a reading.
+                parts.append("|")
+                pos += 1
+                continue
+            starts[pos] = len(offsets)
+            offsets.append(tok.start + k)
+            parts.append(folded)
+            pos += len(folded)
+            ends[pos] = len(offsets) - 1
+        if not tok.syllables:
+            parts.append("|")
+            pos += 1
+    joined = "".join(parts)
+    found = set()
+    at = joined.find(needle)
+    while at >= 0:
+        first, last = starts.get(at), ends.get(at + len(needle))
+        if first is not None and last is not None and last >= first:
+            found.add((offsets[first], offsets[last] + 1))
+        at = joined.find(needle, at + 1)
+    return found

@@ -1,0 +1,66 @@
+"""Messages that thread workers post to the UI with their results."""
+
+from __future__ import annotations
+
+from textual.message import Message
+
+from reader.corpus.model import Issue
+from reader.language.model import LookupResult, Token
+from reader.tui.session import HskProfile, Progress
+
+
+class LibraryLoaded(Message):
+    """The library was read and parsed."""
+
+    def __init__(self, issues: list[Issue]) -> None:
+        super().__init__()
+        self.issues = issues
+        """Every issue, sorted by date."""
+
+
+class ProgressLoaded(Message):
+    """Saved reading progress for the library's articles."""
+
+    def __init__(self, progress: dict[str, Progress]) -> None:
+        super().__init__()
+        self.progress = progress
+        """Article id -> progress (articles never opened are absent)."""
+
+
+class ProfileReady(Message):
+    """The HSK profile of one article was computed."""
+
+    def __init__(self, article_id: str, profile: HskProfile) -> None:
+        super().__init__()
+        self.article_id = article_id
+        """The article profiled."""
+        self.profile = profile
+        """Its profile."""
+
+
+class TokensLoaded(Message):
+    """An article was segmented (and its saved position read)."""
+
+    def __init__(self, article_id: str, tokens: list[Token], progress: Progress | None) -> None:
+        super().__init__()
+        self.article_id = article_id
+        """The article segmented."""
+        self.tokens = tokens
+        """Its tokens."""
+        self.progress = progress
+        """Where the reader left it, if anywhere."""
+
+
+class LookupDone(Message):
+    """A word was looked up."""
+
+    def __init__(self, token: int, result: LookupResult, sentence: str, at: int) -> None:
+        super().__init__()
+        self.token = token
+        """Index of the word in the article view's tokens."""
+        self.result = result
+        """What the dictionaries say."""
+        self.sentence = sentence
+        """The sentence the word stands in."""
+        self.at = at
+        """Where the word starts in the sentence."""

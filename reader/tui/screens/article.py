@@ -1,0 +1,304 @@
+"""The article screen: the segmented text, pinyin pop-up, glossary panel and search."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Header, Input, Static
+
+from reader.corpus.model import Article, Issue
+from reader.language.model import LookupResult, Token
+from reader.tui.article_search import find_matches
+from reader.tui.messages import LookupDone, TokensLoaded
+from reader.tui.session import Progress, ReadingSession
+from reader.tui.widgets.article_strips import Mark
+from reader.tui.widgets.article_view import ArticleView
+from reader.tui.widgets.glossary_panel import GlossaryPanel
+from reader.tui.widgets.pinyin_popup import PinyinPopup
+
+SAVE_DELAY = 1.5
+"""Seconds of stillness before the reading position is written."""
+
+
+class ArticleScreen(Screen[Progress | None]):
+    """One article, read word by word."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", "Back"),
+        Binding("q", "back", "Back", show=False),
+        Binding("slash", "search", "Search"),
+        Binding("n", "next_match", "Next match", show=False),
+        Binding("N", "previous_match", "Previous match", show=False),
+        Binding("s", "save_word", "Save word"),
+    ]
+    """
+    | Key(s) | Description |
+    | :- | :- |
+    | escape, q | Close the search or the glossary panel, else back to the library. |
+    | / | Search the article: characters or toneless pinyin (`kuajing`). |
+    | n / N | Next / previous match. |
+    | s | Save the word (with its sentence) to your glossary. |
+    """
+
+    HELP_EXTRA: ClassVar[list[tuple[str, str]]] = [
+        ("mouse over a word", "Show its pinyin and mark it"),
+        ("click a word", "Put the cursor there and look it up"),
+        ("mouse wheel", "Scroll"),
+    ]
+    """Mouse actions, for the help screen."""
+
+    DEFAULT_CSS = """
+    ArticleScreen {
+        & > #search { dock: bottom; display: none; }
+        & > #article-status { dock: bottom; height: 1; padding: 0 1; color: $text-muted; }
+    }
+    """
+
+    def __init__(self, session: ReadingSession, issue: Issue, article: Article) -> None:
+        super().__init__()
+        self.session = session
+        """The app's line to the core."""
+        self.issue = issue
+        """The issue the article comes from."""
+        self.article = article
+        """The article shown."""
+        self.matches: list[tuple[int, int]] = []
+        """Search matches, (start, end) character ranges in reading order."""
+        self.match_index = -1
+        """The current match (-1 before the first jump)."""
+        self.reached_end = False
+        """True once the end of the article has been on screen (the article counts as read)."""
+        self._save_timer: Timer | None = None
+
+    def compose(self) -> ComposeResult:
+        """Header, the text with its side panel, status line, search box and footer."""
+        yield Header()
+        yield GlossaryPanel()
+        yield ArticleView(self.article, self.issue, id="article")
+        yield Input(placeholder="Search: characters or pinyin without tones (kuajing)", id="search")
+        yield Static("Segmenting…", id="article-status")
+        yield Footer()
+        yield PinyinPopup()
+
+    @property
+    def view(self) -> ArticleView:
+        """The article text widget."""
+        return self.query_one(ArticleView)
+
+    def on_mount(self) -> None:
+        """Segment the article in the background; keep the pop-up on its word when scrolling."""
+        self.title = self.article.title
+        self.sub_title = " · ".join(
+            x for x in (self.issue.paper, self.issue.date, "read-only" if self.session.read_only
+                        else None) if x
+        )
+        self.view.focus()
+        self.watch(self.view, "scroll_y", self._scrolled, init=False)
+        self.load_tokens()
+
+    @work(thread=True, exclusive=True, group="tokens", exit_on_error=False)
+    def load_tokens(self) -> None:
+        """Segment the article and read the saved position."""
+        tokens = self.session.tokens(self.article)
+        self.session.store_ready.wait(timeout=10)
+        progress = self.session.progress(self.article.id)
+        self.post_message(TokensLoaded(self.article.id, tokens, progress))
+
+    def on_tokens_loaded(self, message: TokensLoaded) -> None:
+        """Show the words and go back to where the reader was."""
+        offset = message.progress.offset if message.progress else None
+        self.view.set_tokens(message.tokens, cursor_offset=offset)
+        self.reached_end = bool(message.progress and message.progress.read)
+        self._status("")
+
+    def _status(self, text: str) -> None:
+        """Say something on the status line (empty hides it)."""
+        status = self.query_one("#article-status", Static)
+        status.update(text)
+        status.display = bool(text)
+
+    # Pinyin pop-up -----------------------------------------------------------------------
+
+    @on(ArticleView.WordPointed)
+    def _word_pointed(self, event: ArticleView.WordPointed) -> None:
+        """Show the pointed word's pinyin at the word (the cursor's when the mouse leaves)."""
+        token = event.token
+        if token is None and event.by_mouse:
+            token = self.view.cursor
+        self._show_popup(token)
+        if not event.by_mouse:
+            self._schedule_save()
+
+    def _show_popup(self, token: int | None) -> None:
+        """Float the pop-up over a word, or hide it."""
+        popup = self.query_one(PinyinPopup)
+        region = self.view.word_region(token) if token is not None else None
+        if token is None or region is None:
+            popup.hide()
+            return
+        popup.show_word(self.view.tokens[token], region, tones=self.view.tones)
+
+    def _scrolled(self) -> None:
+        """Scrolling moves the words: follow the cursor word, note the reading position."""
+        self._show_popup(self.view.hover if self.view.hover is not None else self.view.cursor)
+        if self.view.max_scroll_y and self.view.scroll_y >= self.view.max_scroll_y - 1:
+            self.reached_end = True
+        self._schedule_save()
+
+    # Glossary panel ------------------------------------------------------------------------
+
+    @on(ArticleView.WordChosen)
+    def _word_chosen(self, event: ArticleView.WordChosen) -> None:
+        """Open the glossary panel on a word."""
+        self.query_one(GlossaryPanel).show_loading(self.view.tokens[event.token])
+        self.look_up(event.token)
+
+    @work(thread=True, exclusive=True, group="lookup", exit_on_error=False)
+    def look_up(self, token: int) -> None:
+        """Look a word up and find its sentence (an exclusive worker: stale lookups drop)."""
+        tok = self.view.tokens[token]
+        result = self.session.lookup(tok.text)
+        start, end = self.session.sentence_at(self.view.text, tok.start)
+        raw = self.view.text[start:end]
+        sentence = raw.strip()
+        at = tok.start - start - (len(raw) - len(raw.lstrip()))
+        self.post_message(LookupDone(token, result, sentence, at))
+
+    def on_lookup_done(self, message: LookupDone) -> None:
+        """Show the lookup in the panel (unless the reader has moved on)."""
+        panel = self.query_one(GlossaryPanel)
+        token = self.view.tokens[message.token]
+        if panel.token is token:
+            panel.show_result(
+                token, message.result, message.sentence, message.at, tones=self.view.tones
+            )
+
+    def action_save_word(self) -> None:
+        """Save the panel's word (or the cursor word) with its sentence."""
+        panel = self.query_one(GlossaryPanel)
+        if panel.token is None or not panel.display:
+            if self.view.cursor is None:
+                self.notify("Put the cursor on a word first.", severity="warning")
+                return
+            self.view.action_choose_word()
+            self.notify("Look it over, then press s again to save it.")
+            return
+        if self.session.read_only:
+            self.notify("Read-only: another Dubao is running.", severity="warning")
+            return
+        self.save_word(panel.token, panel.result, panel.sentence)
+
+    @work(thread=True, group="save", exit_on_error=False)
+    def save_word(self, token: Token, result: LookupResult | None, sentence: str) -> None:
+        """Write the word to the user's glossary."""
+        self.session.save_word(token, result, self.article, sentence)
+        self.app.call_from_thread(self.notify, f"Saved {token.text} to your glossary.")
+
+    # Search ------------------------------------------------------------------------------
+
+    def action_search(self) -> None:
+        """Open the search box."""
+        box = self.query_one("#search", Input)
+        box.display = True
+        box.focus()
+
+    @on(Input.Submitted, "#search")
+    def _search(self, event: Input.Submitted) -> None:
+        """Find the query, mark every match and jump to the first after the cursor."""
+        box = self.query_one("#search", Input)
+        box.display = False
+        self.view.focus()
+        query = event.value.strip()
+        if not query:
+            self.matches = []
+            self.view.set_marks([])
+            self._status("")
+            return
+        self.matches = find_matches(self.view.text, self.view.tokens, query)
+        if not self.matches:
+            self.view.set_marks([])
+            self._status(f"No match for “{query}”")
+            return
+        here = self.view.tokens[self.view.cursor].start if self.view.cursor is not None else -1
+        after = [i for i, (start, _) in enumerate(self.matches) if start > here]
+        self.match_index = (after[0] if after else 0) - 1
+        self.action_next_match()
+
+    def action_next_match(self) -> None:
+        """Jump to the next match."""
+        self._jump(1)
+
+    def action_previous_match(self) -> None:
+        """Jump to the previous match."""
+        self._jump(-1)
+
+    def _jump(self, step: int) -> None:
+        """Move to another match and put the cursor on it."""
+        if not self.matches:
+            self._status("No search yet: press / to search.")
+            return
+        self.match_index = (self.match_index + step) % len(self.matches)
+        start, end = self.matches[self.match_index]
+        marks = [Mark(s, e, "match") for s, e in self.matches]
+        marks[self.match_index] = Mark(start, end, "match-current")
+        self.view.set_marks(marks)
+        if self.view.page is not None:
+            self.view.move_cursor(self.view.page.token_at_offset(start))
+        self._status(f"Match {self.match_index + 1} of {len(self.matches)}")
+
+    # Leaving and the reading position ---------------------------------------------------------
+
+    def action_back(self) -> None:
+        """Close the search box or the panel; else save the position and go back."""
+        box = self.query_one("#search", Input)
+        panel = self.query_one(GlossaryPanel)
+        if box.display:
+            box.display = False
+            self.view.focus()
+        elif panel.display:
+            panel.close()
+        else:
+            self.save_progress_now()
+            self.dismiss(self.position())
+
+    def position(self) -> Progress | None:
+        """Where the reader is: the cursor word when on screen, else the top line."""
+        view = self.view
+        if not view.has_words:
+            return None
+        if view.cursor is not None and view.word_region(view.cursor) is not None:
+            offset = view.tokens[view.cursor].start
+        else:
+            offset = view.top_offset() or 0
+        return Progress(offset=offset, read=self.reached_end)
+
+    def _schedule_save(self) -> None:
+        """Write the position once the reader pauses."""
+        if self._save_timer is not None:
+            self._save_timer.stop()
+        self._save_timer = self.set_timer(SAVE_DELAY, self.save_progress_now)
+
+    def save_progress_now(self) -> None:
+        """Write the position in the background."""
+        position = self.position()
+        if position is not None:
+            self._write_progress(position)
+
+    @work(thread=True, group="progress", exit_on_error=False)
+    def _write_progress(self, position: Progress) -> None:
+        """Write the position (a thread: the store writes to disk)."""
+        self.session.save_progress(self.article.id, position.offset, position.read)
+
+    async def flush_progress(self) -> None:
+        """Write the position and wait for it (before the app quits)."""
+        position = self.position()
+        if position is not None:
+            await asyncio.to_thread(
+                self.session.save_progress, self.article.id, position.offset, position.read
+            )

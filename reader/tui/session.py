@@ -1,0 +1,189 @@
+"""The app's line to the core (library, language layer, notes store); every call may block.
+
+Screens call these methods only from thread workers, never from the UI thread. The language
+layer and the notes store are imported lazily so that the first frame does not wait for jieba,
+pypinyin or the dictionary.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from reader.corpus.model import Article, Issue
+from reader.language.model import LookupResult, Token
+
+
+@dataclass(frozen=True)
+class Progress:
+    """Where the reader left an article."""
+
+    offset: int
+    read: bool
+
+
+@dataclass(frozen=True)
+class HskProfile:
+    """How the words of an article spread over HSK levels."""
+
+    counts: dict[str, int]
+    """Band (`1-3`, `4-6`, `7-9`, `none`) -> number of Han words."""
+
+    @property
+    def total(self) -> int:
+        """Han words counted."""
+        return sum(self.counts.values())
+
+    def share(self, band: str) -> float:
+        """Fraction of the words in a band (0 when there are none)."""
+        return self.counts.get(band, 0) / self.total if self.total else 0.0
+
+
+BANDS = ("1-3", "4-6", "7-9", "none")
+"""HSK 3.0 bands shown in the library, easiest first."""
+
+
+def hsk_band(level: int | None) -> str:
+    """The band of an HSK level (`none` for words outside HSK)."""
+    if level is None:
+        return "none"
+    return "1-3" if level <= 3 else "4-6" if level <= 6 else "7-9"
+
+
+class ReadingSession:
+    """Library, language and notes for one app run on one home folder."""
+
+    def __init__(self, home: Path) -> None:
+        self.home = home
+        """The user's data folder."""
+        self.store: Any = None
+        """The notes store once opened (None when it could not be opened)."""
+        self.read_only = False
+        """True when another instance holds the store: reading works, edits are refused."""
+        self.language_ready = threading.Event()
+        """Set when jieba, pypinyin and the dictionary are loaded."""
+        self.store_ready = threading.Event()
+        """Set when the notes store was opened (or failed to open)."""
+        self._tokens: dict[str, list[Token]] = {}
+        self._store_lock = threading.RLock()
+        """TinyDB is not thread-safe: one store call at a time."""
+
+    # Library and language ------------------------------------------------------------
+
+    def load_library(self) -> list[Issue]:
+        """Every issue of the library, sorted by date."""
+        from reader.corpus.library import load_library
+
+        return load_library(self.home)
+
+    def warm_up(self) -> None:
+        """Load jieba, pypinyin and the dictionary (seconds on a cold cache)."""
+        from reader.language import warm_up
+
+        warm_up()
+        self.language_ready.set()
+
+    def tokens(self, article: Article) -> list[Token]:
+        """The article's tokens (segmented once per run, then cached)."""
+        cached = self._tokens.get(article.id)
+        if cached is None:
+            from reader.language import tokenize
+
+            cached = self._tokens[article.id] = list(tokenize(article.text))
+        return cached
+
+    def forget_tokens(self) -> None:
+        """Drop cached tokens (benchmarks time a cold open)."""
+        self._tokens.clear()
+
+    def profile(self, article: Article) -> HskProfile:
+        """The HSK profile of an article's Han words."""
+        counts = Counter(hsk_band(t.hsk) for t in self.tokens(article) if t.is_han)
+        return HskProfile(dict(counts))
+
+    def lookup(self, word: str) -> LookupResult:
+        """Everything the dictionaries and glossaries know about a word."""
+        from reader.language import lookup
+
+        return lookup(word)
+
+    def sentence_at(self, text: str, offset: int) -> tuple[int, int]:
+        """The (start, end) of the sentence around a character offset."""
+        from reader.language import sentence_at
+
+        return sentence_at(text, offset)
+
+    # Notes store -------------------------------------------------------------------------
+
+    def open_store(self) -> str | None:
+        """Open the notes store; return a warning for the user, or None when all is well."""
+        from reader.notes.errors import StoreLockedError
+        from reader.notes.store import NotesStore
+
+        try:
+            with self._store_lock:
+                try:
+                    self.store = NotesStore.open(self.home)
+                except StoreLockedError:
+                    self.store = NotesStore.open(self.home, read_only=True)
+                    self.read_only = True
+                    return "Another Dubao is running: this one is read-only."
+            notices = list(getattr(self.store, "notices", []))
+            return " ".join(notices) or None
+        finally:
+            self.store_ready.set()
+
+    def close(self) -> None:
+        """Release the store's lock (the data is already on disk)."""
+        with self._store_lock:
+            if self.store is not None:
+                self.store.close()
+                self.store = None
+
+    def progress(self, article_id: str) -> Progress | None:
+        """The saved reading position of an article, if any."""
+        if self.store is None:
+            return None
+        with self._store_lock:
+            found = self.store.get_progress(article_id)
+        return None if found is None else Progress(offset=found.offset, read=found.read)
+
+    def all_progress(self) -> dict[str, Progress]:
+        """Saved progress of every article that has some."""
+        if self.store is None:
+            return {}
+        with self._store_lock:
+            return {
+                p.article_id: Progress(offset=p.offset, read=p.read)
+                for p in self.store.all_progress()
+            }
+
+    def save_progress(self, article_id: str, offset: int, read: bool) -> None:
+        """Remember where the reader is in an article (no-op when read-only)."""
+        if self.store is None or self.read_only:
+            return
+        with self._store_lock:
+            self.store.set_progress(article_id, offset, read=read)
+
+    def save_word(
+        self, token: Token, result: LookupResult | None, article: Article, sentence: str
+    ) -> None:
+        """Save a word with its sentence and first definition to the user's glossary."""
+        if self.store is None:
+            raise RuntimeError("the notes store is not open")
+        entry = result.entries[0] if result and result.entries else None
+        definition = "; ".join(entry.definitions) if entry else ""
+        if not definition and result and result.components:
+            definition = " + ".join(
+                f"{c.text} {'; '.join(c.definitions[:1])}" for c in result.components
+            )
+        with self._store_lock:
+            self.store.save_word(
+                token.text, token.pinyin or (result.pinyin if result else ""), definition,
+                sentence, article.id, article.issue_id,
+                traditional=entry.traditional if entry else None,
+                hsk=(result.hsk if result and result.hsk is not None else token.hsk),
+            )

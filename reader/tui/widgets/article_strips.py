@@ -1,0 +1,146 @@
+"""Turn laid-out article lines into styled strips; the article view caches them per line."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from rich.cells import cell_len
+from rich.segment import Segment
+from rich.style import Style
+from textual.strip import Strip
+
+from reader.tui.article_layout import ArticleLayout, LayoutLine, is_word, token_syllables
+from reader.tui.tones import TONE_STYLES
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A styled range of the article text: a search match, a selection or a highlight."""
+
+    start: int
+    end: int
+    style: str
+    """Name of the style in `StripStyles.marks`."""
+
+
+@dataclass
+class StripStyles:
+    """The Rich styles a strip is drawn with (taken from the view's component classes)."""
+
+    base: Style
+    shade: Style
+    hover: Style
+    cursor: Style
+    ruby: Style
+    decor: dict[str, Style]
+    marks: dict[str, Style]
+
+
+@dataclass
+class Painter:
+    """Draws lines of one layout with the current display state."""
+
+    layout: ArticleLayout
+    text: str
+    styles: StripStyles
+    tones: bool = False
+    shade: bool = True
+    hover: int | None = None
+    cursor: int | None = None
+    marks: list[Mark] = field(default_factory=list)
+    """Sorted by start."""
+    _shaded: set[int] = field(default_factory=set)
+    _mark_starts: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        words = [i for i, t in enumerate(self.layout.tokens) if is_word(t)]
+        self._shaded = set(words[1::2])
+        self.set_marks(self.marks)
+
+    def set_marks(self, marks: list[Mark]) -> None:
+        """Replace the marks drawn over the text."""
+        self.marks = sorted(marks, key=lambda m: (m.start, m.end))
+        self._mark_starts = [m.start for m in self.marks]
+
+    def line(self, y: int, width: int) -> Strip:
+        """The strip of line `y`, padded to `width` cells."""
+        base = self.styles.base
+        if not 0 <= y < len(self.layout.lines):
+            return Strip.blank(width, base)
+        line = self.layout.lines[y]
+        if line.kind == "body":
+            segments = self._body(line)
+        elif line.kind == "ruby":
+            segments = self._ruby(line)
+        elif line.kind == "decor":
+            segments = [Segment(" " * line.x, base)]
+            decor = self.styles.decor
+            segments += [Segment(t, base + decor.get(s, Style())) for t, s in line.decor]
+        else:
+            segments = []
+        return Strip(segments).extend_cell_length(width, base).crop(0, width)
+
+    def _marks_over(self, start: int, end: int) -> list[Mark]:
+        """Marks that overlap [start, end)."""
+        # Marks are few and short; everything starting before `end` is a candidate.
+        stop = bisect_right(self._mark_starts, end)
+        return [m for m in self.marks[:stop] if m.end > start]
+
+    def _body(self, line: LayoutLine) -> list[Segment]:
+        """Segments of a line of words."""
+        styles, base = self.styles, self.styles.base
+        segments: list[Segment] = []
+        x = 0
+        if not line.spans:
+            return segments
+        marks = self._marks_over(line.spans[0].start, line.spans[-1].end)
+        for span in line.spans:
+            if span.text_x > x:
+                segments.append(Segment(" " * (span.text_x - x), base))
+            tok = self.layout.tokens[span.token]
+            shaded = base + styles.shade if self.shade and span.token in self._shaded else base
+            syllables = token_syllables(tok, span.start, span.end) if self.tones else ()
+            run, run_style = "", None
+            for k, ch in enumerate(self.text[span.start : span.end]):
+                offset = span.start + k
+                style = shaded
+                if k < len(syllables) and syllables[k].tone in TONE_STYLES:
+                    style += TONE_STYLES[syllables[k].tone]
+                for mark in marks:
+                    if mark.start <= offset < mark.end:
+                        style += styles.marks.get(mark.style, Style())
+                if span.token == self.hover:
+                    style += styles.hover
+                if span.token == self.cursor:
+                    style += styles.cursor
+                if style != run_style and run:
+                    segments.append(Segment(run, run_style))
+                    run = ""
+                run += ch
+                run_style = style
+            if run:
+                segments.append(Segment(run, run_style))
+            x = span.text_x + cell_len(self.text[span.start : span.end])
+        return segments
+
+    def _ruby(self, line: LayoutLine) -> list[Segment]:
+        """Segments of the pinyin line above a line of words."""
+        base, ruby = self.styles.base, self.styles.base + self.styles.ruby
+        segments: list[Segment] = []
+        x = 0
+        for span in line.spans:
+            syllables = token_syllables(self.layout.tokens[span.token], span.start, span.end)
+            pieces = [s for s in syllables if s.marks]
+            if not pieces:
+                continue
+            if span.ruby_x > x:
+                segments.append(Segment(" " * (span.ruby_x - x), base))
+            for syl in pieces:
+                style = ruby
+                if self.tones and syl.tone in TONE_STYLES:
+                    style += TONE_STYLES[syl.tone]
+                segments.append(Segment(syl.marks, style))
+            x = span.ruby_x + sum(cell_len(s.marks) for s in pieces)
+        return segments
+

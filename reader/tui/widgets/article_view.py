@@ -1,0 +1,486 @@
+"""The article body: segmented words you can hover, walk with a cursor, and look up.
+
+A Line API widget: the article is laid out once per width and display mode
+(`article_layout`), each line is drawn into a cached strip (`article_strips`), and hover,
+cursor or search changes repaint only the lines whose words changed.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.style import Style
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.geometry import Offset, Region, Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from reader.corpus.model import Article, Issue
+from reader.language.model import Token
+from reader.tui.article_layout import (
+    ArticleLayout,
+    SegmentMode,
+    WordSpan,
+    is_word,
+    layout_article,
+)
+from reader.tui.widgets.article_strips import Mark, Painter, StripStyles
+from reader.tui.word_motion import first_word_on_or_after, step_line, step_word
+
+SEGMENT_MODES: tuple[SegmentMode, ...] = ("shade", "space", "off")
+"""How words are set apart, in the order `g` cycles through them."""
+
+
+class ArticleView(ScrollView, can_focus=True):
+    """The words of one article, laid out in cells, with a word cursor."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("w,right", "next_word", "Next word", show=False),
+        Binding("b,left", "previous_word", "Previous word", show=False),
+        Binding("j,down", "line_down", "Line down", show=False),
+        Binding("k,up", "line_up", "Line up", show=False),
+        Binding("space,pagedown", "page_down", "Page down", show=False),
+        Binding("pageup", "page_up", "Page up", show=False),
+        Binding("home", "first_word", "First word", show=False),
+        Binding("end", "last_word", "Last word", show=False),
+        Binding("enter", "choose_word", "Look up"),
+        Binding("p", "toggle_ruby", "Pinyin"),
+        Binding("t", "toggle_tones", "Tones"),
+        Binding("g", "cycle_segments", "Segments", show=False),
+    ]
+    """
+    | Key(s) | Description |
+    | :- | :- |
+    | w, right / b, left | Move the word cursor to the next / previous word. |
+    | j, down / k, up | Move the word cursor a line down / up. |
+    | space, pagedown / pageup | Move a screenful. |
+    | home / end | First / last word. |
+    | enter | Look up the word under the cursor. |
+    | p | Pinyin above the characters. |
+    | t | Tone colours. |
+    | g | Word separation: shading, spaces, none. |
+    """
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "article-view--shade",
+        "article-view--hover",
+        "article-view--cursor",
+        "article-view--ruby",
+        "article-view--source",
+        "article-view--kicker",
+        "article-view--title",
+        "article-view--subtitle",
+        "article-view--byline",
+        "article-view--rule",
+        "article-view--caption",
+        "article-view--match",
+        "article-view--match-current",
+    }
+    """
+    | Class | Description |
+    | :- | :- |
+    | `article-view--shade` | Every other word when words are shaded. |
+    | `article-view--hover` | The word under the mouse. |
+    | `article-view--cursor` | The word under the cursor. |
+    | `article-view--ruby` | Pinyin above the characters. |
+    | `article-view--source` ... `--caption` | Headline block and captions. |
+    | `article-view--match`, `--match-current` | Search matches. |
+    """
+
+    DEFAULT_CSS = """
+    ArticleView {
+        background: $surface;
+        color: $foreground;
+        & > .article-view--shade { background: $foreground 7%; }
+        & > .article-view--hover { text-style: underline; color: $text-accent; }
+        & > .article-view--cursor { background: $accent 45%; }
+        & > .article-view--ruby { color: $text-muted; }
+        & > .article-view--source { color: $text-muted; }
+        & > .article-view--kicker { color: $text-secondary; }
+        & > .article-view--title { text-style: bold; color: $text-primary; }
+        & > .article-view--subtitle { text-style: italic; }
+        & > .article-view--byline { color: $text-muted; }
+        & > .article-view--rule { color: $text-muted; }
+        & > .article-view--caption { text-style: italic; color: $text-muted; }
+        & > .article-view--match { background: $warning 35%; }
+        & > .article-view--match-current { background: $warning 70%; }
+    }
+    """
+
+    ruby: reactive[bool] = reactive(False, init=False)
+    """Show the pinyin of every word above its characters."""
+    tones: reactive[bool] = reactive(False, init=False)
+    """Colour characters and pinyin by tone."""
+    segments: reactive[SegmentMode] = reactive("shade", init=False)
+    """How words are set apart: alternate shading, spaces, or not at all."""
+
+    class WordPointed(Message):
+        """The mouse or the cursor came to rest on a word (or left the words)."""
+
+        def __init__(self, view: ArticleView, token: int | None, by_mouse: bool) -> None:
+            super().__init__()
+            self.view = view
+            """The view that posted this."""
+            self.token = token
+            """Index of the word in `view.tokens`, None when nothing is pointed at."""
+            self.by_mouse = by_mouse
+            """True for hover, False for the keyboard cursor."""
+
+        @property
+        def control(self) -> ArticleView:
+            """The article view."""
+            return self.view
+
+    class WordChosen(Message):
+        """The reader asked to look a word up (enter or click)."""
+
+        def __init__(self, view: ArticleView, token: int) -> None:
+            super().__init__()
+            self.view = view
+            """The view that posted this."""
+            self.token = token
+            """Index of the word in `view.tokens`."""
+
+        @property
+        def control(self) -> ArticleView:
+            """The article view."""
+            return self.view
+
+    def __init__(self, article: Article, issue: Issue | None, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.article = article
+        """The article shown."""
+        self.issue = issue
+        """The issue it comes from."""
+        self.text = article.text
+        """The body text the token offsets index into."""
+        self._raw_tokens: list[Token] = []
+        self.page: ArticleLayout | None = None
+        """The current layout (None until the first resize)."""
+        self.painter: Painter | None = None
+        self._cache: dict[int, Strip] = {}
+        self.cursor: int | None = None
+        """Index of the word under the cursor."""
+        self.hover: int | None = None
+        """Index of the word under the mouse."""
+        self._marks: list[Mark] = []
+
+    # Content ---------------------------------------------------------------------------
+
+    @property
+    def tokens(self) -> list[Token]:
+        """Every token of the body, gaps filled (indexes used by messages)."""
+        return self.page.tokens if self.page else []
+
+    @property
+    def has_words(self) -> bool:
+        """True once the body's tokens have arrived."""
+        return bool(self._raw_tokens)
+
+    def set_tokens(self, tokens: list[Token], cursor_offset: int | None = None) -> None:
+        """Show the segmented body; put the cursor at `cursor_offset` (a character offset)."""
+        self._raw_tokens = tokens
+        self._relayout()
+        if self.page is not None and cursor_offset is not None:
+            self.move_cursor(self.page.token_at_offset(cursor_offset), center=True)
+
+    def set_marks(self, marks: list[Mark]) -> None:
+        """Replace the search matches, selection and highlights drawn over the text."""
+        self._marks = marks
+        if self.painter is not None:
+            self.painter.set_marks(marks)
+        self._repaint_all()
+
+    def _relayout(self) -> None:
+        """Lay the article out again for the current width and modes, keeping the place."""
+        width = self.scrollable_content_region.width or self.size.width
+        if width <= 0:
+            return
+        anchor = self.top_offset() if self.scroll_y > 0 else None
+        self.page = layout_article(
+            self.article, self.issue, self._raw_tokens, width,
+            ruby=self.ruby, segments=self.segments,
+        )
+        self.painter = Painter(
+            self.page, self.text, self._styles(), tones=self.tones,
+            shade=self.segments == "shade", hover=None, cursor=self.cursor, marks=self._marks,
+        )
+        self.hover = None
+        self.virtual_size = Size(width, len(self.page.lines))
+        if anchor is not None:
+            self.scroll_to_offset(anchor, top=True)
+        self._repaint_all()
+
+    def _styles(self) -> StripStyles:
+        """The strip styles from the component classes (translucent colours blended)."""
+        base_bg = self.background_colors[1]
+
+        def get(name: str) -> Style:
+            styles = self.get_component_styles(f"article-view--{name}")
+            bg = base_bg + styles.background if styles.has_rule("background") else None
+            color = (bg or base_bg) + styles.color if styles.has_rule("color") else None
+            return Style.combine([
+                Style(
+                    bgcolor=bg.rich_color if bg is not None else None,
+                    color=color.rich_color if color is not None else None,
+                ),
+                styles.text_style if styles.has_rule("text_style") else Style(),
+            ])
+
+        decor = ("source", "kicker", "title", "subtitle", "byline", "rule", "caption")
+        return StripStyles(
+            base=self.rich_style, shade=get("shade"), hover=get("hover"), cursor=get("cursor"),
+            ruby=get("ruby"), decor={name: get(name) for name in decor},
+            marks={"match": get("match"), "match-current": get("match-current")},
+        )
+
+    def _repaint_all(self) -> None:
+        """Forget every cached strip and repaint the visible lines."""
+        self._cache.clear()
+        self.refresh()
+
+    def _repaint_token(self, token: int | None) -> None:
+        """Repaint only the lines where a token is drawn."""
+        if token is None or self.page is None:
+            return
+        for y in self.page.token_lines.get(token, ()):
+            self._cache.pop(y, None)
+            self.refresh_line(y)
+
+    def notify_style_update(self) -> None:
+        """Styles changed (theme switch): rebuild the strip styles."""
+        super().notify_style_update()
+        if self.painter is not None:
+            self.painter.styles = self._styles()
+            self._repaint_all()
+
+    def render_line(self, y: int) -> Strip:
+        """Draw one visible line (from the cache when unchanged)."""
+        line = self.scroll_offset.y + y
+        width = self.scrollable_content_region.width
+        if self.painter is None:
+            return Strip.blank(width, self.rich_style)
+        strip = self._cache.get(line)
+        if strip is None or strip.cell_length != width:
+            strip = self._cache[line] = self.painter.line(line, width)
+        return strip
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Wrap again when the width changes."""
+        if self.page is None or self.page.width != self.scrollable_content_region.width:
+            self._relayout()
+
+    def watch_ruby(self) -> None:
+        """Pinyin lines change the layout."""
+        self._relayout()
+        self._point_cursor()
+
+    def watch_segments(self) -> None:
+        """Spaces between words change the layout."""
+        self._relayout()
+        self._point_cursor()
+
+    def watch_tones(self, tones: bool) -> None:
+        """Tone colours only restyle."""
+        if self.painter is not None:
+            self.painter.tones = tones
+            self._repaint_all()
+
+    # Geometry ----------------------------------------------------------------------------
+
+    def top_offset(self) -> int | None:
+        """Character offset of the first word at the top of the view (the reading place)."""
+        if self.page is None:
+            return None
+        top = int(self.scroll_y)
+        for line in self.page.lines[top:]:
+            if line.kind == "body" and line.spans:
+                return line.spans[0].start
+        return None
+
+    def first_span(self, token: int) -> tuple[int, WordSpan] | None:
+        """(line, span) where a token is first drawn, or None."""
+        if self.page is None:
+            return None
+        spans = self.page.spans_of(token)
+        return spans[0] if spans else None
+
+    def word_region(self, token: int) -> Region | None:
+        """Screen region of a word's characters, or None when it is not visible."""
+        found = self.first_span(token)
+        if found is None:
+            return None
+        y, span = found
+        content = self.scrollable_content_region
+        row = y - int(self.scroll_y)
+        if not 0 <= row < content.height:
+            return None
+        width = span.width - (span.text_x - span.x) * 2 if self.ruby else span.width
+        return Region(content.x + span.text_x, content.y + row, max(1, width), 1)
+
+    def scroll_to_offset(self, offset: int, top: bool = False) -> None:
+        """Scroll so that the word at a character offset is in view (at the top if asked)."""
+        if self.page is None:
+            return
+        token = self.page.token_at_offset(offset)
+        found = self.first_span(token) if token is not None else None
+        if found is None:
+            return
+        y = found[0] - (1 if self.ruby else 0)
+        if top:
+            self.scroll_to(y=y, animate=False, force=True)
+        else:
+            self._scroll_into_view(y)
+
+    def _scroll_into_view(self, y: int) -> None:
+        """Scroll the least needed to show line `y` (and its ruby line) with a line to spare."""
+        top = int(self.scroll_y)
+        height = self.scrollable_content_region.height
+        first = y - (1 if self.ruby else 0)
+        if first - 1 < top:
+            self.scroll_to(y=max(0, first - 1), animate=False, force=True)
+        elif y + 2 > top + height:
+            self.scroll_to(y=y + 2 - height, animate=False, force=True)
+
+    # The word cursor -----------------------------------------------------------------------
+
+    def move_cursor(self, token: int | None, center: bool = False) -> None:
+        """Put the cursor on a word, scroll it into view and say so."""
+        if token is None or self.page is None:
+            return
+        old, self.cursor = self.cursor, token
+        if self.painter is not None:
+            self.painter.cursor = token
+        self._repaint_token(old)
+        self._repaint_token(token)
+        found = self.first_span(token)
+        if found is not None:
+            if center:
+                height = self.scrollable_content_region.height
+                self.scroll_to(y=max(0, found[0] - height // 3), animate=False, force=True)
+            else:
+                self._scroll_into_view(found[0])
+        self._point_cursor()
+
+    def _point_cursor(self) -> None:
+        """Tell the screen the cursor word (after a move or a relayout)."""
+        if self.cursor is not None:
+            self.post_message(self.WordPointed(self, self.cursor, by_mouse=False))
+
+    def _ensure_cursor(self) -> bool:
+        """Place the cursor on the first visible word when it has none; True if it moved."""
+        if self.page is None:
+            return True
+        if self.cursor is None or self.word_region(self.cursor) is None:
+            self.move_cursor(first_word_on_or_after(self.page, int(self.scroll_y)))
+            return True
+        return False
+
+    def action_next_word(self) -> None:
+        """Cursor to the next word."""
+        if self.page is not None and not self._ensure_cursor():
+            self.move_cursor(step_word(self.page, self.cursor, 1))
+
+    def action_previous_word(self) -> None:
+        """Cursor to the previous word."""
+        if self.page is not None and not self._ensure_cursor():
+            self.move_cursor(step_word(self.page, self.cursor, -1))
+
+    def action_line_down(self) -> None:
+        """Cursor a line down."""
+        self._step_lines(1)
+
+    def action_line_up(self) -> None:
+        """Cursor a line up."""
+        self._step_lines(-1)
+
+    def action_page_down(self) -> None:
+        """Cursor a screenful down."""
+        self._step_lines(max(1, self._lines_per_page()))
+
+    def action_page_up(self) -> None:
+        """Cursor a screenful up."""
+        self._step_lines(-max(1, self._lines_per_page()))
+
+    def _lines_per_page(self) -> int:
+        """Body lines that fit on a screen."""
+        height = self.scrollable_content_region.height - 2
+        return height // 2 if self.ruby else height
+
+    def _step_lines(self, lines: int) -> None:
+        """Cursor `lines` body lines down (or up)."""
+        if self.page is not None and not self._ensure_cursor():
+            self.move_cursor(step_line(self.page, self.cursor, lines))
+
+    def action_first_word(self) -> None:
+        """Cursor to the first word; show the headline."""
+        if self.page is not None:
+            self.move_cursor(step_word(self.page, None, 1))
+            self.scroll_to(y=0, animate=False, force=True)
+
+    def action_last_word(self) -> None:
+        """Cursor to the last word."""
+        if self.page is not None:
+            self.move_cursor(step_word(self.page, None, -1))
+            self.scroll_end(animate=False, force=True)
+
+    def action_choose_word(self) -> None:
+        """Look up the cursor word."""
+        if self.cursor is None:
+            self._ensure_cursor()
+        if self.cursor is not None:
+            self.post_message(self.WordChosen(self, self.cursor))
+
+    def action_toggle_ruby(self) -> None:
+        """Pinyin above the characters on or off."""
+        self.ruby = not self.ruby
+
+    def action_toggle_tones(self) -> None:
+        """Tone colours on or off."""
+        self.tones = not self.tones
+
+    def action_cycle_segments(self) -> None:
+        """Shaded words, spaced words, or plain text."""
+        self.segments = SEGMENT_MODES[(SEGMENT_MODES.index(self.segments) + 1) % 3]
+
+    # The mouse -------------------------------------------------------------------------------
+
+    def token_at(self, offset: Offset) -> int | None:
+        """The word under a point given relative to this widget."""
+        if self.page is None:
+            return None
+        span = self.page.span_at(offset.x + int(self.scroll_x), offset.y + int(self.scroll_y))
+        if span is None or not is_word(self.page.tokens[span.token]):
+            return None
+        return span.token
+
+    def set_hover(self, token: int | None) -> None:
+        """Mark the word under the mouse and say so."""
+        if token == self.hover:
+            return
+        old, self.hover = self.hover, token
+        if self.painter is not None:
+            self.painter.hover = token
+        self._repaint_token(old)
+        self._repaint_token(token)
+        self.post_message(self.WordPointed(self, token, by_mouse=True))
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        """Hovering a word marks it and shows its pinyin."""
+        offset = event.get_content_offset(self)
+        self.set_hover(None if offset is None else self.token_at(offset))
+
+    def on_leave(self, event: events.Leave) -> None:
+        """The mouse left the text."""
+        self.set_hover(None)
+
+    def on_click(self, event: events.Click) -> None:
+        """A click on a word puts the cursor there and looks it up."""
+        offset = event.get_content_offset(self)
+        token = None if offset is None else self.token_at(offset)
+        if token is not None:
+            self.move_cursor(token)
+            self.post_message(self.WordChosen(self, token))

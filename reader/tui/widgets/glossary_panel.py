@@ -1,0 +1,141 @@
+"""The side panel that explains one word: entries, HSK level, glossaries, breakdown, sentence."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from reader.language.model import Entry, LookupResult, Token
+from reader.tui.tones import pinyin_text
+
+SOURCE_TITLES = {
+    "cedict": "CC-CEDICT",
+    "news": "News glossary",
+    "user": "Your glossary",
+}
+"""Entry source -> heading in the panel."""
+
+
+def describe(
+    result: LookupResult, token: Token, sentence: str, at: int, tones: bool
+) -> Text:
+    """Everything the panel says about a word, as Rich text (`at`: its offset in `sentence`)."""
+    text = Text()
+    text.append(result.word or token.text, "bold")
+    text.append("  ")
+    if token.syllables:
+        text.append_text(pinyin_text(token.syllables, tones=tones, sep=" "))
+    else:
+        text.append(result.pinyin)
+    level = result.hsk if result.hsk is not None else token.hsk
+    text.append("\n")
+    text.append(f"HSK {level}" if level is not None else "Not in HSK", "italic")
+    if result.name:
+        text.append("  · a name", "italic")
+    if result.number:
+        text.append(f"\n{result.number}")
+    for source in ("user", "news", "cedict"):
+        entries = [e for e in result.entries if e.source == source]
+        if entries:
+            text.append(f"\n\n{SOURCE_TITLES[source]}\n", "bold underline")
+            for entry in entries:
+                _entry(text, entry)
+    if result.components:
+        heading = "Breakdown" if result.entries else "No entry for the whole word. Breakdown"
+        text.append(f"\n\n{heading}\n", "bold underline")
+        for comp in result.components:
+            text.append(comp.text, "bold")
+            text.append(f" {comp.pinyin}  ")
+            text.append("; ".join(comp.definitions[:3]) or "—")
+            text.append("\n")
+    if not result.entries and not result.components:
+        text.append("\n\nNo dictionary entry.", "italic")
+    for note in result.notes:
+        text.append(f"\n{note}", "italic")
+    if sentence:
+        text.append("\n\nIn this sentence\n", "bold underline")
+        if not 0 <= at <= len(sentence) - len(token.text):
+            at = max(0, sentence.find(token.text))
+        end = at + len(token.text)
+        text.append(sentence[:at])
+        text.append(sentence[at:end], "bold reverse")
+        text.append(sentence[end:])
+    return text
+
+
+def _entry(text: Text, entry: Entry) -> None:
+    """One dictionary or glossary entry."""
+    if entry.traditional and entry.traditional != entry.simplified:
+        text.append(f"{entry.simplified} [{entry.traditional}] ", "bold")
+    text.append(entry.pinyin)
+    if entry.kind:
+        text.append(f"  ({entry.kind})", "italic")
+    text.append("\n")
+    for n, definition in enumerate(entry.definitions, 1):
+        text.append(f" {n}. " if len(entry.definitions) > 1 else " ")
+        text.append(definition + "\n")
+    if entry.classifiers:
+        text.append(" Measure words: " + ", ".join(entry.classifiers) + "\n", "dim")
+    if entry.see_also:
+        text.append(" See also: " + "; ".join(entry.see_also) + "\n", "dim")
+
+
+class GlossaryPanel(VerticalScroll, can_focus=False):
+    """A panel docked at the side of the article with the chosen word's glossary."""
+
+    DEFAULT_CSS = """
+    GlossaryPanel {
+        dock: right;
+        width: 40;
+        height: 1fr;
+        display: none;
+        background: $panel;
+        border-left: tall $primary;
+        padding: 0 1;
+        scrollbar-size-vertical: 1;
+        & > #glossary-body { width: 1fr; }
+        & > #glossary-keys { color: $text-muted; margin-top: 1; }
+    }
+    """
+
+    token: Token | None = None
+    """The word explained (None when the panel is empty)."""
+    result: LookupResult | None = None
+    """The lookup result shown."""
+    sentence: str = ""
+    """The sentence the word stands in."""
+    sentence_at: int = 0
+    """Where the word starts in the sentence."""
+
+    def compose(self) -> ComposeResult:
+        """The explanation and a reminder of the keys."""
+        yield Static("", id="glossary-body")
+        yield Static("s save word · escape close", id="glossary-keys")
+
+    def show_loading(self, token: Token) -> None:
+        """Open the panel on a word whose lookup is under way."""
+        self.token, self.result = token, None
+        self.query_one("#glossary-body", Static).update(Text(f"{token.text}\nLooking up…"))
+        self.display = True
+
+    def show_result(
+        self, token: Token, result: LookupResult, sentence: str, at: int, tones: bool
+    ) -> None:
+        """Show a finished lookup (`at`: the word's offset in `sentence`)."""
+        self.token, self.result, self.sentence, self.sentence_at = token, result, sentence, at
+        body = describe(result, token, sentence, at, tones)
+        self.query_one("#glossary-body", Static).update(body)
+        self.display = True
+        self.scroll_home(animate=False)
+
+    def close(self) -> None:
+        """Hide the panel."""
+        self.display = False
+        self.token = self.result = None
+
+    @property
+    def body_text(self) -> str:
+        """The plain text shown (for tests and the help screen)."""
+        return str(self.query_one("#glossary-body", Static).content)
