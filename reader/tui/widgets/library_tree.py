@@ -126,8 +126,8 @@ class LibraryTree(Tree[str]):
                     article_label(art, profiles.get(art.id), progress.get(art.id)), data=art.id
                 )
                 shown += 1
-        if keep is not None:
-            self.select_article(keep)
+        if keep is None or not self.select_article(keep):
+            self.cursor_line = 0
         return shown
 
     def relabel(
