@@ -1,4 +1,4 @@
-"""`lookup(word)`: entries from user > news > CC-CEDICT, or a breakdown, a name or quantity label."""
+"""`lookup(word)`: entries from user > news > CC-CEDICT, else a breakdown, name or quantity."""
 
 from __future__ import annotations
 
@@ -20,7 +20,8 @@ _CLASSIFIER = re.compile(r"([^\s,\[|]+\|)?([^\s,\[|]+)\[([^\]]+)\]")
 _REFERENCE = re.compile(
     r"^(?:see also|see|(?:old |archaic |ancient |Japanese )?variant of|abbr\. for|"
     r"erhua variant of|same as)\s+(?:[^\s\[|]+\|)?([^\s\[|,;]+)(?:\[([^\]]+)\])?")
-_RUNS = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[^\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_RUNS = re.compile(f"[{_HAN}]+|[^{_HAN}]+")
 _GLOSS_DEFS = 3
 """How many definitions of a cross-reference target are shown."""
 

@@ -11,7 +11,13 @@ from pathlib import Path
 from reader.language import user_terms
 from reader.language.cedict import load_index
 from reader.language.glossary import news_readings
-from reader.language.tones import ALL_HAN, is_han, marks_to_numbers, normalize_numbers, parse_reading
+from reader.language.tones import (
+    ALL_HAN,
+    is_han,
+    marks_to_numbers,
+    normalize_numbers,
+    parse_reading,
+)
 
 MAX_WORD = 8
 """Longest sub-word tried when building a reading from CC-CEDICT pieces."""

@@ -107,12 +107,13 @@ def parse_reading(text: str) -> list[str]:
     text = text.strip().lower()
     if not text:
         return []
-    parts = re.findall(r"[a-zü:\u0300-\u030c\u00c0-\u01dc]+[1-5]?", unicodedata.normalize("NFC", text))
+    text = unicodedata.normalize("NFC", text)
+    parts = re.findall(r"[a-zü:\u0300-\u030c\u00c0-\u01dc]+[1-5]?", text)
     return [marks_to_numbers(p) for p in parts]
 
 
 def toneless(s: str) -> str:
-    """Pinyin without tones, spaces or apostrophes, lower-cased, `ü` as `v` (`kuà jìng` -> `kuajing`)."""
+    """Pinyin without tones, spaces or apostrophes, lower-cased, ü as v: `kuà jìng` -> `kuajing`."""
     decomposed = unicodedata.normalize("NFD", s.lower())
     out = []
     for ch in decomposed:
