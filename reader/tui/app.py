@@ -54,9 +54,11 @@ class ReaderApp(App[int]):
         return self.library_screen
 
     def on_mount(self) -> None:
-        """Warm the language layer and open the notes store in the background."""
-        self.warm_up()
-        self.open_store()
+        """Once the first frame is out, warm the language layer and open the notes store."""
+        # Loading jieba holds the GIL for long stretches: starting it after the first
+        # refresh keeps it from delaying the first frame.
+        self.call_after_refresh(self.open_store)
+        self.call_after_refresh(self.warm_up)
 
     @work(thread=True, exclusive=True, group="warm-up", exit_on_error=False)
     def warm_up(self) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Literal
 
 from rich.cells import cell_len
@@ -73,6 +74,8 @@ class ArticleLayout:
     lines: list[LayoutLine] = field(default_factory=list)
     token_lines: dict[int, list[int]] = field(default_factory=dict)
     """Token index -> body line numbers it is drawn on."""
+    words: list[int] = field(default_factory=list)
+    """Indexes of the tokens that are words (the cursor stops there), in reading order."""
     body_start: int = 0
     """First line of the body (after the headline block)."""
 
@@ -103,9 +106,21 @@ class ArticleLayout:
         return len(self.tokens) - 1 if self.tokens else None
 
 
+@lru_cache(maxsize=65536)
+def text_width(text: str) -> int:
+    """Cells a text takes (CJK two, Latin one), cached: the same words come back often."""
+    return cell_len(text)
+
+
+@lru_cache(maxsize=65536)
+def _is_word_text(text: str) -> bool:
+    """True when a text has a Han character, a letter or a digit."""
+    return any(ch.isalnum() for ch in text)
+
+
 def is_word(token: Token) -> bool:
     """True for tokens a reader may want to look up: Han, letters or digits."""
-    return token.is_han or any(ch.isalnum() for ch in token.text)
+    return _is_word_text(token.text)
 
 
 def ruby_text(syllables: Sequence[Syllable]) -> str:
@@ -157,7 +172,7 @@ def wrap_cells(text: str, width: int) -> list[str]:
     """Wrap text to a cell width, character by character (CJK is two cells)."""
     lines, cur, cur_w = [], "", 0
     for ch in text:
-        w = cell_len(ch)
+        w = text_width(ch)
         if cur and cur_w + w > width:
             lines.append(cur)
             cur, cur_w = "", 0
@@ -187,6 +202,7 @@ def layout_article(
     text = article.text
     toks = complete_tokens(text, tokens)
     layout = ArticleLayout(width=width, tokens=toks)
+    layout.words = [i for i, t in enumerate(toks) if is_word(t)]
     _headline(layout, article, issue, col)
     layout.body_start = len(layout.lines)
     para: list[int] = []
@@ -203,7 +219,7 @@ def layout_article(
 
 def _decor(layout: ArticleLayout, text: str, style: str, col: int, prefix: str = "") -> None:
     """Add wrapped decoration lines in one style, with an optional styled prefix."""
-    pad = cell_len(prefix)
+    pad = text_width(prefix)
     for n, part in enumerate(wrap_cells(text, col - pad)):
         runs = ((prefix if n == 0 else " " * pad, "rule"), (part, style)) if prefix else (
             (part, style),
@@ -261,8 +277,8 @@ def _paragraph(
         tok = toks[i]
         word = is_word(tok)
         for start, end in _pieces(tok, col, ruby):
-            chars_w = cell_len(text := tok.text[start - tok.start : end - tok.start])
-            pin_w = cell_len(ruby_text(token_syllables(tok, start, end))) if ruby else 0
+            chars_w = text_width(text := tok.text[start - tok.start : end - tok.start])
+            pin_w = text_width(ruby_text(token_syllables(tok, start, end))) if ruby else 0
             slot = max(chars_w, pin_w)
             gap = 1 if spaced and word and prev_word and x > 0 else 0
             fits = x + gap + slot <= col
@@ -296,11 +312,11 @@ def _paragraph(
 def _pieces(tok: Token, col: int, ruby: bool) -> list[tuple[int, int]]:
     """Split a token wider than the column into pieces that fit; most tokens are one piece."""
     limit = col if not ruby else col // 2
-    if cell_len(tok.text) <= limit:
+    if text_width(tok.text) <= limit:
         return [(tok.start, tok.end)]
     out, start, w = [], tok.start, 0
     for i, ch in enumerate(tok.text):
-        cw = cell_len(ch) if not ruby else max(cell_len(ch), 6)
+        cw = text_width(ch) if not ruby else max(text_width(ch), 6)
         if w + cw > limit and tok.start + i > start:
             out.append((start, tok.start + i))
             start, w = tok.start + i, 0

@@ -7,6 +7,7 @@ pypinyin or the dictionary.
 
 from __future__ import annotations
 
+import gc
 import threading
 from collections import Counter
 from dataclasses import dataclass
@@ -84,6 +85,9 @@ class ReadingSession:
         from reader.language import warm_up
 
         warm_up()
+        # The dictionaries are millions of long-lived objects: without this, every full
+        # garbage collection walks them all and stalls the UI for tens of milliseconds.
+        gc.freeze()
         self.language_ready.set()
 
     def tokens(self, article: Article) -> list[Token]:
@@ -131,10 +135,21 @@ class ReadingSession:
                     self.store = NotesStore.open(self.home, read_only=True)
                     self.read_only = True
                     return "Another Dubao is running: this one is read-only."
+            self._register_user_terms()
             notices = list(getattr(self.store, "notices", []))
             return " ".join(notices) or None
         finally:
             self.store_ready.set()
+
+    def _register_user_terms(self) -> None:
+        """Hand the user's own glossary to the language layer (it outranks other sources)."""
+        from reader.language import UserTerm, set_user_terms
+
+        with self._store_lock:
+            terms = self.store.user_terms() if self.store is not None else []
+        set_user_terms(
+            [UserTerm(t.term, t.pinyin, (t.definition,), t.kind) for t in terms if t.term]
+        )
 
     def close(self) -> None:
         """Release the store's lock (the data is already on disk)."""

@@ -7,7 +7,7 @@ from reader.tui.article_layout import ArticleLayout, is_word
 
 def words(layout: ArticleLayout) -> list[int]:
     """Indexes of the tokens the cursor can stop on, in reading order."""
-    return [i for i, t in enumerate(layout.tokens) if is_word(t) and i in layout.token_lines]
+    return [i for i in layout.words if i in layout.token_lines]
 
 
 def step_word(layout: ArticleLayout, token: int | None, step: int) -> int | None:

@@ -11,7 +11,6 @@ from reader.tui.screens.article import ArticleScreen
 from reader.tui.tones import TONE_COLORS
 from reader.tui.widgets.glossary_panel import GlossaryPanel
 from reader.tui.widgets.library_tree import LibraryTree
-from reader.tui.widgets.pinyin_popup import PinyinPopup
 
 from .helpers import MARKER, article_ready, open_test_article, token_index, wait_for
 
@@ -46,17 +45,22 @@ def test_hovering_a_word_shows_its_pinyin_at_the_word(home: Path) -> None:
             region = view.word_region(index)
             assert region is not None
             await pilot.hover(None, offset=(region.x + 1, region.y))
-            popup = app.screen.query_one(PinyinPopup)
             assert view.hover == index
-            assert popup.shown_text.startswith("huìyì")
+            assert view.popup_text.startswith("huìyì")
             # Shown at the word: on the line above or below it, starting near its column.
-            assert abs(popup.region.y - region.y) == 1
-            assert abs(popup.region.x - region.x) <= 1
+            popup = view.popup_region()
+            assert popup is not None
+            assert abs(popup.y - region.y) == 1
+            assert abs(popup.x - region.x) <= 1
+            # ... and drawn there: the screen line holds the pinyin.
+            await pilot.pause()
+            row = view.render_line(popup.y - view.content_region.y).text
+            assert "huìyì" in row
             index = token_index(view, "跨境")
             region = view.word_region(index)
             assert region is not None
             await pilot.hover(None, offset=(region.x, region.y))
-            assert popup.shown_text.startswith("kuàjìng")
+            assert view.popup_text.startswith("kuàjìng")
 
     asyncio.run(scenario())
 
@@ -66,7 +70,6 @@ def test_word_cursor_moves_by_word_and_line_and_shows_pinyin(home: Path) -> None
         app = ReaderApp(home=home)
         async with app.run_test(size=SIZE) as pilot:
             view = await open_test_article(pilot, app)
-            popup = app.screen.query_one(PinyinPopup)
             await pilot.press("home")
             first = view.cursor
             assert first is not None
@@ -75,10 +78,10 @@ def test_word_cursor_moves_by_word_and_line_and_shows_pinyin(home: Path) -> None
                     break
                 await pilot.press("w")
             assert view.tokens[view.cursor].text == "会议"
-            assert popup.shown_text.startswith("huìyì")
+            assert view.popup_text.startswith("huìyì")
             await pilot.press("right")
             assert view.tokens[view.cursor].text == "指出"
-            assert popup.shown_text.startswith("zhǐchū")
+            assert view.popup_text.startswith("zhǐchū")
             await pilot.press("b")
             assert view.tokens[view.cursor].text == "会议"
             line = view.first_span(view.cursor)[0]
@@ -95,9 +98,9 @@ def test_glossary_panel_shows_cedict_entries_and_a_breakdown(home: Path) -> None
         app = ReaderApp(home=home)
         async with app.run_test(size=SIZE) as pilot:
             view = await open_test_article(pilot, app)
-            panel = app.screen.query_one(GlossaryPanel)
             region = view.word_region(token_index(view, "会议"))
             await pilot.click(None, offset=(region.x, region.y))
+            panel = app.screen.query_one(GlossaryPanel)
             await wait_for(pilot, lambda: panel.result is not None, "the lookup")
             assert panel.display
             assert "CC-CEDICT" in panel.body_text

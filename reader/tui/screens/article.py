@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Input, Static
 
 from reader.corpus.model import Article, Issue
 from reader.language.model import LookupResult, Token
@@ -20,7 +20,8 @@ from reader.tui.session import Progress, ReadingSession
 from reader.tui.widgets.article_strips import Mark
 from reader.tui.widgets.article_view import ArticleView
 from reader.tui.widgets.glossary_panel import GlossaryPanel
-from reader.tui.widgets.pinyin_popup import PinyinPopup
+from reader.tui.widgets.key_bar import KeyBar
+from reader.tui.widgets.title_bar import TitleBar
 
 SAVE_DELAY = 1.5
 """Seconds of stillness before the reading position is written."""
@@ -55,7 +56,7 @@ class ArticleScreen(Screen[Progress | None]):
 
     DEFAULT_CSS = """
     ArticleScreen {
-        & > #search { dock: bottom; display: none; }
+        & > #search { dock: bottom; }
         & > #article-status { dock: bottom; height: 1; padding: 0 1; color: $text-muted; }
     }
     """
@@ -78,18 +79,43 @@ class ArticleScreen(Screen[Progress | None]):
 
     def compose(self) -> ComposeResult:
         """Header, the text with its side panel, status line, search box and footer."""
-        yield Header()
-        yield GlossaryPanel()
+        yield TitleBar()
         yield ArticleView(self.article, self.issue, id="article")
-        yield Input(placeholder="Search: characters or pinyin without tones (kuajing)", id="search")
         yield Static("Segmenting…", id="article-status")
-        yield Footer()
-        yield PinyinPopup()
+        yield KeyBar()
 
     @property
     def view(self) -> ArticleView:
         """The article text widget."""
         return self.query_one(ArticleView)
+
+    @property
+    def panel(self) -> GlossaryPanel:
+        """The glossary panel, mounted the first time it is needed (opening stays fast)."""
+        found = self.query(GlossaryPanel)
+        if found:
+            return found.first()
+        panel = GlossaryPanel()
+        self.mount(panel, before=self.view)
+        return panel
+
+    @property
+    def panel_open(self) -> bool:
+        """True when the glossary panel is shown."""
+        found = self.query(GlossaryPanel)
+        return bool(found) and found.first().display
+
+    @property
+    def search_box(self) -> Input:
+        """The search box, mounted the first time it is needed."""
+        found = self.query("#search")
+        if found:
+            return found.first(Input)
+        box = Input(placeholder="Search: characters or pinyin without tones (kuajing)",
+                    id="search")
+        box.display = False
+        self.mount(box, before=self.query_one("#article-status"))
+        return box
 
     def on_mount(self) -> None:
         """Segment the article in the background; keep the pop-up on its word when scrolling."""
@@ -123,30 +149,16 @@ class ArticleScreen(Screen[Progress | None]):
         status.update(text)
         status.display = bool(text)
 
-    # Pinyin pop-up -----------------------------------------------------------------------
+    # Reading -----------------------------------------------------------------------
 
     @on(ArticleView.WordPointed)
     def _word_pointed(self, event: ArticleView.WordPointed) -> None:
-        """Show the pointed word's pinyin at the word (the cursor's when the mouse leaves)."""
-        token = event.token
-        if token is None and event.by_mouse:
-            token = self.view.cursor
-        self._show_popup(token)
+        """A cursor move is a new reading position."""
         if not event.by_mouse:
             self._schedule_save()
 
-    def _show_popup(self, token: int | None) -> None:
-        """Float the pop-up over a word, or hide it."""
-        popup = self.query_one(PinyinPopup)
-        region = self.view.word_region(token) if token is not None else None
-        if token is None or region is None:
-            popup.hide()
-            return
-        popup.show_word(self.view.tokens[token], region, tones=self.view.tones)
-
     def _scrolled(self) -> None:
-        """Scrolling moves the words: follow the cursor word, note the reading position."""
-        self._show_popup(self.view.hover if self.view.hover is not None else self.view.cursor)
+        """Scrolling is reading: note the position, and whether the end was reached."""
         if self.view.max_scroll_y and self.view.scroll_y >= self.view.max_scroll_y - 1:
             self.reached_end = True
         self._schedule_save()
@@ -156,7 +168,7 @@ class ArticleScreen(Screen[Progress | None]):
     @on(ArticleView.WordChosen)
     def _word_chosen(self, event: ArticleView.WordChosen) -> None:
         """Open the glossary panel on a word."""
-        self.query_one(GlossaryPanel).show_loading(self.view.tokens[event.token])
+        self.panel.show_loading(self.view.tokens[event.token])
         self.look_up(event.token)
 
     @work(thread=True, exclusive=True, group="lookup", exit_on_error=False)
@@ -172,7 +184,7 @@ class ArticleScreen(Screen[Progress | None]):
 
     def on_lookup_done(self, message: LookupDone) -> None:
         """Show the lookup in the panel (unless the reader has moved on)."""
-        panel = self.query_one(GlossaryPanel)
+        panel = self.panel
         token = self.view.tokens[message.token]
         if panel.token is token:
             panel.show_result(
@@ -181,7 +193,7 @@ class ArticleScreen(Screen[Progress | None]):
 
     def action_save_word(self) -> None:
         """Save the panel's word (or the cursor word) with its sentence."""
-        panel = self.query_one(GlossaryPanel)
+        panel = self.panel
         if panel.token is None or not panel.display:
             if self.view.cursor is None:
                 self.notify("Put the cursor on a word first.", severity="warning")
@@ -204,15 +216,14 @@ class ArticleScreen(Screen[Progress | None]):
 
     def action_search(self) -> None:
         """Open the search box."""
-        box = self.query_one("#search", Input)
+        box = self.search_box
         box.display = True
-        box.focus()
+        self.call_after_refresh(box.focus)
 
     @on(Input.Submitted, "#search")
     def _search(self, event: Input.Submitted) -> None:
         """Find the query, mark every match and jump to the first after the cursor."""
-        box = self.query_one("#search", Input)
-        box.display = False
+        event.input.display = False
         self.view.focus()
         query = event.value.strip()
         if not query:
@@ -256,13 +267,12 @@ class ArticleScreen(Screen[Progress | None]):
 
     def action_back(self) -> None:
         """Close the search box or the panel; else save the position and go back."""
-        box = self.query_one("#search", Input)
-        panel = self.query_one(GlossaryPanel)
-        if box.display:
-            box.display = False
+        boxes = self.query("#search")
+        if boxes and boxes.first().display:
+            boxes.first().display = False
             self.view.focus()
-        elif panel.display:
-            panel.close()
+        elif self.panel_open:
+            self.panel.close()
         else:
             self.save_progress_now()
             self.dismiss(self.position())

@@ -8,12 +8,14 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Static, Tree
+from textual.widgets import Input, Static, Tree
 
 from reader.corpus.model import Article, Issue
 from reader.tui.messages import LibraryLoaded, ProfileReady, ProgressLoaded
 from reader.tui.session import HskProfile, Progress, ReadingSession
+from reader.tui.widgets.key_bar import KeyBar
 from reader.tui.widgets.library_tree import LibraryTree
+from reader.tui.widgets.title_bar import TitleBar
 
 
 class LibraryScreen(Screen[None]):
@@ -63,20 +65,20 @@ class LibraryScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         """Header, filter box, the tree, a status line and the footer."""
-        yield Header()
+        yield TitleBar()
         yield Input(placeholder="Filter: paper, date, title, byline…  (press / )", id="filter")
         tree = LibraryTree("Library", id="library")
         tree.show_root = False
         yield tree
         yield Static("Loading the library…", id="library-status")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         """Start reading the library in the background."""
         self.title = "Dubao 读报"
         self.sub_title = "Library"
         self.query_one(LibraryTree).focus()
-        self.load()
+        self.call_after_refresh(self.load)
 
     @work(thread=True, exclusive=True, group="library", exit_on_error=False)
     def load(self) -> None:

@@ -5,12 +5,11 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from textual.strip import Strip
 
-from reader.tui.article_layout import ArticleLayout, LayoutLine, is_word, token_syllables
+from reader.tui.article_layout import ArticleLayout, LayoutLine, text_width, token_syllables
 from reader.tui.tones import TONE_STYLES
 
 
@@ -24,6 +23,28 @@ class Mark:
     """Name of the style in `StripStyles.marks`."""
 
 
+@dataclass(frozen=True)
+class Popup:
+    """The pinyin label drawn over the text next to a word."""
+
+    line: int
+    """Layout line the label is drawn on."""
+    x: int
+    """First cell of the label."""
+    segments: tuple[Segment, ...]
+    """The styled label."""
+
+    @property
+    def width(self) -> int:
+        """Cells the label covers."""
+        return sum(seg.cell_length for seg in self.segments)
+
+    @property
+    def text(self) -> str:
+        """The label as plain text."""
+        return "".join(seg.text for seg in self.segments)
+
+
 @dataclass
 class StripStyles:
     """The Rich styles a strip is drawn with (taken from the view's component classes)."""
@@ -33,6 +54,7 @@ class StripStyles:
     hover: Style
     cursor: Style
     ruby: Style
+    popup: Style
     decor: dict[str, Style]
     marks: dict[str, Style]
 
@@ -50,12 +72,13 @@ class Painter:
     cursor: int | None = None
     marks: list[Mark] = field(default_factory=list)
     """Sorted by start."""
+    popup: Popup | None = None
+    """The pinyin label, drawn over whatever is under it."""
     _shaded: set[int] = field(default_factory=set)
     _mark_starts: list[int] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        words = [i for i, t in enumerate(self.layout.tokens) if is_word(t)]
-        self._shaded = set(words[1::2])
+        self._shaded = set(self.layout.words[1::2])
         self.set_marks(self.marks)
 
     def set_marks(self, marks: list[Mark]) -> None:
@@ -79,7 +102,29 @@ class Painter:
             segments += [Segment(t, base + decor.get(s, Style())) for t, s in line.decor]
         else:
             segments = []
-        return Strip(segments).extend_cell_length(width, base).crop(0, width)
+        strip = Strip(segments).extend_cell_length(width, base).crop(0, width)
+        popup = self.popup
+        if popup is not None and popup.line == y:
+            end = min(width, popup.x + popup.width)
+            label = Strip(popup.segments).crop(0, end - popup.x)
+            strip = Strip.join([strip.crop(0, popup.x), label, strip.crop(end, width)])
+        return strip
+
+    def label(self, token: int) -> tuple[Segment, ...]:
+        """The pop-up label of a token: its pinyin (in tone colours when on) and HSK level."""
+        tok = self.layout.tokens[token]
+        style = self.styles.base + self.styles.popup
+        segments = [Segment(" ", style)]
+        for syl in tok.syllables:
+            if syl.marks:
+                tone = TONE_STYLES.get(syl.tone) if self.tones else None
+                segments.append(Segment(syl.marks, style + tone if tone else style))
+        if len(segments) == 1:
+            segments.append(Segment(tok.text, style))
+        if tok.hsk is not None:
+            segments.append(Segment(f"  HSK {tok.hsk}", style + Style(dim=True, bold=False)))
+        segments.append(Segment(" ", style))
+        return tuple(segments)
 
     def _marks_over(self, start: int, end: int) -> list[Mark]:
         """Marks that overlap [start, end)."""
@@ -121,7 +166,7 @@ class Painter:
                 run_style = style
             if run:
                 segments.append(Segment(run, run_style))
-            x = span.text_x + cell_len(self.text[span.start : span.end])
+            x = span.text_x + text_width(self.text[span.start : span.end])
         return segments
 
     def _ruby(self, line: LayoutLine) -> list[Segment]:
@@ -141,6 +186,6 @@ class Painter:
                 if self.tones and syl.tone in TONE_STYLES:
                     style += TONE_STYLES[syl.tone]
                 segments.append(Segment(syl.marks, style))
-            x = span.ruby_x + sum(cell_len(s.marks) for s in pieces)
+            x = span.ruby_x + sum(text_width(s.marks) for s in pieces)
         return segments
 

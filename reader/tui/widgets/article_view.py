@@ -27,7 +27,7 @@ from reader.tui.article_layout import (
     is_word,
     layout_article,
 )
-from reader.tui.widgets.article_strips import Mark, Painter, StripStyles
+from reader.tui.widgets.article_strips import Mark, Painter, Popup, StripStyles
 from reader.tui.word_motion import first_word_on_or_after, step_line, step_word
 
 SEGMENT_MODES: tuple[SegmentMode, ...] = ("shade", "space", "off")
@@ -69,6 +69,7 @@ class ArticleView(ScrollView, can_focus=True):
         "article-view--hover",
         "article-view--cursor",
         "article-view--ruby",
+        "article-view--popup",
         "article-view--source",
         "article-view--kicker",
         "article-view--title",
@@ -86,6 +87,7 @@ class ArticleView(ScrollView, can_focus=True):
     | `article-view--hover` | The word under the mouse. |
     | `article-view--cursor` | The word under the cursor. |
     | `article-view--ruby` | Pinyin above the characters. |
+    | `article-view--popup` | The pinyin pop-up by the pointed word. |
     | `article-view--source` ... `--caption` | Headline block and captions. |
     | `article-view--match`, `--match-current` | Search matches. |
     """
@@ -98,6 +100,7 @@ class ArticleView(ScrollView, can_focus=True):
         & > .article-view--hover { text-style: underline; color: $text-accent; }
         & > .article-view--cursor { background: $accent 45%; }
         & > .article-view--ruby { color: $text-muted; }
+        & > .article-view--popup { background: $primary-muted; text-style: bold; }
         & > .article-view--source { color: $text-muted; }
         & > .article-view--kicker { color: $text-secondary; }
         & > .article-view--title { text-style: bold; color: $text-primary; }
@@ -167,6 +170,7 @@ class ArticleView(ScrollView, can_focus=True):
         self.hover: int | None = None
         """Index of the word under the mouse."""
         self._marks: list[Mark] = []
+        self._strip_styles: StripStyles | None = None
 
     # Content ---------------------------------------------------------------------------
 
@@ -204,8 +208,10 @@ class ArticleView(ScrollView, can_focus=True):
             self.article, self.issue, self._raw_tokens, width,
             ruby=self.ruby, segments=self.segments,
         )
+        if self._strip_styles is None:
+            self._strip_styles = self._styles()
         self.painter = Painter(
-            self.page, self.text, self._styles(), tones=self.tones,
+            self.page, self.text, self._strip_styles, tones=self.tones,
             shade=self.segments == "shade", hover=None, cursor=self.cursor, marks=self._marks,
         )
         self.hover = None
@@ -213,6 +219,7 @@ class ArticleView(ScrollView, can_focus=True):
         if anchor is not None:
             self.scroll_to_offset(anchor, top=True)
         self._repaint_all()
+        self._place_popup()
 
     def _styles(self) -> StripStyles:
         """The strip styles from the component classes (translucent colours blended)."""
@@ -233,7 +240,7 @@ class ArticleView(ScrollView, can_focus=True):
         decor = ("source", "kicker", "title", "subtitle", "byline", "rule", "caption")
         return StripStyles(
             base=self.rich_style, shade=get("shade"), hover=get("hover"), cursor=get("cursor"),
-            ruby=get("ruby"), decor={name: get(name) for name in decor},
+            ruby=get("ruby"), popup=get("popup"), decor={name: get(name) for name in decor},
             marks={"match": get("match"), "match-current": get("match-current")},
         )
 
@@ -253,9 +260,14 @@ class ArticleView(ScrollView, can_focus=True):
     def notify_style_update(self) -> None:
         """Styles changed (theme switch): rebuild the strip styles."""
         super().notify_style_update()
-        if self.painter is not None:
-            self.painter.styles = self._styles()
+        if self.painter is None:
+            return
+        styles = self._styles()
+        if styles != self._strip_styles:  # focus and hover changes leave them alone
+            self._strip_styles = self.painter.styles = styles
+            self.painter.popup = None
             self._repaint_all()
+            self._place_popup()
 
     def render_line(self, y: int) -> Strip:
         """Draw one visible line (from the cache when unchanged)."""
@@ -287,7 +299,56 @@ class ArticleView(ScrollView, can_focus=True):
         """Tone colours only restyle."""
         if self.painter is not None:
             self.painter.tones = tones
+            self.painter.popup = None
             self._repaint_all()
+            self._place_popup()
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        """Scrolling moves the words: the pop-up follows its word (or hides)."""
+        super().watch_scroll_y(old_value, new_value)
+        self._place_popup()
+
+    # The pinyin pop-up ----------------------------------------------------------------------
+
+    def _place_popup(self) -> None:
+        """Draw the pinyin label by the hovered (else the cursor) word; repaint just its lines."""
+        painter = self.painter
+        if painter is None:
+            return
+        old, new = painter.popup, None
+        token = self.hover if self.hover is not None else self.cursor
+        found = self.first_span(token) if token is not None and self.has_words else None
+        if found is not None:
+            y, span = found
+            top, height = int(self.scroll_y), self.scrollable_content_region.height
+            if top <= y < top + height:
+                label = painter.label(token)  # type: ignore[arg-type]
+                width = sum(seg.cell_length for seg in label)
+                # Above the word, or below it when the word is on the top row.
+                line = y - 1 if y - 1 >= top else y + 1
+                x = max(0, min(span.text_x - 1, self.scrollable_content_region.width - width))
+                new = Popup(line, x, label)
+        if new != old:
+            painter.popup = new
+            for popup in (old, new):
+                if popup is not None:
+                    self._cache.pop(popup.line, None)
+                    self.refresh_line(popup.line)
+
+    @property
+    def popup_text(self) -> str:
+        """The text of the pinyin pop-up ('' when none is shown)."""
+        popup = self.painter.popup if self.painter else None
+        return popup.text.strip() if popup else ""
+
+    def popup_region(self) -> Region | None:
+        """Screen region of the pinyin pop-up, or None."""
+        popup = self.painter.popup if self.painter else None
+        if popup is None:
+            return None
+        content = self.scrollable_content_region
+        return Region(content.x + popup.x, content.y + popup.line - int(self.scroll_y),
+                      popup.width, 1)
 
     # Geometry ----------------------------------------------------------------------------
 
@@ -363,6 +424,7 @@ class ArticleView(ScrollView, can_focus=True):
                 self.scroll_to(y=max(0, found[0] - height // 3), animate=False, force=True)
             else:
                 self._scroll_into_view(found[0])
+        self._place_popup()
         self._point_cursor()
 
     def _point_cursor(self) -> None:
@@ -466,6 +528,7 @@ class ArticleView(ScrollView, can_focus=True):
             self.painter.hover = token
         self._repaint_token(old)
         self._repaint_token(token)
+        self._place_popup()
         self.post_message(self.WordPointed(self, token, by_mouse=True))
 
     def on_mouse_move(self, event: events.MouseMove) -> None:

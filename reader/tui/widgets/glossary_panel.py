@@ -109,15 +109,19 @@ class GlossaryPanel(VerticalScroll, can_focus=False):
     sentence_at: int = 0
     """Where the word starts in the sentence."""
 
+    def __init__(self) -> None:
+        super().__init__()
+        self._body = Static("", id="glossary-body")
+
     def compose(self) -> ComposeResult:
         """The explanation and a reminder of the keys."""
-        yield Static("", id="glossary-body")
+        yield self._body
         yield Static("s save word · escape close", id="glossary-keys")
 
     def show_loading(self, token: Token) -> None:
         """Open the panel on a word whose lookup is under way."""
         self.token, self.result = token, None
-        self.query_one("#glossary-body", Static).update(Text(f"{token.text}\nLooking up…"))
+        self._body.update(Text(f"{token.text}\nLooking up…"))
         self.display = True
 
     def show_result(
@@ -125,8 +129,7 @@ class GlossaryPanel(VerticalScroll, can_focus=False):
     ) -> None:
         """Show a finished lookup (`at`: the word's offset in `sentence`)."""
         self.token, self.result, self.sentence, self.sentence_at = token, result, sentence, at
-        body = describe(result, token, sentence, at, tones)
-        self.query_one("#glossary-body", Static).update(body)
+        self._body.update(describe(result, token, sentence, at, tones))
         self.display = True
         self.scroll_home(animate=False)
 
@@ -138,4 +141,4 @@ class GlossaryPanel(VerticalScroll, can_focus=False):
     @property
     def body_text(self) -> str:
         """The plain text shown (for tests and the help screen)."""
-        return str(self.query_one("#glossary-body", Static).content)
+        return str(self._body.content)

@@ -1,0 +1,172 @@
+"""Figures of the reading app, measured headless: first frame, article open, hover."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from collections.abc import Callable
+from pathlib import Path
+
+from reader.bench import Figure
+from reader.corpus.model import Issue
+from reader.paths import seeds_dir
+
+ARTICLE_CHARS = 3000
+"""Length of the articles opened by `article_open_ms`."""
+RUNS = 5
+"""Timed runs per figure (after one untimed run)."""
+
+_FIRST_FRAME = """
+import sys, time
+t0 = time.perf_counter()
+from collections.abc import Callable
+from pathlib import Path
+if sys.argv[1] == "reader":
+    from reader.tui.app import ReaderApp
+    app = ReaderApp(home=Path(sys.argv[2]))
+else:
+    from textual.app import App
+    from textual.widgets import Static
+
+    class Minimal(App):
+        def compose(self):
+            yield Static("Hello")
+
+    app = Minimal()
+
+async def first_frame(pilot):
+    await app.screen.wait_for_refresh()
+    print(f"{(time.perf_counter() - t0) * 1000:.3f}")
+    app.exit()
+
+app.run(headless=True, size=(100, 32), auto_pilot=first_frame)
+"""
+"""Time from the start of a fresh interpreter (imports included) to the first painted frame."""
+
+
+def _first_frame_ms(kind: str, home: Path) -> float:
+    """One fresh-process measurement of the time to the first frame."""
+    root = Path(__file__).resolve().parents[2]
+    path = os.pathsep.join([str(root), os.environ.get("PYTHONPATH", "")])
+    env = dict(os.environ, PYTHONPATH=path)
+    out = subprocess.run(
+        [sys.executable, "-c", _FIRST_FRAME, kind, str(home)],
+        capture_output=True, text=True, env=env, timeout=120, check=True,
+    )
+    return float(out.stdout.strip().splitlines()[-1])
+
+
+def first_frame_ratio(home: Path) -> float:
+    """Median time to the library's first frame over that of a minimal Textual app."""
+    _first_frame_ms("minimal", home), _first_frame_ms("reader", home)  # warm the OS caches
+    minimal, reader = [], []
+    for _ in range(RUNS):
+        minimal.append(_first_frame_ms("minimal", home))
+        reader.append(_first_frame_ms("reader", home))
+    return statistics.median(reader) / statistics.median(minimal)
+
+
+def _bench_issues(root: Path, count: int) -> list[Issue]:
+    """`count` distinct pages of about ARTICLE_CHARS of body each, parsed.
+
+    Each page carries a fresh serial number, so that no article is in the segmentation cache:
+    `article_open_ms` times a first reading.
+    """
+    from reader.corpus.library import load_file
+
+    serial = uuid.uuid4().hex[:8]
+    text = "".join(
+        line.strip() for p in sorted(seeds_dir().glob("*.txt"))
+        for line in p.read_text(encoding="utf-8").splitlines() if line.strip()
+    )
+    root.mkdir(parents=True, exist_ok=True)
+    issues = []
+    for n in range(count):
+        body = text[n * ARTICLE_CHARS : (n + 1) * ARTICLE_CHARS]
+        paras = [body[i : i + 300] + f"{serial}。" for i in range(0, len(body), 300)]
+        path = root / f"bench_{n}.txt"
+        path.write_text(
+            f"测速日报\n\n本报讯 测速稿件{serial}\n\n" + "\n".join(paras) + "\n",
+            encoding="utf-8",
+        )
+        issues.append(load_file(path))
+    return issues
+
+
+async def _until(check: Callable[[], object], limit: float = 30.0) -> None:
+    """Yield to the app until `check()` holds (tight loop: no fixed sleeps in the timing)."""
+    deadline = time.perf_counter() + limit
+    while not check():
+        if time.perf_counter() > deadline:
+            raise TimeoutError("the app did not get there in time")
+        await asyncio.sleep(0.0005)
+
+
+async def _reading_figures(home: Path, issues: list[Issue]) -> tuple[float, float]:
+    """(article_open_ms, hover_ms) medians from one headless app run."""
+    from textual.events import MouseMove
+
+    from reader.tui.app import ReaderApp
+    from reader.tui.screens.article import ArticleScreen
+    from reader.tui.widgets.article_view import ArticleView
+
+    app = ReaderApp(home=home)
+    async with app.run_test(size=(100, 32)) as pilot:
+        library = app.library_screen
+        # After warm-up: the language layer is loaded and the library fully profiled.
+        await _until(lambda: library.issues and app.session.language_ready.is_set()
+                     and len(library.profiles) == len(library.articles), limit=120)
+        await pilot.pause()
+        articles = [
+            (issue, min(issue.articles, key=lambda a: abs(len(a.text) - ARTICLE_CHARS)))
+            for issue in issues
+        ]
+        opens = []
+        for issue, article in articles:
+            while isinstance(app.screen, ArticleScreen):
+                app.pop_screen()
+                await pilot.pause()
+            t0 = time.perf_counter()
+            screen = ArticleScreen(app.session, issue, article)
+            app.push_screen(screen)
+            await _until(lambda s=screen: s.is_mounted and s.query(ArticleView)
+                         and s.query_one(ArticleView).has_words)
+            await screen.wait_for_refresh()  # the frame with the words
+            opens.append((time.perf_counter() - t0) * 1000)
+        view = app.screen.query_one(ArticleView)
+        words = [i for i, t in enumerate(view.tokens) if t.is_han and view.word_region(i)]
+        hovers = []
+        for i in words[: RUNS * 4]:
+            region = view.word_region(i)
+            assert region is not None
+            await pilot.pause()
+            t0 = time.perf_counter()
+            app.post_message(MouseMove(
+                app.screen, region.x, region.y, 0, 0, 0, False, False, False,
+                screen_x=region.x, screen_y=region.y,
+            ))
+            await _until(lambda i=i: view.hover == i, limit=5)
+            await app.screen.wait_for_refresh()  # the frame with the pinyin
+            hovers.append((time.perf_counter() - t0) * 1000)
+    return statistics.median(opens[1:]), statistics.median(hovers[1:])
+
+
+def figures() -> dict[str, Figure]:
+    """The reading app's figures (each from one run of the real app, headless)."""
+    with tempfile.TemporaryDirectory(prefix="dubao-bench-tui-") as tmp:
+        home = Path(tmp) / "home"
+        home.mkdir()
+        ratio = first_frame_ratio(home)
+        issues = _bench_issues(Path(tmp) / "pages", RUNS + 1)
+        open_ms, hover_ms = asyncio.run(_reading_figures(home, issues))
+    return {
+        "first_frame_ratio": Figure(round(ratio, 3), "x", goal=1.5),
+        "article_open_ms": Figure(round(open_ms, 3), "ms", goal=150),
+        "hover_ms": Figure(round(hover_ms, 3), "ms", goal=16),
+    }

@@ -1,0 +1,67 @@
+"""The footer: the keys that matter on the current screen, each clickable, in one widget.
+
+Textual's Footer mounts a widget per key and rebuilds them whenever focus moves; this bar is a
+single line of text, so opening a screen stays fast. Clicking a key presses it.
+"""
+
+from __future__ import annotations
+
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Static
+
+
+def key_display(key: str) -> str:
+    """How a key is written in the bar (`ctrl+p` -> `^p`, `slash` -> `/`)."""
+    names = {"slash": "/", "question_mark": "?", "escape": "esc", "enter": "⏎", "space": "␣"}
+    return names.get(key, key.replace("ctrl+", "^"))
+
+
+class KeyBar(Static):
+    """One line listing the screen's shown bindings; a click on one presses its key."""
+
+    DEFAULT_CSS = """
+    KeyBar {
+        dock: bottom;
+        height: 1;
+        width: 1fr;
+        background: $footer-background;
+        color: $footer-foreground;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
+        link-style: none;
+        link-style-hover: reverse;
+        link-background-hover: $accent;
+    }
+    """
+
+    def on_mount(self) -> None:
+        """Follow the screen's bindings as focus moves."""
+        self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
+        self._bindings_changed(self.screen)
+
+    def on_unmount(self) -> None:
+        """Stop following."""
+        self.screen.bindings_updated_signal.unsubscribe(self)
+
+    def _bindings_changed(self, screen: Screen[object]) -> None:
+        """Rewrite the bar from the active bindings."""
+        if screen is not self.screen:
+            return
+        parts: list[Content] = []
+        seen: set[str] = set()
+        for key, active in screen.active_bindings.items():
+            binding = active.binding
+            if not binding.show or binding.action in seen:
+                continue
+            seen.add(binding.action)
+            shown = key_display(key)
+            parts.append(Content.from_markup(
+                f"[bold $footer-key-foreground @click=app.simulate_key({key!r})] $key [/]"
+                "$what ",
+                key=shown, what=binding.description,
+            ))
+        parts.append(Content.from_markup(
+            "[bold $footer-key-foreground @click=app.command_palette] ^p [/]palette"
+        ))
+        self.update(Content(" ").join(parts))
