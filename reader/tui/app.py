@@ -4,18 +4,40 @@ from __future__ import annotations
 
 from functools import partial
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import work
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.worker import Worker, WorkerState
 
-from reader.tui.commands import ActionsProvider, ArticlesProvider
-from reader.tui.screens.article import ArticleScreen
-from reader.tui.screens.help import HelpScreen, key_rows
 from reader.tui.screens.library import LibraryScreen
 from reader.tui.session import Progress, ReadingSession
+
+if TYPE_CHECKING:
+    from textual.command import Provider
+
+# The article and help screens, and the palette's providers, are imported when first needed:
+# the library's first frame should not wait for modules it does not show.
+
+
+def _actions_provider() -> type[Provider]:
+    """The palette provider of the current screen's actions (imported on first use)."""
+    from reader.tui.commands import ActionsProvider
+
+    return ActionsProvider
+
+
+def _articles_provider() -> type[Provider]:
+    """The palette provider that opens articles by title (imported on first use)."""
+    from reader.tui.commands import ArticlesProvider
+
+    return ArticlesProvider
+
+
+def _is_article_screen(screen: object) -> bool:
+    """True for an article screen (without importing it before one exists)."""
+    return type(screen).__name__ == "ArticleScreen"
 
 DARK, LIGHT = "textual-dark", "textual-light"
 """The two themes `ctrl+t` switches between (any other can be chosen from the palette)."""
@@ -26,7 +48,7 @@ class ReaderApp(App[int]):
 
     CSS_PATH = "reader.tcss"
     TITLE = "Dubao 读报"
-    COMMANDS = App.COMMANDS | {ActionsProvider, ArticlesProvider}
+    COMMANDS = App.COMMANDS | {_actions_provider, _articles_provider}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark", "help", "Help"),
         Binding("ctrl+t", "toggle_theme", "Light/dark", show=False),
@@ -96,6 +118,8 @@ class ReaderApp(App[int]):
         if found is None:
             self.notify(f"No article with id {article_id!r}.", severity="error")
             return
+        from reader.tui.screens.article import ArticleScreen
+
         issue, article = found
         while isinstance(self.screen, ArticleScreen):
             self.pop_screen()
@@ -111,10 +135,12 @@ class ReaderApp(App[int]):
 
     def action_help(self) -> None:
         """Show every key of the current screen."""
+        from reader.tui.screens.help import HelpScreen, key_rows
+
         if isinstance(self.screen, HelpScreen):
             return
         screen = self.screen
-        title = "article" if isinstance(screen, ArticleScreen) else "library"
+        title = "article" if _is_article_screen(screen) else "library"
         self.push_screen(HelpScreen(key_rows(screen), title, tones=title == "article"))
 
     def action_toggle_theme(self) -> None:
@@ -124,9 +150,9 @@ class ReaderApp(App[int]):
     async def action_quit(self) -> None:
         """Save the reading position, then quit."""
         for screen in self.screen_stack:
-            if isinstance(screen, ArticleScreen):
+            if _is_article_screen(screen):
                 try:
-                    await screen.flush_progress()
+                    await screen.flush_progress()  # type: ignore[attr-defined]
                 except Exception as exc:  # never lose the quit over a failed save
                     self.notify(f"Could not save the reading position: {exc}", severity="error")
         self.session.close()

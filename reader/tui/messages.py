@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.message import Message
 
 from reader.corpus.model import Issue
-from reader.language.model import LookupResult, Token
 from reader.tui.session import HskProfile, Progress
+
+if TYPE_CHECKING:  # the language layer is imported lazily: first frame first
+    from reader.language.model import LookupResult, Token
 
 
 class LibraryLoaded(Message):

@@ -12,10 +12,12 @@ import threading
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reader.corpus.model import Article, Issue
-from reader.language.model import LookupResult, Token
+
+if TYPE_CHECKING:  # the language layer is imported lazily: first frame first
+    from reader.language.model import LookupResult, Token
 
 
 @dataclass(frozen=True)
