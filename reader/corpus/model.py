@@ -25,6 +25,8 @@ class Article:
     continued_from: str | None = None
     paragraphs: tuple[str, ...] = ()
     captions: tuple[str, ...] = ()
+    headings: tuple[int, ...] = ()
+    """Indices of paragraphs that are section headings inside the body."""
 
     @property
     def text(self) -> str:
@@ -53,6 +55,7 @@ class Article:
             "continued_from": self.continued_from,
             "paragraphs": list(self.paragraphs),
             "captions": list(self.captions),
+            "headings": list(self.headings),
         }
 
 
