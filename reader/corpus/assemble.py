@@ -56,6 +56,9 @@ class Assembly:
     drafts: list[Draft]
     captions: list[tuple[int, str]]
     banners: list[str]
+    """Unassigned headline lines near the masthead: candidates for the section name."""
+    leftovers: list[str]
+    """Every line that belongs to no article: mastheads, banners, ads, page notes."""
 
 
 def bigrams(text: str) -> set[str]:
@@ -168,8 +171,10 @@ def assemble(units: list[Unit]) -> Assembly:
     for p in pool:
         if p.position - 1 in masthead or p.position + 1 in masthead:
             p.banner = True
-    banners = _assign_headlines(pool, drafts)
-    return Assembly(drafts, captions, banners)
+    banners, unassigned = _assign_headlines(pool, drafts)
+    furniture = [u.text for u in units if u.kind in ("masthead", "pagenote")]
+    stray = [x for x in (pending_byline, pending_continued) if x]
+    return Assembly(drafts, captions, banners, furniture + unassigned + stray)
 
 
 def _pooled(unit: Unit, drafts_before: int) -> PooledLine:
@@ -209,10 +214,15 @@ def _are_subheads(cluster: list[Unit], cur: Draft, nxt: Unit | None) -> bool:
     return True
 
 
-def _assign_headlines(pool: list[PooledLine], drafts: list[Draft]) -> list[str]:
-    """Give each pooled line to the article whose words it shares; return the leftovers."""
+def _assign_headlines(
+    pool: list[PooledLine], drafts: list[Draft]
+) -> tuple[list[str], list[str]]:
+    """Give each pooled line to the article whose words it shares.
+
+    Returns the banner candidates and every line left unassigned.
+    """
     if not drafts:
-        return [p.text for p in pool]
+        return [p.text for p in pool], [p.text for p in pool]
     grams = [bigrams(d.body) for d in drafts]
 
     def best(p: PooledLine, bonus: float) -> tuple[int, float]:
@@ -247,9 +257,10 @@ def _assign_headlines(pool: list[PooledLine], drafts: list[Draft]) -> list[str]:
         elif p.spaced:
             top, score = best(p, 0.5)
             targets[k] = top if score >= 0.35 else None
-    banners = []
+    banners, unassigned = [], []
     for p, t in zip(pool, targets, strict=True):
         if t is None:
+            unassigned.append(p.text)
             if p.position <= 8 or p.banner:
                 banners.append(p.text.lstrip("—"))
             continue
@@ -257,7 +268,7 @@ def _assign_headlines(pool: list[PooledLine], drafts: list[Draft]) -> list[str]:
         d.head_lines.append((p.position, p.text, p.spaced))
         if p.byline and not d.byline:
             d.byline = p.byline
-    return banners
+    return banners, unassigned
 
 
 def split_headline(lines: list[tuple[int, str, bool]], body: str) -> tuple[

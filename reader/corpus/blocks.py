@@ -97,6 +97,10 @@ def _column_widths(lines: list[Line]) -> list[float]:
     return out
 
 
+_SPEAKER = re.compile(r"^[问答][：:]")
+"""Interview labels: each question and answer is its own paragraph."""
+
+
 def _continues_column(unit: list[Line], b: Line, width: float) -> bool:
     """True when line b carries on the paragraph whose lines so far are `unit`."""
     a = unit[-1]
@@ -105,7 +109,7 @@ def _continues_column(unit: list[Line], b: Line, width: float) -> bool:
         return False
     if a.spaced and first:
         return False
-    if DATELINE_RE.match(b.text) or CONTINUED_RE.match(b.text):
+    if DATELINE_RE.match(b.text) or CONTINUED_RE.match(b.text) or _SPEAKER.match(b.text):
         return False
     if a.term:
         if b.spaced:

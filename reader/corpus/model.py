@@ -73,6 +73,8 @@ class Issue:
     page: int | None = None
     section: str | None = None
     articles: tuple[Article, ...] = field(default_factory=tuple)
+    furniture: tuple[str, ...] = ()
+    """Page text that belongs to no article: mastheads, banners, ads, page notes."""
 
     def article(self, article_id: str) -> Article | None:
         """Return the article with this id, or None."""
@@ -92,4 +94,5 @@ class Issue:
             "page": self.page,
             "section": self.section,
             "articles": [a.to_json() for a in self.articles],
+            "furniture": list(self.furniture),
         }

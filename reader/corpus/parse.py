@@ -40,6 +40,7 @@ def parse_issue(text: str, issue_id: str, source: str = "") -> Issue:
         page=meta.page,
         section=meta.section,
         articles=tuple(articles),
+        furniture=tuple(assembly.leftovers),
     )
 
 
