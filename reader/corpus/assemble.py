@@ -9,7 +9,7 @@ from reader.corpus.blocks import Unit
 from reader.corpus.lines import CONTINUED_RE, DATELINE_RE, HAN, han_count
 
 SUBHEAD_NUMBERED = re.compile(r"^(?:\d{1,2}\s|[一二三四五六七八九十]{1,3}[、是])")
-VERTICAL_BYLINE = re.compile(rf"(本报记者|记者)([{HAN}]{{2,4}})$")
+VERTICAL_BYLINE = re.compile(rf"(本[报報][记記]者|[记記]者)([{HAN}]{{2,4}})$")
 
 
 @dataclass
@@ -45,6 +45,8 @@ class PooledLine:
     byline: str | None = None
     drafts_before: int = 0
     """How many articles had begun when this line was met (for nearness)."""
+    cluster_size: int = 1
+    """How many headline lines stood together with this one."""
     banner: bool = False
     """True for a line printed against the masthead: a page banner, not a headline."""
 
@@ -91,8 +93,11 @@ def assemble(units: list[Unit]) -> Assembly:
     pool: list[PooledLine] = []
     captions: list[tuple[int, str]] = []
     cur: Draft | None = None
-    closed_by_headline: Draft | None = None
-    """The article a headline cluster just closed: a byline right after belongs to it."""
+    closed_by_headline: tuple[Draft, list[str]] | None = None
+    # A byline right after a headline cluster that closed an article belongs either to that
+    # article (headline after its body) or to the next one (headline and byline before the
+    # body): decided when the next body shows which of the two the headline is about.
+    byline_choice: tuple[Draft, str, list[str]] | None = None
     pending_byline: str | None = None
     pending_continued: str | None = None
     i = 0
@@ -111,14 +116,17 @@ def assemble(units: list[Unit]) -> Assembly:
                     cur.paragraphs.append(c.text)
             else:
                 if cur is not None and not cur.closed:
-                    closed_by_headline = cur
+                    closed_by_headline = (cur, [c.text for c in cluster])
                 if cur is not None:
                     cur.closed = True
                 for c in cluster:
-                    pool.append(_pooled(c, len(drafts)))
+                    pool.append(_pooled(c, len(drafts), len(cluster)))
             i = j
             continue
         after_headline, closed_by_headline = closed_by_headline, None
+        if byline_choice is not None and u.kind != "para":
+            _settle_byline(byline_choice, None)
+            byline_choice = None
         if u.kind == "para":
             text = u.text
             m = CONTINUED_RE.match(text)
@@ -140,6 +148,9 @@ def assemble(units: list[Unit]) -> Assembly:
                 drafts.append(cur)
                 cur.byline, pending_byline = pending_byline, None
                 cur.continued_from, pending_continued = pending_continued, None
+                if byline_choice is not None:
+                    _settle_byline(byline_choice, (cur, text))
+                    byline_choice = None
             if dateline:
                 cur.dateline = dateline
                 cur.byline = byline or cur.byline
@@ -153,8 +164,8 @@ def assemble(units: list[Unit]) -> Assembly:
             elif cur is not None and not cur.closed and cur.paragraphs:
                 cur.byline = f"{cur.byline} {u.text}"
                 cur.closed = True
-            elif after_headline is not None and not after_headline.byline:
-                after_headline.byline = u.text
+            elif after_headline is not None and not after_headline[0].byline:
+                byline_choice = (after_headline[0], u.text, after_headline[1])
             else:
                 pending_byline = u.text
         elif u.kind == "caption":
@@ -167,6 +178,8 @@ def assemble(units: list[Unit]) -> Assembly:
             if cur is not None:
                 cur.closed = True
         i += 1
+    if byline_choice is not None:
+        _settle_byline(byline_choice, None)
     masthead = {u.lines[0].index for u in units if u.kind == "masthead"}
     for p in pool:
         if p.position - 1 in masthead or p.position + 1 in masthead:
@@ -177,7 +190,23 @@ def assemble(units: list[Unit]) -> Assembly:
     return Assembly(drafts, captions, banners, furniture + unassigned + stray)
 
 
-def _pooled(unit: Unit, drafts_before: int) -> PooledLine:
+def _settle_byline(
+    choice: tuple[Draft, str, list[str]], new: tuple[Draft, str] | None
+) -> None:
+    """Give a byline met after a headline to the article that headline is about."""
+    old, byline, heads = choice
+    if new is not None:
+        new_grams, old_grams = bigrams(new[1]), bigrams(old.body)
+        to_new = max(overlap(h, new_grams) for h in heads)
+        to_old = max(overlap(h, old_grams) for h in heads)
+        if to_new > to_old and not new[0].byline:
+            new[0].byline = byline
+            return
+    if not old.byline:
+        old.byline = byline
+
+
+def _pooled(unit: Unit, drafts_before: int, cluster_size: int) -> PooledLine:
     """A pooled headline line; a vertical headline may carry its byline at the end."""
     ln = unit.lines[0]
     text = unit.text
@@ -186,7 +215,7 @@ def _pooled(unit: Unit, drafts_before: int) -> PooledLine:
         m = VERTICAL_BYLINE.search(text)
         if m and len(text) - len(m.group(0)) >= 6:
             text, byline = text[: m.start()], f"{m.group(1)} {m.group(2)}"
-    return PooledLine(ln.index, text, ln.spaced, byline, drafts_before)
+    return PooledLine(ln.index, text, ln.spaced, byline, drafts_before, cluster_size=cluster_size)
 
 
 def _are_subheads(cluster: list[Unit], cur: Draft, nxt: Unit | None) -> bool:
@@ -236,8 +265,26 @@ def _assign_headlines(
         if p.text.startswith("——") or p.banner or p.spaced:
             targets.append(None)
             continue
-        top, score = best(p, 0.2)
+        top, score = best(p, 0.2 if p.cluster_size <= 2 else 0.05)
         targets.append(top if score >= 0.35 else None)
+    # Headline lines that share too few words with any body go, by elimination, to the
+    # article without a headline that they share the most words with.
+    untitled = set(range(len(drafts))) - {t for t in targets if t is not None}
+    for k, p in enumerate(pool):
+        if targets[k] is not None or p.banner or p.spaced or p.text.startswith("——"):
+            continue
+        if han_count(p.text) < 4 or not untitled:
+            continue
+        beside = [
+            targets[j] for j in (k - 1, k + 1)
+            if 0 <= j < len(pool) and abs(pool[j].position - p.position) == 1
+        ]
+        if any(t is not None for t in beside):
+            continue  # a second line of a headline already placed
+        top = max(untitled, key=lambda d: overlap(p.text, grams[d]))
+        if overlap(p.text, grams[top]) >= 0.15:
+            targets[k] = top
+            untitled.discard(top)
     # Subtitles (——…) follow the line above; letter-spaced and short lines sit with the
     # neighbouring headline line; a lone letter-spaced line heads the nearest article.
     for k, p in enumerate(pool):

@@ -21,7 +21,9 @@ from reader.corpus.lines import (
 FLOW_WIDTH = 70
 """Median line width above which a page is taken to hold one paragraph per line."""
 
-KNOWN_PAPERS = re.compile(r"^[\u4e00-\u9fff]{2,6}(?:日报|晚报|早报|时报|商报|周报)$")
+KNOWN_PAPERS = re.compile(
+    r"^[\u4e00-\u9fff]{2,6}(?:日[报報]|晚[报報]|早[报報]|[时時][报報]|商[报報]|周[报報])$"
+)
 
 
 @dataclass
@@ -60,7 +62,7 @@ def classify(line: Line) -> str:
         return "masthead"
     if _is_repeated_banner(text):
         return "masthead"
-    if len(text) <= 24 and text.endswith("摄") and is_credit(text):
+    if len(text) <= 24 and text.endswith(("摄", "攝")) and is_credit(text):
         return "credit"
     if is_byline(text):
         return "byline"
@@ -97,7 +99,7 @@ def _column_widths(lines: list[Line]) -> list[float]:
     return out
 
 
-_SPEAKER = re.compile(r"^[问答][：:]")
+_SPEAKER = re.compile(r"^[问問答][：:]")
 """Interview labels: each question and answer is its own paragraph."""
 
 
@@ -117,7 +119,10 @@ def _continues_column(unit: list[Line], b: Line, width: float) -> bool:
         expected = width - 4 if first else width
         if a.width <= expected - 3:
             return False
-        return not (width - 8 <= b.width <= width - 3 and not b.term)
+        # Punctuation may hang past the column end (标点悬挂), so a first line can look
+        # two cells wider than its indented measure.
+        b_width = b.width - 2 if b.text[-1:] in "，。、；：！？" else b.width
+        return not (width - 8 <= b_width <= width - 3 and not b.term)
     if first and a.width <= width - 10:
         return False
     if first and b.width < width - 3 and not b.term and not b.spaced:
@@ -125,8 +130,8 @@ def _continues_column(unit: list[Line], b: Line, width: float) -> bool:
     return True
 
 
-def _reflow_columns(lines: list[Line], widths: list[float]) -> list[list[Line]]:
-    """Group hard-wrapped column lines into paragraphs; `widths` is per page line."""
+def _group_columns(lines: list[Line], widths: list[float]) -> list[list[Line]]:
+    """Group consecutive lines that carry on one paragraph."""
     groups: list[list[Line]] = []
     for ln in lines:
         if groups and groups[-1][-1].index == ln.index - 1 and _continues_column(
@@ -135,6 +140,12 @@ def _reflow_columns(lines: list[Line], widths: list[float]) -> list[list[Line]]:
             groups[-1].append(ln)
         else:
             groups.append([ln])
+    return groups
+
+
+def _reflow_columns(lines: list[Line], widths: list[float]) -> list[list[Line]]:
+    """Group hard-wrapped column lines into paragraphs; `widths` is per page line."""
+    groups = _group_columns(lines, widths)
     out: list[list[Line]] = []
     for g in groups:
         last = g[-1]
@@ -248,7 +259,8 @@ def _mark_captions(units: list[Unit]) -> list[Unit]:
             out.append(Unit("caption", u.lines, " ".join(c.text for c in credit)))
             continue
         if u.kind in ("para", "loose") and (
-            u.text[:1] in PHOTO_ARROWS or ("图为" in u.text and is_credit(u.text))
+            u.text[:1] in PHOTO_ARROWS
+            or (("图为" in u.text or "圖為" in u.text) and is_credit(u.text))
         ):
             lines = _absorb_caption_lines(out, u.lines)
             text = "".join(ln.text for ln in lines).lstrip(PHOTO_ARROWS)

@@ -24,16 +24,16 @@ VERTICAL_PUNCT = str.maketrans({
 # A reporter's line after a body: 本报记者 张野 / 长春晚报融媒体中心记者 关丽君 / 通讯员 ...
 NAME = f"[{HAN}·]{{2,4}}"
 BYLINE_RE = re.compile(
-    rf"^(?:[{HAN}]{{0,12}}(?:记者|通讯员|实习生)\s*{NAME}(?:\s+{NAME})*\s*)+$"
+    rf"^(?:[{HAN}]{{0,12}}(?:[记記]者|通[讯訊][员員]|[实實][习習]生)\s*{NAME}(?:\s+{NAME})*\s*)+$"
 )
 # A photo credit: 本报记者 丁研 摄 / 祖志 摄 / (…提供)
-CREDIT_RE = re.compile(rf"(?:^|\s|。){NAME}(?:\s+{NAME})*\s*摄$|提供[)）]$|摄影?[)）]?$")
+CREDIT_RE = re.compile(rf"(?:^|\s|。){NAME}(?:\s+{NAME})*\s*[摄攝]$|提供[)）]$|[摄攝]影?[)）]?$")
 DATELINE_RE = re.compile(
-    r"^(本报(?:\d{1,2}月\d{1,2}日)?讯|据[^（(，。]{1,10}电|新华社[^（(，。]{0,10}电"
-    r"|[^（(，。]{2,8}(?:日报|晚报|早报)讯)"
+    r"^(本[报報](?:\d{1,2}月\d{1,2}日)?[讯訊]|[据據][^（(，。]{1,10}[电電]|新[华華]社[^（(，。]{0,10}[电電]"
+    r"|[^（(，。]{2,8}(?:日[报報]|晚[报報]|早[报報])[讯訊])"
     r"[（(]([^）)]{1,30})[）)]"
 )
-CONTINUED_RE = re.compile(r"^[（(](上接第.{1,4}版|下转第.{1,4}版|接第.{1,4}版)[）)]")
+CONTINUED_RE = re.compile(r"^[（(](上接第.{1,4}版|下[转轉]第.{1,4}版|接第.{1,4}版)[）)]")
 PAGE_NOTE_RE = re.compile(r"^[（(]本版图片[^）)]*[）)]$|^[（(]图片[^）)]*[）)]$")
 DATE_LINE_RE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日\s*星期.")
 PAGE_NO_RE = re.compile(r"^(?:第\s*)?0?(\d{1,2})\s*版?$")
@@ -134,7 +134,7 @@ def read_lines(text: str) -> list[Line]:
 
 def is_byline(text: str) -> bool:
     """A reporter line such as `本报记者 张野` or `长春晚报融媒体中心记者 关丽君`."""
-    return len(text) <= 40 and bool(BYLINE_RE.match(text)) and not text.endswith("摄")
+    return len(text) <= 40 and bool(BYLINE_RE.match(text)) and not text.endswith(("摄", "攝"))
 
 
 def is_credit(text: str) -> bool:

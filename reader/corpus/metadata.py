@@ -10,9 +10,9 @@ from reader.corpus.blocks import KNOWN_PAPERS, Unit
 from reader.corpus.lines import DATE_LINE_RE, PAGE_NO_RE
 
 _PAPER_IN_TEXT = re.compile(
-    r"([\u4e00-\u9fff]{2,4}(?:日报|晚报|早报|时报|商报))(?:记者|融媒体|讯|社)"
+    r"([\u4e00-\u9fff]{2,4}(?:日[报報]|晚[报報]|早[报報]|[时時][报報]|商[报報]))(?:[记記]者|融媒体|融媒體|[讯訊]|社)"
 )
-_DATELINE_MD = re.compile(r"本报(\d{1,2})月(\d{1,2})日讯")
+_DATELINE_MD = re.compile(r"本[报報](\d{1,2})月(\d{1,2})日[讯訊]")
 _MONTH_DAY = re.compile(r"(?<![\d.])(\d{1,2})月(\d{1,2})日")
 _YEAR = re.compile(r"(?<![\d至到])((?:19|20)\d{2})(?:年(?!底|末|以后)|届)")
 

@@ -93,7 +93,7 @@ def _article(issue_id: str, d: Draft, used: set[str]) -> Article:
 
 def _photo(issue_id: str, caption: str, used: set[str]) -> Article:
     """A photo item: its caption, with a title from the caption's first sentence."""
-    text = caption.removeprefix("图为")
+    text = caption.removeprefix("图为").removeprefix("圖為")
     return Article(
         id=_article_id(issue_id, "photo:" + caption, used),
         issue_id=issue_id,
