@@ -29,10 +29,18 @@ class Draft:
     column: int | None = None
     """Typical printed line width of the body's paragraphs (column layouts)."""
 
+    grams: set[str] = field(default_factory=set)
+    """Han bigrams of the body so far, for overlap scores."""
+
     @property
     def body(self) -> str:
-        """The body text, for overlap scores."""
+        """The body text."""
         return "".join(self.paragraphs)
+
+    def add(self, paragraph: str) -> None:
+        """Append a paragraph and its bigrams."""
+        self.paragraphs.append(paragraph)
+        self.grams |= bigrams(paragraph)
 
 
 @dataclass
@@ -113,7 +121,7 @@ def assemble(units: list[Unit]) -> Assembly:
             if cur is not None and not cur.closed and _are_subheads(cluster, cur, nxt):
                 for c in cluster:
                     cur.headings.append(len(cur.paragraphs))
-                    cur.paragraphs.append(c.text)
+                    cur.add(c.text)
             else:
                 if cur is not None and not cur.closed:
                     closed_by_headline = (cur, [c.text for c in cluster])
@@ -154,7 +162,7 @@ def assemble(units: list[Unit]) -> Assembly:
             if dateline:
                 cur.dateline = dateline
                 cur.byline = byline or cur.byline
-            cur.paragraphs.append(text)
+            cur.add(text)
             if col is not None and cur.column is None:
                 cur.column = col
         elif u.kind == "byline":
@@ -196,7 +204,7 @@ def _settle_byline(
     """Give a byline met after a headline to the article that headline is about."""
     old, byline, heads = choice
     if new is not None:
-        new_grams, old_grams = bigrams(new[1]), bigrams(old.body)
+        new_grams, old_grams = bigrams(new[1]), old.grams
         to_new = max(overlap(h, new_grams) for h in heads)
         to_old = max(overlap(h, old_grams) for h in heads)
         if to_new > to_old and not new[0].byline:
@@ -224,7 +232,7 @@ def _are_subheads(cluster: list[Unit], cur: Draft, nxt: Unit | None) -> bool:
         return False
     if CONTINUED_RE.match(nxt.text):
         return False
-    grams = bigrams(cur.body)
+    grams = cur.grams
     below = bigrams(nxt.text)
     for c in cluster:
         if c.lines[0].vertical:
@@ -252,7 +260,7 @@ def _assign_headlines(
     """
     if not drafts:
         return [p.text for p in pool], [p.text for p in pool]
-    grams = [bigrams(d.body) for d in drafts]
+    grams = [d.grams for d in drafts]
 
     def best(p: PooledLine, bonus: float) -> tuple[int, float]:
         near = {p.drafts_before - 1, p.drafts_before}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -93,14 +94,31 @@ def _column_widths(lines: list[Line]) -> list[float]:
             solid.append(i)
     out = []
     for i in range(len(lines)):
-        nearest = sorted(solid, key=lambda k: (abs(k - i), k > i))[:7]
-        widths = sorted(lines[k].width for k in nearest)
+        widths = sorted(lines[k].width for k in _nearest(solid, i, 7))
         out.append(widths[len(widths) // 2] if widths else 34.0)
     return out
 
 
 _SPEAKER = re.compile(r"^[问問答][：:]")
 """Interview labels: each question and answer is its own paragraph."""
+
+
+def _nearest(sorted_indices: list[int], i: int, n: int) -> list[int]:
+    """The n indices closest to i (earlier ones first on ties), from a sorted list."""
+    right = bisect.bisect_left(sorted_indices, i)
+    left = right - 1
+    out: list[int] = []
+    while len(out) < n and (left >= 0 or right < len(sorted_indices)):
+        take_left = right >= len(sorted_indices) or (
+            left >= 0 and i - sorted_indices[left] <= sorted_indices[right] - i
+        )
+        if take_left:
+            out.append(sorted_indices[left])
+            left -= 1
+        else:
+            out.append(sorted_indices[right])
+            right += 1
+    return out
 
 
 def _continues_column(unit: list[Line], b: Line, width: float) -> bool:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _HAN_RE = re.compile(f"[{HAN}]")
@@ -90,15 +90,22 @@ def _is_letter_spaced(text: str) -> bool:
 
 def join_spaced(text: str) -> str:
     """Remove the spaces of letter-spacing; keep single spaces between Latin words."""
-    return re.sub(r"(?<=[^\x00-\x7f]) +|(?<=[\x21-\x7e]) +(?=[^\x00-\x7f])", "", text)
+    return _SPACED_JOIN.sub("", text)
+
+
+_SPACE_BEFORE_ASCII = re.compile(rf"(?<=[{HAN}，。、；：“”（）《》]) +(?=[0-9A-Za-z%])")
+_SPACE_AFTER_ASCII = re.compile(rf"(?<=[0-9A-Za-z%]) +(?=[{HAN}，。、；：“”（）《》])")
+_NUMBERED_HEAD = re.compile(r"^\d{1,2} (?![年月日时分个万亿元%])")
+_SPACED_JOIN = re.compile(r"(?<=[^\x00-\x7f]) +|(?<=[\x21-\x7e]) +(?=[^\x00-\x7f])")
 
 
 def tidy(text: str) -> str:
     """Drop the spaces a printed page puts between CJK and digits or Latin letters."""
-    text = re.sub(rf"(?<=[{HAN}，。、；：“”（）《》]) +(?=[0-9A-Za-z%])", "", text)
-    if re.match(r"^\d{1,2} (?![年月日时分个万亿元%])", text):
+    if " " not in text:
+        return text
+    if _NUMBERED_HEAD.match(text):
         return text[:3] + tidy(text[3:])
-    return re.sub(rf"(?<=[0-9A-Za-z%]) +(?=[{HAN}，。、；：“”（）《》])", "", text)
+    return _SPACE_AFTER_ASCII.sub("", _SPACE_BEFORE_ASCII.sub("", text))
 
 
 def _is_vertical_piece(text: str) -> bool:
@@ -129,7 +136,7 @@ def read_lines(text: str) -> list[Line]:
         indented = raw[i].startswith((" ", "\u3000"))
         out.append(Line(len(out), clean, cells(stripped), spaced=spaced, indented=indented))
         i += 1
-    return [replace(ln, index=k) for k, ln in enumerate(out)]
+    return out
 
 
 def is_byline(text: str) -> bool:
