@@ -124,7 +124,7 @@ def test_every_highlight_gets_a_placement(text):
     new = text[:50] + "插入" + text[50:1250] + text[1450:]  # the one at 1300 is cut out
     placements = reanchor(hs, new)
     assert [p.highlight for p in placements] == hs
-    for p, (s, e) in zip(placements, spans, strict=True):
+    for p, (s, _e) in zip(placements, spans, strict=True):
         if 1250 <= s < 1450:
             assert p.orphan and (p.start, p.end) == (-1, -1)
         else:

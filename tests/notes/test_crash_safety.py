@@ -14,6 +14,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from conftest import REPO
+
 from reader.notes.errors import StoreLockedError
 from reader.notes.store import NotesStore
 from reader.notes.store_file import encode

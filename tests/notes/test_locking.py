@@ -8,8 +8,8 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import REPO
+
 from reader.notes.errors import StoreLockedError
 from reader.notes.store import NotesStore
 

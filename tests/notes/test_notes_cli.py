@@ -66,7 +66,8 @@ def test_annotate_then_list_as_json(capsys, isolated_home, article):
 
 def test_annotate_errors_exit_2_in_one_line(capsys, isolated_home, article):
     _, art = article
-    for argv in (["--quote", "这句话不在文章里ZZZ"], ["--quote", art.text[:6], "--occurrence", "99"],
+    for argv in (["--quote", "这句话不在文章里ZZZ"],
+                 ["--quote", art.text[:6], "--occurrence", "99"],
                  ["--quote", "   "]):
         code, out, err = run(capsys, "annotate", art.id, *argv)
         assert code == 2 and out == ""

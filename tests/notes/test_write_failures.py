@@ -10,9 +10,9 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from conftest import REPO
 
 import reader.notes.durable_storage as durable_storage
-from conftest import REPO
 from reader.notes.errors import StoreWriteError
 from reader.notes.store import NotesStore
 
