@@ -53,7 +53,7 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     p.set_defaults(func=run_note_edit)
 
     p = subparsers.add_parser("forget", parents=[common],
-                              help="delete a highlight, saved word or glossary term")
+                              help="delete a highlight or a saved word")
     p.add_argument("id", metavar="ID", help="an id from `reader notes` or `reader words`")
     p.set_defaults(func=run_forget)
 
@@ -189,9 +189,7 @@ def run_forget(args: argparse.Namespace) -> int:
             what = f"highlight “{store.delete_highlight(args.id).quote}”"
         elif args.id.startswith("w-"):
             what = f"saved word {store.delete_word(args.id).word}"
-        elif args.id.startswith("g-"):
-            what = f"glossary term {store.delete_user_term(args.id).term}"
         else:
-            raise InputError(f"{args.id!r} is not a highlight, word or glossary term id")
+            raise InputError(f"{args.id!r} is not a highlight (h-...) or saved word (w-...) id")
     message(f"deleted {what}")
     return 0

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from reader.notes.errors import CorruptStoreError, NewerSchemaError
+from reader.notes.model import UserTerm
 from reader.notes.store import NotesStore
 
 TEXT = "今天天气很好，我们去公园散步。明天可能会下雨，记得带伞。"
@@ -157,7 +158,7 @@ def test_migration_from_v1_backs_up_first_and_upgrades(isolated_home):
         # Re-anchoring works on migrated highlights, which have no stored context.
         (p,) = s.reanchor([hs[1]], "插入" + TEXT)
         assert (p.method, TEXT.index("我们") + 2) == ("moved", p.start)
-        s.add_user_term("两会", "liǎng huì", "Two Sessions")
+        s.put_term(UserTerm("两会", "liǎng huì", ("Two Sessions",)))
 
     (kept,) = isolated_home.glob("notes.json.v1-*")
     assert kept.read_bytes() == original

@@ -111,17 +111,29 @@ def test_progress(store, isolated_home):
 
 
 def test_user_glossary_terms(store, isolated_home):
-    t = store.add_user_term("两会", "liǎng huì", "the Two Sessions", kind="institution")
-    assert t.id.startswith("g-")
-    store.update_user_term(t.id, definition="NPC and CPPCC plenary sessions")
+    from reader.notes.model import UserTerm
+
+    store.put_term(UserTerm("两会", "liǎng huì", ("the Two Sessions",), "institution"))
+    store.put_term(UserTerm("一带一路", "yī dài yī lù", ("Belt and Road",)))
+    defs = ("NPC and CPPCC plenary sessions", "the Two Sessions")
+    store.put_term(UserTerm("两会", "liǎng huì", defs, "institution"))  # replaces
     with reopen(isolated_home) as ro:
-        (term,) = ro.user_terms()
-    assert (term.term, term.definition, term.kind) == (
-        "两会", "NPC and CPPCC plenary sessions", "institution")
+        terms = ro.user_terms()
+    assert [(t.word, t.definitions, t.kind) for t in terms] == [
+        ("一带一路", ("Belt and Road",), None), ("两会", defs, "institution")]
     with pytest.raises(InputError):
-        store.add_user_term("", "x", "y")
-    assert store.delete_user_term(t.id).term == "两会"
-    assert store.user_terms() == []
+        store.put_term(UserTerm(" ", "x", ("y",)))
+    assert store.delete_term("两会") is True
+    assert store.delete_term("两会") is False
+    assert [t.word for t in store.user_terms()] == ["一带一路"]
+
+
+def test_store_is_the_language_layers_user_term_store(store):
+    user_terms = pytest.importorskip("reader.language.user_terms")
+    assert isinstance(store, user_terms.UserTermStore)
+    term = user_terms.make_term("新质生产力", "xīn zhì shēng chǎn lì", ["new productive forces"])
+    store.put_term(term)
+    assert store.user_terms() == [term]
 
 
 def test_read_only_store_refuses_writes_and_needs_no_lock(store, isolated_home):
