@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from rich.markup import escape
 from rich.table import Table
 
-from reader.commands.output import message, print_json, stdout
+from reader.commands.output import print_json, stdout
 from reader.corpus.library import find_article, load_library
 from reader.errors import InputError
 from reader.notes.model import COLORS, Highlight, SavedWord
@@ -18,6 +19,11 @@ from reader.paths import reader_home
 COLOR_STYLES = {"yellow": "yellow", "green": "green", "blue": "blue", "pink": "hot_pink",
                 "purple": "medium_purple"}
 """Rich styles for the highlight colour names in terminal listings."""
+
+
+def tell(text: str) -> None:
+    """A plain message on stderr: no markup, no wrapping (paths and quotes stay intact)."""
+    sys.stderr.write(text + "\n")
 
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -115,7 +121,7 @@ def run_notes(args: argparse.Namespace) -> int:
     if args.restore_backup:
         bak, moved = NotesStore.restore_backup(home)
         aside = f"; the previous file was moved to {moved.name}" if moved else ""
-        message(f"restored the notes from {bak.name}{aside}")
+        tell(f"restored the notes from {bak.name}{aside}")
         return 0
     article_id = _resolve_article(home, args.article) if args.article else None
     with NotesStore.open(home, read_only=True) as store:
@@ -125,7 +131,7 @@ def run_notes(args: argparse.Namespace) -> int:
         print_json([highlight_json(h, titles.get(h.article_id)) for h in items])
         return 0
     if not items:
-        message("no highlights yet (add one with `reader annotate` or in the app)")
+        tell("no highlights yet (add one with `reader annotate` or in the app)")
         return 0
     current = None
     for h in items:
@@ -158,7 +164,7 @@ def run_words(args: argparse.Namespace) -> int:
         print_json([word_json(w) for w in items])
         return 0
     if not items:
-        message("no saved words yet (save one from the word panel in the app)")
+        tell("no saved words yet (save one from the word panel in the app)")
         return 0
     table = Table(title="Saved words")
     for col in ("id", "word", "pinyin", "definition", "note"):
@@ -178,7 +184,7 @@ def run_note_edit(args: argparse.Namespace) -> int:
             store.update_word(args.id, note=args.text)
         else:
             raise InputError(f"{args.id!r} is not a highlight (h-...) or saved word (w-...) id")
-    message(f"{'cleared' if not args.text.strip() else 'updated'} the note of {args.id}")
+    tell(f"{'cleared' if not args.text.strip() else 'updated'} the note of {args.id}")
     return 0
 
 
@@ -191,5 +197,5 @@ def run_forget(args: argparse.Namespace) -> int:
             what = f"saved word {store.delete_word(args.id).word}"
         else:
             raise InputError(f"{args.id!r} is not a highlight (h-...) or saved word (w-...) id")
-    message(f"deleted {what}")
+    tell(f"deleted {what}")
     return 0
