@@ -170,9 +170,8 @@ def render(context: dict[str, Any], template_text: str | None = None) -> str:
         line = getattr(exc, "lineno", None)
         where = f" (line {line})" if line else ""
         raise InputError(f"the template cannot be used{where}: {exc.message or exc}") from None
-    if template_text is None:
-        out = re.sub(r"\n{3,}", "\n\n", out).strip("\n") + "\n"
-    return out
+    # Templates stay readable with generous blank lines; Markdown needs at most one.
+    return re.sub(r"\n{3,}", "\n\n", out).strip("\n") + "\n"
 
 
 def load_template(path: Path) -> str:

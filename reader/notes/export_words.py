@@ -25,7 +25,9 @@ def marked_sentence(sentence: str, word: str) -> str:
     flat = " ".join(sentence.split())
     if not word or word not in flat:
         return _field(flat)
-    return f"<b>{_field(word)}</b>".join(_field(part) for part in flat.split(word))
+    # Parts are escaped as they are: `_field` would trim the spaces around the word.
+    mark = f"<b>{_field(word)}</b>"
+    return mark.join(html.escape(part, quote=True) for part in flat.split(word))
 
 
 def word_rows(words: Iterable[SavedWord], titles: Mapping[str, str]) -> list[list[str]]:

@@ -30,7 +30,10 @@ class ExportExistsError(InputError):
 def safe_filename(stem: str, ext: str = ".md", fallback: str = "notes") -> str:
     """A file name from free text: no separators, controls, reserved names or leading dots."""
     text = unicodedata.normalize("NFC", stem)
-    text = "".join(ch for ch in text if unicodedata.category(ch)[0] != "C")
+    # Control characters separate words; invisible format characters (bidi overrides that
+    # disguise `txt.exe`), private-use and unassigned ones go.
+    text = "".join(" " if unicodedata.category(ch) == "Cc" else ch for ch in text
+                   if unicodedata.category(ch) not in ("Cf", "Co", "Cs", "Cn"))
     text = _UNSAFE.sub(" ", text)
     text = re.sub(r"\s+", " ", text).strip(" .")  # Windows drops trailing dots and spaces
     text = text.replace(" ", "_").lstrip("-~")     # no option-like or home-like names

@@ -20,15 +20,15 @@ def pinyin_line(text: str) -> str:
         if token.text.isspace():
             continue
         words.append(token.pinyin or token.text)
-    return " ".join(words)
+    return " ".join(" ".join(words).split())
 
 
 def _pypinyin_line(text: str) -> str:
     """Fallback reading with pypinyin (syllables joined per character run)."""
     from pypinyin import Style, pinyin
 
-    return " ".join(s[0] for s in pinyin(text, style=Style.TONE, errors=lambda x: [x])
-                    if s and s[0].strip())
+    parts = (s[0] for s in pinyin(text, style=Style.TONE, errors=lambda x: [x]) if s)
+    return " ".join(" ".join(parts).split())
 
 
 @lru_cache(maxsize=4096)
