@@ -72,11 +72,15 @@ class NotesStore:
         path = notes_path(home)
         if read_only:
             return cls(path, store_file.load_read_only(path, now_iso()), None, True, [])
-        path.parent.mkdir(parents=True, exist_ok=True)
         lock = StoreLock(path)
-        lock.acquire()
         try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            lock.acquire()
             tables, notices = store_file.load_for_writing(path, now_iso())
+        except OSError as exc:
+            lock.release()
+            reason = exc.strerror or str(exc)
+            raise StoreError(f"cannot open the notes in {path.parent}: {reason}") from exc
         except BaseException:
             lock.release()
             raise

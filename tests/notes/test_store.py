@@ -164,3 +164,16 @@ def test_file_is_plain_tinydb_json(store, isolated_home):
         meta = db.table("meta").all()
     assert docs[0]["id"] == h.id and docs[0]["note"] == "注"
     assert meta[0]["schema_version"] == 2
+
+
+def test_unusable_home_is_one_clear_error(tmp_path, capsys):
+    from reader.cli import main
+    from reader.notes.errors import StoreError
+
+    not_a_folder = tmp_path / "file"
+    not_a_folder.write_text("x", encoding="utf-8")
+    with pytest.raises(StoreError, match="cannot open the notes in"):
+        NotesStore.open(not_a_folder)
+    assert main(["note-edit", "h-1", "x", "--home", str(not_a_folder)]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "cannot open the notes" in err
