@@ -73,3 +73,36 @@ def test_show_prints_clean_text_and_unknown_id_exits_2(isolated_home):
 def test_bad_usage_exits_2(isolated_home):
     result = run_reader("articles", "--no-such-flag", home=isolated_home)
     assert result.returncode == 2 and "Traceback" not in result.stderr
+
+
+def test_show_understands_export_locations(isolated_home):
+    listing = json.loads(run_reader("articles", "--json", home=isolated_home).stdout)
+    art = next(a for i in listing for a in i["articles"] if a["title"] == "快递小哥的一天")
+    for form in (f"{art['id']} ¶2", f"{art['id']}#p2", f"{art['id']}:2"):
+        shown = run_reader("show", form, home=isolated_home)
+        assert shown.returncode == 0
+        assert shown.stdout.strip().endswith(art["paragraphs"][1])
+        assert art["paragraphs"][0] not in shown.stdout
+    too_far = run_reader("show", f"{art['id']} ¶99", home=isolated_home)
+    assert too_far.returncode == 2 and "13 paragraphs" in too_far.stderr
+
+
+def test_home_option_before_or_after_the_command(tmp_path):
+    home = tmp_path / "elsewhere"
+    listing = json.loads(run_reader("articles", "--json", home=tmp_path / "unused").stdout)
+    art = listing[0]["articles"][0]["id"]
+    env_home = tmp_path / "env-home"
+    first = subprocess.run(
+        [sys.executable, "-m", "reader", "--home", str(home), "annotate", art,
+         "--quote", listing[0]["articles"][0]["paragraphs"][0][:6]],
+        capture_output=True, text=True, cwd=REPO,
+        env={**os.environ, "READER_HOME": str(env_home)},
+    )
+    assert first.returncode == 0, first.stderr
+    assert (home / "notes.json").exists() and not env_home.exists()
+    second = subprocess.run(
+        [sys.executable, "-m", "reader", "notes", "--json", "--home", str(home)],
+        capture_output=True, text=True, cwd=REPO,
+        env={**os.environ, "READER_HOME": str(env_home)},
+    )
+    assert len(json.loads(second.stdout)) == 1
