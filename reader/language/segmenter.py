@@ -102,7 +102,7 @@ def refine(word: str) -> list[str]:
     """
     if len(word) < 2 or not HAN.search(word):
         return [word]
-    if has_entry(word) or _tags().get(word) in NAME_TAGS:
+    if has_entry(word) or (_tags().get(word) in NAME_TAGS and looks_like_name(word)):
         return [word]
     if _jieba().dt.FREQ.get(word):
         return split_known(word, singles=False) or [word]
