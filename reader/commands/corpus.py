@@ -60,13 +60,14 @@ def run_issues(args: argparse.Namespace) -> int:
     if args.json:
         print_json([_issue_row(i) for i in issues])
         return 0
-    table = Table(title="Library")
-    for col in ("id", "paper", "date", "page", "section", "articles"):
+    table = Table(title="Library", caption="* date inferred from the text")
+    for col in ("paper", "date", "page", "section", "articles"):
         table.add_column(col)
+    table.add_column("id", no_wrap=True, style="dim")
     for i in issues:
-        date = (i.date or "?") + (" (inferred)" if i.date_inferred else "")
-        table.add_row(i.id, i.paper or "?", date, str(i.page or "?"), i.section or "",
-                      str(len(i.articles)))
+        date = (i.date or "?") + ("*" if i.date_inferred else "")
+        table.add_row(i.paper or "?", date, str(i.page or "?"), i.section or "",
+                      str(len(i.articles)), i.id)
     stdout.print(table)
     return 0
 
