@@ -168,7 +168,8 @@ def lookup(word: str, pos: str | None = None) -> LookupResult:
         else _tagged_name(word)
     name = is_name(word, entries, tagged)
     number = None if entries else explain_quantity(word, _unit_gloss)
-    components = () if entries or len(word) < 2 else components_of(word)
+    components = () if entries or len(word) < 2 or not _RUNS.match(word) or \
+        not any(is_han(ch) for ch in word) else components_of(word)
     notes: tuple[str, ...] = ()
     if name and not entries:
         notes = ("probably a person's name",)
