@@ -1,0 +1,45 @@
+"""Person names: jieba's `nr` tags, and the shape of a surname plus a given name."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from reader.language.cedict import load_index
+from reader.language.tones import is_han
+
+NAME_TAGS = frozenset({"nr", "nrfg", "nrt"})
+"""jieba part-of-speech tags for person names."""
+
+
+@lru_cache(maxsize=4096)
+def is_surname(ch: str) -> bool:
+    """True when CC-CEDICT lists `ch` as a surname (`surname Cao`)."""
+    return any(d.startswith("surname ") for e in load_index().entries(ch) for d in e.definitions)
+
+
+SURNAME_FLOOR = -7.7
+"""Lowest log-probability, in jieba's name model, of a character starting a name (裴 is -7.6;
+the characters that start junk words, 三 中 区 港, score lower or not at all)."""
+
+
+def _name_model() -> tuple[dict[str, float], dict[str, float], dict[str, float]]:
+    """jieba's emission tables for the first, middle and last character of a person name."""
+    from jieba.posseg import emit_P
+
+    return emit_P[("B", "nr")], emit_P[("M", "nr")], emit_P[("E", "nr")]
+
+
+def looks_like_name(word: str) -> bool:
+    """A 2-3 character all-Han word that starts with a common surname and ends like a name.
+
+    Used for words jieba's dictionary does not know (its HMM found them), where names are
+    what such words most often are in news (bylines, interviewees).
+    """
+    if not 2 <= len(word) <= 3 or not all(is_han(ch) for ch in word):
+        return False
+    if not is_surname(word[0]):
+        return False
+    first, middle, last = _name_model()
+    if first.get(word[0], -99.0) <= SURNAME_FLOOR or word[-1] not in last:
+        return False
+    return len(word) == 2 or word[1] in middle

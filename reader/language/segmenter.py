@@ -1,0 +1,264 @@
+"""Segmentation: jieba tokens refined into dictionary words, with context pinyin, tags and HSK."""
+
+from __future__ import annotations
+
+import gc
+import heapq
+import logging
+import threading
+from typing import Any
+
+from reader.language import user_terms
+from reader.language.cedict import load_index
+from reader.language.glossary import news_readings
+from reader.language.hsk import hsk_level
+from reader.language.model import Syllable, Token
+from reader.language.names import NAME_TAGS, looks_like_name
+from reader.language.readings import pypinyin_reading, reading_overrides, word_reading
+from reader.language.tones import ALL_HAN, HAN, syllable
+from reader.language.words import has_entry, split_known
+
+_lock = threading.RLock()
+_warm = False
+_synced_generation = -1
+_user_added: dict[str, int | None] = {}
+"""User words we added to jieba, with the frequency jieba had for them before (None: none)."""
+
+Piece = tuple[str, tuple[Syllable, ...], str, int | None]
+"""One refined word: text, syllables, part-of-speech tag, HSK level."""
+
+_memo: dict[str, tuple[Piece, ...]] = {}
+_memo_generation = -1
+
+
+def _jieba() -> Any:
+    import jieba
+
+    return jieba
+
+
+_tag_table: dict[str, str] | None = None
+
+
+def _tags() -> dict[str, str]:
+    """jieba's part-of-speech tag of each dictionary word (loaded once)."""
+    global _tag_table
+    if _tag_table is None:
+        import jieba.posseg
+
+        _tag_table = jieba.posseg.dt.word_tag_tab
+    return _tag_table
+
+
+def _freq() -> dict[str, int]:
+    """jieba's word frequencies (its dictionary; added words included)."""
+    return _jieba().dt.FREQ
+
+
+def warm_up() -> None:
+    """Load jieba, its tag table, pypinyin, CC-CEDICT and the glossaries (blocking, idempotent).
+
+    Thread-safe; the UI runs it in a worker thread so the first article opens without a wait.
+    """
+    global _warm
+    if _warm and _synced_generation == user_terms.user_generation():
+        return
+    with _lock:
+        if not _warm:
+            jieba = _jieba()
+            jieba.setLogLevel(logging.WARNING)
+            jieba.initialize()
+            _tags()
+            load_index()
+            reading_overrides()
+            hsk_level("中国")
+            pypinyin_reading("中文")  # loads pypinyin's phrase tables and its segmenter
+            for word in news_readings():
+                jieba.add_word(word)
+            # jieba's, pypinyin's and our tables are loaded for good: moving them out of the
+            # collector's sight keeps every later collection (and UI frame) from rescanning them.
+            _warm = True
+            _prewarm()
+            gc.freeze()
+        _sync_user_words()
+
+
+def _sync_user_words() -> None:
+    """Make jieba's dictionary hold exactly the registered user words (plus its own)."""
+    global _synced_generation
+    generation = user_terms.user_generation()
+    if generation == _synced_generation:
+        return
+    jieba = _jieba()
+    freq = jieba.dt.FREQ
+    wanted = set(user_terms.registered_terms())
+    for word in list(_user_added):
+        if word not in wanted:
+            original = _user_added.pop(word)
+            if original:
+                jieba.add_word(word, original)
+            elif word not in news_readings():
+                jieba.del_word(word)
+    for word in wanted:
+        if word not in _user_added:
+            _user_added[word] = freq.get(word) or None
+            jieba.add_word(word)
+    _synced_generation = generation
+    _memo.clear()
+    if _warm:
+        _prewarm()
+
+
+def refine(word: str) -> list[str]:
+    """Split a jieba token that no dictionary knows into dictionary words, when that is sure.
+
+    Kept whole: known words, names, and jieba's own compounds that do not split fully into
+    known words of two or more characters. Split: compounds that do (经济社会 -> 经济 社会),
+    and words jieba's HMM invented that are not names (好非 -> 好 非).
+    """
+    if len(word) < 2 or not HAN.search(word):
+        return [word]
+    if has_entry(word) or (_tags().get(word) in NAME_TAGS and looks_like_name(word)):
+        return [word]
+    if _freq().get(word):
+        return split_known(word, singles=False) or [word]
+    if looks_like_name(word):
+        return [word]
+    if len(word) == 4 and looks_like_name(word[:3]) and has_entry(word[3]):
+        return [word[:3], word[3]]  # a name and the verb after it: 赵魁政说
+    if not ALL_HAN.fullmatch(word):
+        return [word]
+    return split_known(word, singles=True) or [word]
+
+
+def _analyse(word: str) -> tuple[Piece, ...]:
+    """Refined pieces of one jieba token with syllables, tag and level (memoised per word)."""
+    tags = _tags()
+    if len(word) == 1:  # most tokens: punctuation, particles, single-character words
+        if not HAN.search(word):
+            return ((word, (), "", None),)
+        return ((word, (syllable(word, word_reading(word)[0]),), tags.get(word, ""),
+                 hsk_level(word)),)
+    pieces = []
+    freq = _freq()
+    for part in refine(word):
+        if not HAN.search(part):
+            pieces.append((part, (), "", None))
+            continue
+        reading = word_reading(part)
+        syllables = tuple(map(syllable, part, reading))
+        tag = tags.get(part, "")
+        if not tag and len(part) > 1 and not freq.get(part) and not has_entry(part) \
+                and looks_like_name(part):
+            tag = "nr"
+        pieces.append((part, syllables, tag, hsk_level(part)))
+    return tuple(pieces)
+
+
+_CONTEXT_CHARS = frozenset("的了得地着")
+
+
+def _tag_near(tokens: list[Token], i: int, step: int) -> str:
+    """The tag of the nearest Han token before (`step=-1`) or after `i`; "x" for punctuation."""
+    i += step
+    while 0 <= i < len(tokens):
+        if tokens[i].syllables:
+            return tokens[i].pos
+        if not tokens[i].text.isspace():
+            return "x"
+        i += step
+    return ""
+
+
+def _apply_context(tokens: list[Token], spots: list[int]) -> None:
+    """Neutral tones that depend on neighbours: 的 了 always, 得 着 after a verb, 地 before one."""
+    for i in spots:
+        tok = tokens[i]
+        ch = tok.text
+        numbers = None
+        if ch == "的":
+            numbers = "de5"
+        elif ch == "了":
+            numbers = "le5"
+        elif ch == "得" and _tag_near(tokens, i, -1)[:1] in ("v", "a"):
+            numbers = "de5"
+        elif ch == "着" and _tag_near(tokens, i, -1)[:1] == "v":
+            numbers = "zhe5"
+        elif ch == "地" and _tag_near(tokens, i, 1)[:1] == "v" and \
+                _tag_near(tokens, i, -1)[:1] in ("a", "d", "z", "i", "l"):
+            numbers = "de5"
+        if numbers is not None and tok.syllables[0].numbers != numbers:
+            tokens[i] = Token.build(ch, tok.start, tok.end, (syllable(ch, numbers),), tok.pos,
+                                    tok.hsk)
+
+
+def segment(text: str) -> list[Token]:
+    """Segment `text` with jieba (no cache) and return tokens with offsets into it."""
+    warm_up()
+    # Tens of thousands of new tokens would trigger many collector passes, yet segmentation
+    # makes no reference cycles: pausing the collector saves ~10% and loses nothing.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _segment(text)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _segment(text: str) -> list[Token]:
+    global _memo_generation
+    with _lock:
+        _sync_user_words()
+        words = _jieba().lcut(text)
+    if _memo_generation != user_terms.user_generation():
+        _memo.clear()
+        _prewarm()
+        _memo_generation = user_terms.user_generation()
+    tokens: list[Token] = []
+    spots: list[int] = []
+    offset = 0
+    memo = _memo
+    build = Token.build
+    for word in words:
+        pieces = memo.get(word)
+        if pieces is None:
+            pieces = memo[word] = _analyse(word)
+        if not text.startswith(word, offset):  # pragma: no cover - jieba keeps every char
+            found = text.find(word, offset)
+            offset = found if found >= 0 else offset
+        for part, syllables, tag, hsk in pieces:
+            end = offset + len(part)
+            if part in _CONTEXT_CHARS:
+                spots.append(len(tokens))
+            tokens.append(build(part, offset, end, syllables, tag, hsk))
+            offset = end
+    _apply_context(tokens, spots)
+    return tokens
+
+
+PREWARM_WORDS = 4000
+"""How many of jieba's most frequent words `warm_up` analyses ahead of any text."""
+_common: list[str] = []
+
+
+def _prewarm() -> None:
+    """Analyse jieba's most frequent words now, so a new article mostly meets known words.
+
+    Costs ~50 ms once, in the warm-up thread; a fresh article then only pays for its rarer
+    words.
+    """
+    global _common
+    if not _common:
+        freq = _freq()
+        _common = heapq.nlargest(PREWARM_WORDS, freq, key=freq.__getitem__)
+    for word in _common:
+        if word not in _memo:
+            _memo[word] = _analyse(word)
+
+
+def clear_memo() -> None:
+    """Forget words analysed from texts, keeping the warm-up's common words (for the bench)."""
+    _memo.clear()
+    if _warm:
+        _prewarm()
