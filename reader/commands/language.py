@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from rich.panel import Panel
 from rich.table import Table
@@ -12,7 +14,6 @@ from rich.text import Text
 from reader.commands.output import message, print_json, stdout
 from reader.errors import InputError
 from reader.language import (
-    JsonUserTerms,
     LookupResult,
     UserTermStore,
     lookup,
@@ -27,9 +28,16 @@ TONE_STYLES = {1: "red", 2: "green", 3: "blue", 4: "magenta", 5: "dim"}
 """Colours of the four tones and the neutral tone in readable output."""
 
 
-def user_store(home_arg: str | None) -> UserTermStore:
-    """The user's glossary: a JSON file in the data folder until the notes store holds it."""
-    return JsonUserTerms(reader_home(home_arg) / "user_glossary.json")
+@contextmanager
+def user_store(home_arg: str | None, write: bool = False) -> Iterator[UserTermStore]:
+    """The user's glossary, kept in the notes store (read-only unless `write`)."""
+    from reader.notes.store import NotesStore
+
+    store = NotesStore.open(reader_home(home_arg), read_only=not write)
+    try:
+        yield store
+    finally:
+        store.close()
 
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -68,7 +76,8 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
 
 
 def _load_user_terms(args: argparse.Namespace) -> None:
-    set_user_terms(user_store(args.home))
+    with user_store(args.home) as store:
+        set_user_terms(store)
 
 
 def run_segment(args: argparse.Namespace) -> int:
@@ -196,7 +205,12 @@ def _run_audit(args: argparse.Namespace) -> int:
 
 def run_glossary_put(args: argparse.Namespace) -> int:
     """Add a term, or edit an existing one (keeping what is not given)."""
-    store = user_store(args.home)
+    with user_store(args.home, write=True) as store:
+        return _put_term(store, args)
+
+
+def _put_term(store: UserTermStore, args: argparse.Namespace) -> int:
+    """Add or edit one term in an open store."""
     existing = {t.word: t for t in store.user_terms()}
     word = args.word.strip()
     old = existing.get(word)
@@ -218,7 +232,9 @@ def run_glossary_put(args: argparse.Namespace) -> int:
 
 def run_glossary_delete(args: argparse.Namespace) -> int:
     """Delete a term."""
-    if not user_store(args.home).delete_term(args.word.strip()):
+    with user_store(args.home, write=True) as store:
+        deleted = store.delete_term(args.word.strip())
+    if not deleted:
         raise InputError(f"no term {args.word!r} in your glossary")
     message(f"deleted {args.word}")
     return 0
@@ -226,7 +242,8 @@ def run_glossary_delete(args: argparse.Namespace) -> int:
 
 def run_glossary_list(args: argparse.Namespace) -> int:
     """List the user's terms."""
-    terms = user_store(args.home).user_terms()
+    with user_store(args.home) as store:
+        terms = store.user_terms()
     if args.json:
         print_json([t.to_json() for t in terms])
         return 0

@@ -72,7 +72,7 @@ def test_glossary_commands(capsys, isolated_home):
     assert json.loads(out)[0]["entries"][0]["source"] == "user"
     assert run(capsys, "glossary", "delete", "卡拉米")[0] == 0
     assert run(capsys, "glossary", "delete", "卡拉米")[0] == 2
-    assert (isolated_home / "user_glossary.json").exists()
+    assert (isolated_home / "notes.json").exists()  # the glossary lives in the notes store
 
 
 @pytest.mark.parametrize("argv", [["glossary", "add", "词", "x", "--pinyin", "ci2 ci2"],
