@@ -34,15 +34,16 @@ def build_parser() -> argparse.ArgumentParser:
     """Build the full argument parser with every sub-command."""
     import importlib
 
+    home_help = "data folder (default: $READER_HOME or the user data dir)"
+    # `--home` works before or after the sub-command; the sub-command's copy must not
+    # reset a value given before it, hence SUPPRESS.
     common = _Parser(add_help=False)
-    common.add_argument(
-        "--home", metavar="DIR", help="data folder (default: $READER_HOME or the user data dir)"
-    )
+    common.add_argument("--home", metavar="DIR", default=argparse.SUPPRESS, help=home_help)
     parser = _Parser(
         prog="reader",
         description="Dubao (读报): read and annotate Chinese newspapers in the terminal.",
-        parents=[common],
     )
+    parser.add_argument("--home", metavar="DIR", default=None, help=home_help)
     parser.add_argument("--version", action="version", version=f"reader {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name in COMMAND_MODULES:

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO / "seeds"
+
+# Test helpers (page layouts and the like) live beside the tests that use them.
+sys.path.insert(0, str(Path(__file__).resolve().parent / "corpus"))
 
 
 @pytest.fixture(autouse=True)

@@ -5,8 +5,9 @@ from __future__ import annotations
 import ast
 import subprocess
 import sys
+from pathlib import Path
 
-from conftest import REPO
+REPO = Path(__file__).resolve().parent.parent
 
 
 def test_core_does_not_import_textual():

@@ -17,6 +17,7 @@ from reader.corpus.library import (
 )
 from reader.corpus.model import Article, Issue
 from reader.errors import InputError
+from reader.notes.locations import parse_location
 from reader.paths import reader_home
 
 
@@ -33,8 +34,13 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(func=run_articles)
 
-    p = subparsers.add_parser("show", parents=[common], help="print an article as clean text")
-    p.add_argument("article_id", metavar="ARTICLE_ID")
+    p = subparsers.add_parser(
+        "show", parents=[common], help="print an article (or one paragraph: `ID ¶3`) as text"
+    )
+    p.add_argument(
+        "location", nargs="+", metavar="ARTICLE_ID",
+        help="an article id, or a location such as `ID ¶3`, `ID#p3`, `ID:3`",
+    )
     p.set_defaults(func=run_show)
 
     p = subparsers.add_parser("import", parents=[common], help="add issue files to the library")
@@ -60,13 +66,14 @@ def run_issues(args: argparse.Namespace) -> int:
     if args.json:
         print_json([_issue_row(i) for i in issues])
         return 0
-    table = Table(title="Library")
-    for col in ("id", "paper", "date", "page", "section", "articles"):
+    table = Table(title="Library", caption="* date inferred from the text")
+    for col in ("paper", "date", "page", "section", "articles"):
         table.add_column(col)
+    table.add_column("id", no_wrap=True, style="dim")
     for i in issues:
-        date = (i.date or "?") + (" (inferred)" if i.date_inferred else "")
-        table.add_row(i.id, i.paper or "?", date, str(i.page or "?"), i.section or "",
-                      str(len(i.articles)))
+        date = (i.date or "?") + ("*" if i.date_inferred else "")
+        table.add_row(i.paper or "?", date, str(i.page or "?"), i.section or "",
+                      str(len(i.articles)), i.id)
     stdout.print(table)
     return 0
 
@@ -119,9 +126,19 @@ def format_article(art: Article, issue: Issue | None = None) -> str:
 
 
 def run_show(args: argparse.Namespace) -> int:
-    """Print one article as clean text."""
-    found = find_article(reader_home(args.home), args.article_id)
-    print(format_article(found.article, found.issue))
+    """Print one article as clean text, or the one paragraph a location names."""
+    location = parse_location(" ".join(args.location))
+    found = find_article(reader_home(args.home), location.article_id)
+    art = found.article
+    if location.paragraph is None:
+        print(format_article(art, found.issue))
+        return 0
+    if location.paragraph > len(art.paragraphs):
+        raise InputError(
+            f"{art.id} has {len(art.paragraphs)} paragraphs, not {location.paragraph}"
+        )
+    print(f"{art.title} ¶{location.paragraph}\n")
+    print(art.paragraphs[location.paragraph - 1])
     return 0
 
 

@@ -20,5 +20,6 @@ def print_json(data: Any) -> None:
 
 
 def message(text: str) -> None:
-    """Print a human message on stderr."""
-    stderr.print(text)
+    """Print a one-line human message on stderr (no markup, no wrapping)."""
+    sys.stderr.write(text.replace("\n", " ") + "\n")
+    sys.stderr.flush()

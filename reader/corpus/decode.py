@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import codecs
 import re
-import unicodedata
 
 from reader.errors import InputError
 
@@ -31,6 +30,10 @@ _ESCAPES = re.compile(
     """,
     re.VERBOSE | re.DOTALL,
 )
+_NOT_TEXT = re.compile(
+    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ue000-\uf8ff\ud800-\udfff\ufffe\uffff]"
+)
+"""Control codes, private-use and non-characters: a text full of them is binary."""
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 # Bidi overrides and isolates can make text display differently from what it is.
 _BIDI = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
@@ -66,10 +69,8 @@ def _checked(text: str, name: str) -> str:
     """Reject text that is mostly not text (a binary that happened to decode)."""
     if not text.strip():
         raise InputError(f"{name}: the file is empty")
-    bad = sum(
-        1 for ch in text if unicodedata.category(ch) in ("Cc", "Co", "Cs", "Cn")
-        and ch not in "\n\r\t"
-    )
+    # Escape sequences are stripped later, so they do not make a text binary.
+    bad = len(_NOT_TEXT.findall(_ESCAPES.sub("", text)))
     if bad > max(8, len(text) // 50):
         raise InputError(f"{name}: this looks like a binary file, not text")
     return text

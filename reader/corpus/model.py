@@ -25,6 +25,8 @@ class Article:
     continued_from: str | None = None
     paragraphs: tuple[str, ...] = ()
     captions: tuple[str, ...] = ()
+    headings: tuple[int, ...] = ()
+    """Indices of paragraphs that are section headings inside the body."""
 
     @property
     def text(self) -> str:
@@ -53,6 +55,7 @@ class Article:
             "continued_from": self.continued_from,
             "paragraphs": list(self.paragraphs),
             "captions": list(self.captions),
+            "headings": list(self.headings),
         }
 
 
@@ -70,6 +73,8 @@ class Issue:
     page: int | None = None
     section: str | None = None
     articles: tuple[Article, ...] = field(default_factory=tuple)
+    furniture: tuple[str, ...] = ()
+    """Page text that belongs to no article: mastheads, banners, ads, page notes."""
 
     def article(self, article_id: str) -> Article | None:
         """Return the article with this id, or None."""
@@ -89,4 +94,5 @@ class Issue:
             "page": self.page,
             "section": self.section,
             "articles": [a.to_json() for a in self.articles],
+            "furniture": list(self.furniture),
         }

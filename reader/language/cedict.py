@@ -180,7 +180,7 @@ def load_index() -> CedictIndex:
     global _index
     if _index is not None:
         return _index
-    with _lock:
+    with _lock:  # pragma: no branch - only the first call gets here
         if _index is None:
             source = cedict_path()
             path = index_file()

@@ -22,6 +22,10 @@ _REFERENCE = re.compile(
     r"erhua variant of|same as)\s+(?:[^\s\[|]+\|)?([^\s\[|,;]+)(?:\[([^\]]+)\])?")
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _RUNS = re.compile(f"[{_HAN}]+|[^{_HAN}]+")
+_PLACE = re.compile(r"\b(city|county|province|district|prefecture|river|mountain|lake|town|"
+                    r"village|company|brand|country|capital|port|island|dynasty|region)\b",
+                    re.IGNORECASE)
+"""Words in a proper noun's definition that say it names a place or a thing, not a person."""
 _GLOSS_DEFS = 3
 """How many definitions of a cross-reference target are shown."""
 
@@ -131,10 +135,27 @@ def _unit_gloss(unit: str) -> str | None:
     return defs[0]
 
 
-def _tagged_name(word: str) -> bool:
-    """jieba's dictionary tags `word` as a person name (only if jieba is already loaded)."""
+def _tagged_name(word: str) -> bool | None:
+    """Whether jieba's dictionary tags `word` as a name; None when it has no tag for it or
+    jieba is not loaded (lookup never loads jieba just for this)."""
     posseg = sys.modules.get("jieba.posseg")
-    return posseg is not None and posseg.dt.word_tag_tab.get(word) in NAME_TAGS
+    tag = posseg.dt.word_tag_tab.get(word) if posseg is not None else None
+    return None if tag is None else tag in NAME_TAGS
+
+
+def is_name(word: str, entries: tuple[Entry, ...], tagged: bool | None) -> bool:
+    """Whether `word` is a person's name (`tagged`: jieba's tag says so; None: no tag known).
+
+    jieba's dictionary tags many ordinary words `nr` (文明, 洪水), so a tag counts only with a
+    proper-noun dictionary entry (`Xí Jìn píng`) or, for unknown words, a surname-first shape.
+    """
+    if len(word) < 2:
+        return False
+    if entries:
+        return bool(tagged) and any(
+            e.source == "cedict" and e.pinyin[:1].isupper() and not _PLACE.search(" ".join(
+                e.definitions)) for e in entries)
+    return tagged is not False and looks_like_name(word)
 
 
 def lookup(word: str, pos: str | None = None) -> LookupResult:
@@ -143,12 +164,12 @@ def lookup(word: str, pos: str | None = None) -> LookupResult:
     reading = word_reading(word)
     pinyin = " ".join(numbers_to_marks(r) for r in reading if r)
     entries = entries_for(word)
-    if pos is not None:
-        name = pos in NAME_TAGS
-    else:
-        name = _tagged_name(word) or (not entries and looks_like_name(word))
+    tagged: bool | None = (pos in NAME_TAGS if pos else None) if pos is not None \
+        else _tagged_name(word)
+    name = is_name(word, entries, tagged)
     number = None if entries else explain_quantity(word, _unit_gloss)
-    components = () if entries or len(word) < 2 else components_of(word)
+    components = () if entries or len(word) < 2 or not _RUNS.match(word) or \
+        not any(is_han(ch) for ch in word) else components_of(word)
     notes: tuple[str, ...] = ()
     if name and not entries:
         notes = ("probably a person's name",)

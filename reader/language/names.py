@@ -17,13 +17,29 @@ def is_surname(ch: str) -> bool:
     return any(d.startswith("surname ") for e in load_index().entries(ch) for d in e.definitions)
 
 
-def looks_like_name(word: str) -> bool:
-    """A 2-3 character all-Han word starting with a common surname.
+SURNAME_FLOOR = -7.7
+"""Lowest log-probability, in jieba's name model, of a character starting a name (裴 is -7.6;
+the characters that start junk words, 三 中 区 港, score lower or not at all)."""
 
-    Only called for words no dictionary knows and jieba found by its HMM, where names are
+
+def _name_model() -> tuple[dict[str, float], dict[str, float], dict[str, float]]:
+    """jieba's emission tables for the first, middle and last character of a person name."""
+    from jieba.posseg import emit_P
+
+    return emit_P[("B", "nr")], emit_P[("M", "nr")], emit_P[("E", "nr")]
+
+
+def looks_like_name(word: str) -> bool:
+    """A 2-3 character all-Han word that starts with a common surname and ends like a name.
+
+    Used for words jieba's dictionary does not know (its HMM found them), where names are
     what such words most often are in news (bylines, interviewees).
     """
     if not 2 <= len(word) <= 3 or not all(is_han(ch) for ch in word):
         return False
-    return is_surname(word[0]) or (len(word) == 3 and word[:2] in load_index() and
-                                   is_surname(word[:2]))
+    if not is_surname(word[0]):
+        return False
+    first, middle, last = _name_model()
+    if first.get(word[0], -99.0) <= SURNAME_FLOOR or word[-1] not in last:
+        return False
+    return len(word) == 2 or word[1] in middle

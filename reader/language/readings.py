@@ -150,7 +150,8 @@ def _sure_readings() -> dict[str, str]:
 
 def _known(word: str) -> str | None:
     """A sure reading for a whole all-Han word: user, news glossary, pinned, CC-CEDICT."""
-    return _sure_readings().get(word) or dictionary_reading(word)
+    sure = (_sure if _sure_generation == user_terms._generation else _sure_readings())
+    return sure.get(word) or dictionary_reading(word)
 
 
 def _han_run_reading(run: str) -> list[str]:

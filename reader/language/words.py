@@ -10,8 +10,9 @@ from reader.language.readings import MAX_WORD
 
 def has_entry(word: str) -> bool:
     """True when a user term, the news glossary or CC-CEDICT has `word` as a headword."""
-    return (word in user_terms.registered_terms() or word in news_entries()
-            or word in load_index())
+    # CC-CEDICT first: it answers for nine words in ten, and this runs once per new word.
+    return (word in load_index() or word in news_entries()
+            or word in user_terms.registered_terms())
 
 
 def split_known(word: str, singles: bool) -> list[str] | None:

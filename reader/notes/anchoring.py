@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from rapidfuzz import fuzz
-from rapidfuzz.distance import Levenshtein
 
 from reader.notes.model import CONTEXT_CHARS, Highlight, Placement
 
@@ -15,6 +14,8 @@ FUZZY_ALONE = 80.0
 """Minimum similarity when only the quote itself could be matched approximately."""
 CONTEXT_PROBE = 16
 """Characters of prefix/suffix used to locate the region of a fuzzy match."""
+REFINE_LIMIT = 300
+"""Quotes longer than this keep rapidfuzz's window instead of an exact (quadratic) refinement."""
 MIN_FUZZY_QUOTE = 4
 """Shorter quotes are only found exactly: a 3-character near-match is mostly noise."""
 
@@ -77,17 +78,28 @@ def _align(needle: str, haystack: str) -> tuple[float, int, int]:
 
 
 def _refine(quote: str, text: str, lo: int, hi: int) -> tuple[int, int]:
-    """Exact bounds of the quote's counterpart in text[lo:hi] (lets lengths differ)."""
+    """Exact bounds of the quote's best counterpart in text[lo:hi], lengths free to differ.
+
+    Semi-global edit distance (Sellers): gaps before and after the match cost nothing,
+    gaps inside it do, so a stray equal character far away is never pulled in.
+    """
     window = text[lo:hi]
-    first = last = None
-    for op in Levenshtein.opcodes(quote, window):
-        if op.tag in ("equal", "replace"):
-            if first is None:
-                first = op.dest_start
-            last = op.dest_end
-    if first is None or last is None:
-        return lo, lo
-    return lo + first, lo + last
+    if len(quote) > REFINE_LIMIT:
+        return lo, hi  # the caller's window already is the alignment of a long quote
+    n = len(window)
+    prev, prev_start = [0] * (n + 1), list(range(n + 1))
+    for i, qc in enumerate(quote, 1):
+        cur, cur_start = [i] + [0] * n, [0] * (n + 1)
+        for j in range(1, n + 1):
+            best, start = prev[j - 1] + (qc != window[j - 1]), prev_start[j - 1]
+            if prev[j] + 1 < best:
+                best, start = prev[j] + 1, prev_start[j]
+            if cur[j - 1] + 1 < best:
+                best, start = cur[j - 1] + 1, cur_start[j - 1]
+            cur[j], cur_start[j] = best, start
+        prev, prev_start = cur, cur_start
+    end = min(range(n + 1), key=lambda j: (prev[j], j - prev_start[j]))
+    return lo + prev_start[end], lo + end
 
 
 def _fuzzy(text: str, h: Highlight) -> tuple[int, int, float] | None:

@@ -150,7 +150,11 @@ class DurableStorage(Storage):
             hit = old.get(doc_id)
             if hit is None or hit[0] != doc:
                 # A snapshot, not the live dict: TinyDB mutates documents in place.
-                hit = (dict(doc), f"{_dumps(doc_id)}:{_dumps(doc)}".encode())
+                text = _dumps(doc)
+                snapshot = dict(doc)
+                if any(isinstance(v, list | dict) for v in snapshot.values()):
+                    snapshot = json.loads(text)  # nested values need a deep copy
+                hit = (snapshot, f"{_dumps(doc_id)}:{text}".encode())
             new[doc_id] = hit
         self._doc_cache[name] = new
         return b"{" + b",".join([hit[1] for hit in new.values()]) + b"}"

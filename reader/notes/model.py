@@ -98,23 +98,21 @@ class Progress:
         return asdict(self)
 
 
-@dataclass(frozen=True)
-class UserTerm:
-    """A term of the user's own glossary, consulted by the language layer's lookups."""
+try:
+    # The language layer owns the user-term type (it is what its lookups consume).
+    from reader.language.model import UserTerm
+except ImportError:  # until the language layer lands: the same shape, duck-compatible
 
-    id: str
-    """Stable id like `g-1a2b3c4d`."""
-    term: str
-    pinyin: str
-    definition: str
-    kind: str | None = None
-    """Free label such as `institution` or `slogan`."""
-    created: str = ""
-    updated: str = ""
+    @dataclass(frozen=True)
+    class UserTerm:  # type: ignore[no-redef]
+        """A term of the user's own glossary (shape of `reader.language.model.UserTerm`)."""
 
-    def to_doc(self) -> dict[str, Any]:
-        """The stored form."""
-        return asdict(self)
+        word: str
+        pinyin: str
+        """Tone marks, syllables separated by spaces (may be empty)."""
+        definitions: tuple[str, ...]
+        kind: str | None = None
+        """Free label such as `institution` or `place`."""
 
 
 @dataclass(frozen=True)

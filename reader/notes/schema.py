@@ -33,7 +33,7 @@ FIELDS: dict[str, dict[str, tuple[type, ...]]] = {
     },
     "progress": {"article_id": _STR, "offset": _INT, "read": (bool,), "updated": _STR},
     "glossary": {
-        "id": _STR, "term": _STR, "pinyin": _STR, "definition": _STR, "kind": _OPT_STR,
+        "word": _STR, "pinyin": _STR, "definitions": (list,), "kind": _OPT_STR,
         "created": _STR, "updated": _STR,
     },
 }

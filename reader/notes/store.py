@@ -29,8 +29,6 @@ from reader.paths import notes_path
 
 WORD_FIELDS = ("word", "pinyin", "definition", "sentence", "traditional", "hsk", "note")
 """Fields of a saved word that `update_word` may change."""
-TERM_FIELDS = ("term", "pinyin", "definition", "kind")
-"""Fields of a user glossary term that `update_user_term` may change."""
 
 
 def _check_color(color: str) -> str:
@@ -74,11 +72,15 @@ class NotesStore:
         path = notes_path(home)
         if read_only:
             return cls(path, store_file.load_read_only(path, now_iso()), None, True, [])
-        path.parent.mkdir(parents=True, exist_ok=True)
         lock = StoreLock(path)
-        lock.acquire()
         try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            lock.acquire()
             tables, notices = store_file.load_for_writing(path, now_iso())
+        except OSError as exc:
+            lock.release()
+            reason = exc.strerror or str(exc)
+            raise StoreError(f"cannot open the notes in {path.parent}: {reason}") from exc
         except BaseException:
             lock.release()
             raise
@@ -119,7 +121,7 @@ class NotesStore:
         self._index = {
             "highlights": {d["id"]: int(k) for k, d in data.get("highlights", {}).items()},
             "words": {d["id"]: int(k) for k, d in data.get("words", {}).items()},
-            "glossary": {d["id"]: int(k) for k, d in data.get("glossary", {}).items()},
+            "glossary": {d["word"]: int(k) for k, d in data.get("glossary", {}).items()},
             "progress": {d["article_id"]: int(k) for k, d in data.get("progress", {}).items()},
         }
 
@@ -141,6 +143,7 @@ class NotesStore:
         doc_id = self._index[table].get(record_id)
         if doc_id is None:
             kind = {"highlights": "highlight", "words": "saved word", "glossary": "term"}[table]
+            # Glossary terms are keyed by their word, the other records by their id.
             raise UnknownIdError(f"no {kind} with id {record_id!r}")
         return doc_id, self._storage.read()[table][str(doc_id)]
 
@@ -325,37 +328,33 @@ class NotesStore:
         docs = self._storage.read().get("progress", {}).values()
         return [Progress(d["article_id"], d["offset"], d["read"], d["updated"]) for d in docs]
 
-    # -- user glossary (the language layer's user terms) -----------------------------------
+    # -- user glossary (implements reader.language's UserTermStore protocol) ---------------
 
     def user_terms(self) -> list[UserTerm]:
         """The user's own glossary terms, for the language layer's lookups."""
         docs = self._storage.read().get("glossary", {}).values()
-        return sorted((UserTerm(**{k: d.get(k) for k in UserTerm.__dataclass_fields__})
-                       for d in docs), key=lambda t: (t.term, t.id))
+        return [UserTerm(d["word"], d["pinyin"], tuple(d["definitions"]), d.get("kind"))
+                for d in sorted(docs, key=lambda d: d["word"])]
 
-    def add_user_term(self, term: str, pinyin: str, definition: str,
-                      kind: str | None = None) -> UserTerm:
-        """Add a term to the user's glossary."""
+    def put_term(self, term: UserTerm) -> None:
+        """Add `term`, or replace the term with the same word."""
         self._check_writable()
-        term = term.strip()
-        if not term or not definition.strip():
-            raise InputError("a glossary term needs the term and a definition")
+        word = term.word.strip()
+        if not word or not any(d.strip() for d in term.definitions):
+            raise InputError("a glossary term needs the word and a definition")
         stamp = now_iso()
-        t = UserTerm(self._fresh_id("glossary", "g"), term, pinyin.strip(), definition.strip(),
-                     kind, stamp, stamp)
-        self._insert("glossary", t.to_doc(), t.id)
-        return t
+        doc = {"word": word, "pinyin": term.pinyin, "definitions": list(term.definitions),
+               "kind": term.kind}
+        doc_id = self._index["glossary"].get(word)
+        if doc_id is None:
+            self._insert("glossary", {**doc, "created": stamp, "updated": stamp}, word)
+        else:
+            fields = {**doc, "updated": stamp}
+            self._write(lambda: self._table("glossary").update(fields, doc_ids=[doc_id]))
 
-    def update_user_term(self, term_id: str, **fields: Any) -> UserTerm:
-        """Change fields (term, pinyin, definition, kind) of a user glossary term."""
-        bad = sorted(set(fields) - set(TERM_FIELDS))
-        if bad:
-            raise InputError(f"cannot change {', '.join(bad)} of a glossary term")
-        d = self._update("glossary", term_id, fields)
-        return UserTerm(**{k: d.get(k) for k in UserTerm.__dataclass_fields__})
-
-    def delete_user_term(self, term_id: str) -> UserTerm:
-        """Remove a user glossary term and return it."""
-        d = self._remove("glossary", term_id)
-        return UserTerm(**{k: d.get(k) for k in UserTerm.__dataclass_fields__})
-
+    def delete_term(self, word: str) -> bool:
+        """Remove the term for `word`; False when there was none."""
+        if word not in self._index["glossary"]:
+            return False
+        self._remove("glossary", word)
+        return True

@@ -1,0 +1,376 @@
+"""Assemble units into articles: bodies, bylines, datelines, captions and their headlines."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from reader.corpus.blocks import Unit
+from reader.corpus.lines import CONTINUED_RE, DATELINE_RE, HAN, han_count
+
+SUBHEAD_NUMBERED = re.compile(r"^(?:\d{1,2}\s|[一二三四五六七八九十]{1,3}[、是])")
+VERTICAL_BYLINE = re.compile(rf"(本[报報][记記]者|[记記]者)([{HAN}]{{2,4}})$")
+
+
+@dataclass
+class Draft:
+    """An article under construction."""
+
+    paragraphs: list[str] = field(default_factory=list)
+    headings: list[int] = field(default_factory=list)
+    """Indices of paragraphs that are section headings inside the body."""
+    byline: str | None = None
+    dateline: str | None = None
+    continued_from: str | None = None
+    closed: bool = False
+    head_lines: list[tuple[int, str, bool]] = field(default_factory=list)
+    """Headline lines assigned to this article: (position on page, text, letter-spaced)."""
+    order: int = 0
+    column: int | None = None
+    """Typical printed line width of the body's paragraphs (column layouts)."""
+
+    grams: set[str] = field(default_factory=set)
+    """Han bigrams of the body so far, for overlap scores."""
+
+    @property
+    def body(self) -> str:
+        """The body text."""
+        return "".join(self.paragraphs)
+
+    def add(self, paragraph: str) -> None:
+        """Append a paragraph and its bigrams."""
+        self.paragraphs.append(paragraph)
+        self.grams |= bigrams(paragraph)
+
+
+@dataclass
+class PooledLine:
+    """A headline line waiting to be matched to its article."""
+
+    position: int
+    text: str
+    spaced: bool
+    byline: str | None = None
+    drafts_before: int = 0
+    """How many articles had begun when this line was met (for nearness)."""
+    cluster_size: int = 1
+    """How many headline lines stood together with this one."""
+    banner: bool = False
+    """True for a line printed against the masthead: a page banner, not a headline."""
+
+
+@dataclass
+class Assembly:
+    """What the page assembles into."""
+
+    drafts: list[Draft]
+    captions: list[tuple[int, str]]
+    banners: list[str]
+    """Unassigned headline lines near the masthead: candidates for the section name."""
+    leftovers: list[str]
+    """Every line that belongs to no article: mastheads, banners, ads, page notes."""
+
+
+def bigrams(text: str) -> set[str]:
+    """Han character bigrams of text."""
+    han = re.sub(f"[^{HAN}]", " ", text)
+    out = set()
+    for part in han.split():
+        out.update(part[i : i + 2] for i in range(len(part) - 1))
+    return out
+
+
+def overlap(line: str, body_grams: set[str]) -> float:
+    """Share of the line's bigrams that occur in the body."""
+    grams = bigrams(line)
+    return len(grams & body_grams) / len(grams) if grams else 0.0
+
+
+def _split_dateline(text: str) -> tuple[str, str | None, str | None]:
+    """Split `本报讯（记者 张三）正文` into (正文, dateline, byline)."""
+    m = DATELINE_RE.match(text)
+    if not m:
+        return text, None, None
+    byline = m.group(2).strip()
+    return text[m.end() :].lstrip(), m.group(1), byline
+
+
+def assemble(units: list[Unit]) -> Assembly:
+    """Walk the units in page order and build article drafts."""
+    drafts: list[Draft] = []
+    pool: list[PooledLine] = []
+    captions: list[tuple[int, str]] = []
+    cur: Draft | None = None
+    closed_by_headline: tuple[Draft, list[str]] | None = None
+    # A byline right after a headline cluster that closed an article belongs either to that
+    # article (headline after its body) or to the next one (headline and byline before the
+    # body): decided when the next body shows which of the two the headline is about.
+    byline_choice: tuple[Draft, str, list[str]] | None = None
+    pending_byline: str | None = None
+    pending_continued: str | None = None
+    i = 0
+    while i < len(units):
+        u = units[i]
+        pos = u.lines[0].index if u.lines else i
+        if u.kind == "loose":
+            j = i
+            while j < len(units) and units[j].kind == "loose":
+                j += 1
+            cluster = units[i:j]
+            nxt = units[j] if j < len(units) else None
+            if cur is not None and not cur.closed and _are_subheads(cluster, cur, nxt):
+                for c in cluster:
+                    cur.headings.append(len(cur.paragraphs))
+                    cur.add(c.text)
+            else:
+                if cur is not None and not cur.closed:
+                    closed_by_headline = (cur, [c.text for c in cluster])
+                if cur is not None:
+                    cur.closed = True
+                for c in cluster:
+                    pool.append(_pooled(c, len(drafts), len(cluster)))
+            i = j
+            continue
+        after_headline, closed_by_headline = closed_by_headline, None
+        if byline_choice is not None and u.kind != "para":
+            _settle_byline(byline_choice, None)
+            byline_choice = None
+        if u.kind == "para":
+            text = u.text
+            m = CONTINUED_RE.match(text)
+            if m:
+                pending_continued = m.group(1)
+                text = text[m.end() :].lstrip()
+                if cur is not None:
+                    cur.closed = True
+            text, dateline, byline = _split_dateline(text)
+            col = u.column
+            new_column = (
+                cur is not None and cur.column is not None and col is not None
+                and abs(col - cur.column) > 0.2 * cur.column
+            )
+            if cur is None or cur.closed or dateline or pending_continued or new_column:
+                if cur is not None:
+                    cur.closed = True
+                cur = Draft(order=len(drafts))
+                drafts.append(cur)
+                cur.byline, pending_byline = pending_byline, None
+                cur.continued_from, pending_continued = pending_continued, None
+                if byline_choice is not None:
+                    _settle_byline(byline_choice, (cur, text))
+                    byline_choice = None
+            if dateline:
+                cur.dateline = dateline
+                cur.byline = byline or cur.byline
+            cur.add(text)
+            if col is not None and cur.column is None:
+                cur.column = col
+        elif u.kind == "byline":
+            if cur is not None and not cur.closed and cur.paragraphs and not cur.byline:
+                cur.byline = u.text
+                cur.closed = True
+            elif cur is not None and not cur.closed and cur.paragraphs:
+                cur.byline = f"{cur.byline} {u.text}"
+                cur.closed = True
+            elif after_headline is not None and not after_headline[0].byline:
+                byline_choice = (after_headline[0], u.text, after_headline[1])
+            else:
+                pending_byline = u.text
+        elif u.kind == "caption":
+            captions.append((pos, u.text))
+        elif u.kind == "continued":
+            if cur is not None:
+                cur.closed = True
+            pending_continued = CONTINUED_RE.match(u.text).group(1)  # type: ignore[union-attr]
+        elif u.kind == "masthead":
+            if cur is not None:
+                cur.closed = True
+        i += 1
+    if byline_choice is not None:
+        _settle_byline(byline_choice, None)
+    masthead = {u.lines[0].index for u in units if u.kind == "masthead"}
+    for p in pool:
+        if p.position - 1 in masthead or p.position + 1 in masthead:
+            p.banner = True
+    banners, unassigned = _assign_headlines(pool, drafts)
+    furniture = [u.text for u in units if u.kind in ("masthead", "pagenote")]
+    stray = [x for x in (pending_byline, pending_continued) if x]
+    return Assembly(drafts, captions, banners, furniture + unassigned + stray)
+
+
+def _settle_byline(
+    choice: tuple[Draft, str, list[str]], new: tuple[Draft, str] | None
+) -> None:
+    """Give a byline met after a headline to the article that headline is about."""
+    old, byline, heads = choice
+    if new is not None:
+        new_grams, old_grams = bigrams(new[1]), old.grams
+        to_new = max(overlap(h, new_grams) for h in heads)
+        to_old = max(overlap(h, old_grams) for h in heads)
+        if to_new > to_old and not new[0].byline:
+            new[0].byline = byline
+            return
+    if not old.byline:
+        old.byline = byline
+
+
+def _pooled(unit: Unit, drafts_before: int, cluster_size: int) -> PooledLine:
+    """A pooled headline line; a vertical headline may carry its byline at the end."""
+    ln = unit.lines[0]
+    text = unit.text
+    byline = None
+    if ln.vertical:
+        m = VERTICAL_BYLINE.search(text)
+        if m and len(text) - len(m.group(0)) >= 6:
+            text, byline = text[: m.start()], f"{m.group(1)} {m.group(2)}"
+    return PooledLine(ln.index, text, ln.spaced, byline, drafts_before, cluster_size=cluster_size)
+
+
+def _are_subheads(cluster: list[Unit], cur: Draft, nxt: Unit | None) -> bool:
+    """True when loose lines inside an open article are its section headings."""
+    if nxt is None or nxt.kind != "para" or DATELINE_RE.match(nxt.text):
+        return False
+    if CONTINUED_RE.match(nxt.text):
+        return False
+    grams = cur.grams
+    below = bigrams(nxt.text)
+    for c in cluster:
+        if c.lines[0].vertical:
+            return False
+        if SUBHEAD_NUMBERED.match(c.text):
+            continue
+        n = han_count(c.text)
+        up, down = overlap(c.text, grams), overlap(c.text, below)
+        if n >= 8 and up >= 0.35 and up >= down + 0.3:
+            return False  # the headline of the body above
+        if (
+            n >= 14 and not SUBHEAD_NUMBERED.match(c.text)
+            and overlap(c.text, below) >= 0.5 and overlap(c.text, grams) < 0.4
+        ):
+            return False  # too long for a section heading: the headline of the body below
+    return True
+
+
+def _assign_headlines(
+    pool: list[PooledLine], drafts: list[Draft]
+) -> tuple[list[str], list[str]]:
+    """Give each pooled line to the article whose words it shares.
+
+    Returns the banner candidates and every line left unassigned.
+    """
+    if not drafts:
+        return [p.text for p in pool], [p.text for p in pool]
+    grams = [d.grams for d in drafts]
+
+    def best(p: PooledLine, bonus: float) -> tuple[int, float]:
+        near = {p.drafts_before - 1, p.drafts_before}
+        scores = [overlap(p.text, g) + (bonus if k in near else 0.0) for k, g in enumerate(grams)]
+        top = max(range(len(drafts)), key=lambda k: scores[k])
+        return top, scores[top]
+
+    targets: list[int | None] = []
+    for p in pool:
+        if p.text.startswith("——") or p.banner or p.spaced:
+            targets.append(None)
+            continue
+        top, score = best(p, 0.2 if p.cluster_size <= 2 else 0.05)
+        targets.append(top if score >= 0.35 else None)
+    # Headline lines that share too few words with any body go, by elimination, to the
+    # article without a headline that they share the most words with.
+    untitled = set(range(len(drafts))) - {t for t in targets if t is not None}
+    for k, p in enumerate(pool):
+        if targets[k] is not None or p.banner or p.spaced or p.text.startswith("——"):
+            continue
+        if han_count(p.text) < 4 or not untitled:
+            continue
+        beside = [
+            targets[j] for j in (k - 1, k + 1)
+            if 0 <= j < len(pool) and abs(pool[j].position - p.position) == 1
+        ]
+        if any(t is not None for t in beside):
+            continue  # a second line of a headline already placed
+        top = max(untitled, key=lambda d: overlap(p.text, grams[d]))
+        if overlap(p.text, grams[top]) >= 0.15:
+            targets[k] = top
+            untitled.discard(top)
+    # Subtitles (——…) follow the line above; letter-spaced and short lines sit with the
+    # neighbouring headline line; a lone letter-spaced line heads the nearest article.
+    for k, p in enumerate(pool):
+        if targets[k] is not None or p.banner:
+            continue
+        prev_ok = k > 0 and pool[k - 1].position == p.position - 1 and targets[k - 1] is not None
+        next_ok = (
+            k + 1 < len(pool) and pool[k + 1].position == p.position + 1
+            and targets[k + 1] is not None
+        )
+        if p.text.startswith("——") and prev_ok:
+            targets[k] = targets[k - 1]
+        elif (p.spaced or han_count(p.text) <= 12) and next_ok:
+            targets[k] = targets[k + 1]
+        elif (p.spaced or han_count(p.text) <= 12) and prev_ok:
+            targets[k] = targets[k - 1]
+        elif p.spaced:
+            top, score = best(p, 0.5)
+            targets[k] = top if score >= 0.35 else None
+    banners, unassigned = [], []
+    for p, t in zip(pool, targets, strict=True):
+        if t is None:
+            unassigned.append(p.text)
+            if p.position <= 8 or p.banner:
+                banners.append(p.text.lstrip("—"))
+            continue
+        d = drafts[t]
+        d.head_lines.append((p.position, p.text, p.spaced))
+        if p.byline and not d.byline:
+            d.byline = p.byline
+    return banners, unassigned
+
+
+def split_headline(lines: list[tuple[int, str, bool]], body: str) -> tuple[
+    str | None, str | None, str | None
+]:
+    """Turn an article's headline lines into (kicker, title, subtitle)."""
+    if not lines:
+        return None, None, None
+    lines = sorted(lines)
+    subtitle_parts = [t.lstrip("—").strip() for _, t, _ in lines if t.startswith("——")]
+    main = [(pos, t, sp) for pos, t, sp in lines if not t.startswith("——")]
+    grams = bigrams(body)
+    # Lines printed one under the other that break inside a phrase of the body are one title.
+    parts: list[list] = []
+    for pos, text, spaced in main:
+        if parts and parts[-1][0] == pos - 1:
+            prev = parts[-1][1]
+            junction = prev[-1:] + text[:1]
+            joined = prev[-3:] + text[:3] in body or junction in grams
+            if joined or not _reads_complete(prev):
+                parts[-1] = [pos, prev + text, parts[-1][2] and spaced]
+                continue
+        parts.append([pos, text, spaced])
+    texts = [p[1] for p in parts]
+    kicker = title = None
+    if len(texts) == 1:
+        title = texts[0]
+    elif len(texts) == 2:
+        (_, a, a_sp), (_, b, b_sp) = parts
+        la, lb = han_count(a), han_count(b)
+        if a_sp and not b_sp:
+            kicker, title = a, b
+        elif b_sp and not a_sp:
+            title, subtitle_parts = a, [b, *subtitle_parts]
+        elif min(la, lb) >= 0.75 * max(la, lb):
+            title = f"{a} {b}"  # a headline in two parallel lines
+        elif la >= lb:
+            title, subtitle_parts = a, [b, *subtitle_parts]
+        else:
+            kicker, title = a, b
+    elif texts:
+        kicker, title = texts[0], texts[1]
+        subtitle_parts = texts[2:] + subtitle_parts
+    subtitle = " ".join(subtitle_parts) or None
+    return kicker, title, subtitle
+
+
+def _reads_complete(text: str) -> bool:
+    """False when a headline line visibly stops mid-phrase (a dangling particle or mark)."""
+    return not text.endswith(("的", "和", "与", "及", "、", "“", "《", "（"))

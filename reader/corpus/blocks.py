@@ -1,0 +1,324 @@
+"""Group printed lines into units: reflowed paragraphs, loose headline lines, bylines, credits."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from reader.corpus.lines import (
+    CONTINUED_RE,
+    DATE_LINE_RE,
+    DATELINE_RE,
+    PAGE_NO_RE,
+    PAGE_NOTE_RE,
+    PHOTO_ARROWS,
+    Line,
+    han_count,
+    is_byline,
+    is_credit,
+)
+
+FLOW_WIDTH = 70
+"""Median line width above which a page is taken to hold one paragraph per line."""
+
+KNOWN_PAPERS = re.compile(
+    r"^[\u4e00-\u9fff]{2,6}(?:日[报報]|晚[报報]|早[报報]|[时時][报報]|商[报報]|周[报報])$"
+)
+
+
+@dataclass
+class Unit:
+    """A run of lines the parser treats as one thing."""
+
+    kind: str
+    """para, loose, byline, credit, continued, masthead, pagenote."""
+    lines: list[Line] = field(default_factory=list)
+    text: str = ""
+
+    @property
+    def column(self) -> int | None:
+        """Typical line width of a hard-wrapped paragraph of 3+ lines, else None."""
+        if len(self.lines) < 3:
+            return None
+        widths = sorted(ln.width for ln in self.lines[:-1])
+        return widths[len(widths) // 2]
+
+    @property
+    def term(self) -> bool:
+        """True when the unit ends with sentence punctuation."""
+        return bool(self.lines) and self.lines[-1].term
+
+
+def classify(line: Line) -> str:
+    """The kind of a single line before reflow: text or one of the special kinds."""
+    text = line.text
+    if line.vertical:
+        return "loose"
+    if CONTINUED_RE.match(text) and len(CONTINUED_RE.sub("", text).strip()) == 0:
+        return "continued"
+    if PAGE_NOTE_RE.match(text):
+        return "pagenote"
+    if DATE_LINE_RE.search(text) or PAGE_NO_RE.match(text) or KNOWN_PAPERS.match(text):
+        return "masthead"
+    if _is_repeated_banner(text):
+        return "masthead"
+    if len(text) <= 24 and text.endswith(("摄", "攝")) and is_credit(text):
+        return "credit"
+    if is_byline(text):
+        return "byline"
+    return "text"
+
+
+def _is_repeated_banner(text: str) -> bool:
+    """A banner printed twice in a row on one line (`贯彻落实…精神贯彻落实…精神`)."""
+    n = len(text)
+    return n >= 8 and n % 2 == 0 and text[: n // 2] == text[n // 2 :]
+
+
+def page_is_flowed(lines: list[Line]) -> bool:
+    """True when the page holds whole paragraphs per line rather than hard-wrapped columns."""
+    widths = [ln.width for ln in lines if not ln.vertical]
+    wide = sum(1 for w in widths if w > FLOW_WIDTH + 10)
+    return bool(widths) and wide >= 0.25 * len(widths)
+
+
+def _column_widths(lines: list[Line]) -> list[float]:
+    """For each line, the width of the column around it, from nearby lines of like width."""
+    solid = []
+    for i, ln in enumerate(lines):
+        if ln.spaced or ln.vertical or ln.width < 12:
+            continue
+        near = [o for o in lines[max(0, i - 3) : i + 4] if o is not ln and not o.spaced]
+        if sum(1 for o in near if abs(o.width - ln.width) <= 3) >= 2:
+            solid.append(i)
+    out = []
+    for i in range(len(lines)):
+        widths = sorted(lines[k].width for k in _nearest(solid, i, 7))
+        out.append(widths[len(widths) // 2] if widths else 34.0)
+    return out
+
+
+_SPEAKER = re.compile(r"^[问問答][：:]")
+"""Interview labels: each question and answer is its own paragraph."""
+
+
+def _nearest(sorted_indices: list[int], i: int, n: int) -> list[int]:
+    """The n indices closest to i (earlier ones first on ties), from a sorted list."""
+    right = bisect.bisect_left(sorted_indices, i)
+    left = right - 1
+    out: list[int] = []
+    while len(out) < n and (left >= 0 or right < len(sorted_indices)):
+        take_left = right >= len(sorted_indices) or (
+            left >= 0 and i - sorted_indices[left] <= sorted_indices[right] - i
+        )
+        if take_left:
+            out.append(sorted_indices[left])
+            left -= 1
+        else:
+            out.append(sorted_indices[right])
+            right += 1
+    return out
+
+
+def _continues_column(unit: list[Line], b: Line, width: float) -> bool:
+    """True when line b carries on the paragraph whose lines so far are `unit`."""
+    a = unit[-1]
+    first = len(unit) == 1
+    if (b.width > width + 8 and not b.spaced) or (a.width > width + 8 and not a.spaced):
+        return False
+    if a.spaced and first:
+        return False
+    if DATELINE_RE.match(b.text) or CONTINUED_RE.match(b.text) or _SPEAKER.match(b.text):
+        return False
+    if a.term:
+        if b.spaced:
+            return False
+        expected = width - 4 if first else width
+        if a.width <= expected - 3:
+            return False
+        # Punctuation may hang past the column end (标点悬挂), so a first line can look
+        # two cells wider than its indented measure.
+        b_width = b.width - 2 if b.text[-1:] in "，。、；：！？" else b.width
+        return not (width - 8 <= b_width <= width - 3 and not b.term)
+    if first and a.width <= width - 10:
+        return False
+    if first and b.width < width - 3 and not b.term and not b.spaced:
+        return False  # a paragraph's second line fills the column
+    return True
+
+
+def _group_columns(lines: list[Line], widths: list[float]) -> list[list[Line]]:
+    """Group consecutive lines that carry on one paragraph."""
+    groups: list[list[Line]] = []
+    for ln in lines:
+        if groups and groups[-1][-1].index == ln.index - 1 and _continues_column(
+            groups[-1], ln, widths[ln.index]
+        ):
+            groups[-1].append(ln)
+        else:
+            groups.append([ln])
+    return groups
+
+
+def _reflow_columns(lines: list[Line], widths: list[float]) -> list[list[Line]]:
+    """Group hard-wrapped column lines into paragraphs; `widths` is per page line."""
+    groups = _group_columns(lines, widths)
+    out: list[list[Line]] = []
+    for g in groups:
+        last = g[-1]
+        width = widths[last.index]
+        # A run that never reaches sentence punctuation and stops short of the column, or
+        # whose lines wander in width, is a headline set in lines, not a paragraph.
+        ragged = any(abs(ln.width - width) > 4 and not ln.spaced for ln in g[1:-1])
+        if not last.term and (
+            len(g) == 1 or ragged or g[0].width > width + 2
+            or (len(g) <= 3 and last.width <= width - 3)
+        ):
+            out += [[ln] for ln in g]
+        elif not last.term and len(g) >= 3 and last.width <= width - 8:
+            out += [g[:-1], [last]]  # a cut-off paragraph, then a headline line
+        else:
+            out.append(g)
+    return out
+
+
+_CANNOT_START = re.compile(
+    r"^[\u4e00-\u9fff]{1,3}[，、；：）」』”,;:)]|^[，、。；：）」』”,.;:)的了和与及等]"
+)
+
+
+def _reflow_flowed(lines: list[Line], page: str) -> list[list[Line]]:
+    """Group one-paragraph-per-line text, mending paragraphs split across lines.
+
+    A long line without closing punctuation continues on the next line when that line is
+    long too; otherwise (a column jump put other paragraphs in between) on the first later
+    line that cannot begin a sentence. A short next line continues it when the word
+    across the break (`欧|亚` of 欧亚) occurs elsewhere on the page.
+    """
+    groups: list[list[Line]] = []
+    open_group: list[Line] | None = None
+    waited = 0
+    for ln in lines:
+        if open_group is not None:
+            adjacent = open_group[-1].index == ln.index - 1 and waited == 0
+            junction = open_group[-1].text[-1:] + ln.text[:1]
+            if _CANNOT_START.match(ln.text) or (
+                adjacent and (ln.width > FLOW_WIDTH or page.count(junction) >= 2)
+            ):
+                open_group.append(ln)
+                if ln.term:
+                    open_group = None
+                continue
+            waited += 1
+            if waited > 6:
+                open_group = None
+        g = [ln]
+        groups.append(g)
+        if open_group is None and not ln.term and ln.width > FLOW_WIDTH:
+            open_group, waited = g, 0
+    return groups
+
+
+def build_units(lines: list[Line]) -> list[Unit]:
+    """Classify lines and reflow the text lines into paragraph units."""
+    flowed = page_is_flowed(lines)
+    widths = [] if flowed else _column_widths(lines)
+    page = "".join(ln.text for ln in lines)
+    units: list[Unit] = []
+    run: list[Line] = []
+
+    def flush() -> None:
+        if not run:
+            return
+        groups = _reflow_flowed(run, page) if flowed else _reflow_columns(run, widths)
+        for g in groups:
+            units.append(_text_unit(g, flowed))
+        run.clear()
+
+    for ln in lines:
+        kind = classify(ln)
+        if kind == "text":
+            run.append(ln)
+            continue
+        flush()
+        units.append(Unit(kind, [ln], ln.text))
+    flush()
+    return _mark_captions(units)
+
+
+def _text_unit(group: list[Line], flowed: bool) -> Unit:
+    """A paragraph unit, or a loose line when a single line cannot be a paragraph."""
+    text = "".join(ln.text for ln in group)
+    if len(group) == 1:
+        ln = group[0]
+        if ln.vertical or ln.spaced and not ln.term:
+            return Unit("loose", group, text)
+        if not ln.term and (not flowed or ln.width <= FLOW_WIDTH):
+            return Unit("loose", group, text)
+    return Unit("para", group, text)
+
+
+def _mark_captions(units: list[Unit]) -> list[Unit]:
+    """Turn photo captions (text before a credit, `图为…`, arrows) into caption units."""
+    out: list[Unit] = []
+    for u in units:
+        if u.kind == "credit":
+            credit = [u]
+            while out and out[-1].kind == "byline":
+                credit.insert(0, out.pop())
+            if out and out[-1].kind in ("para", "loose", "caption"):
+                prev = out.pop()
+                lines = _absorb_caption_lines(out, prev.lines)
+                text = "".join(ln.text for ln in lines)
+                text = text.lstrip(PHOTO_ARROWS) + " " + " ".join(c.text for c in credit)
+                out.append(Unit("caption", lines, text))
+                continue
+            out.append(Unit("caption", u.lines, " ".join(c.text for c in credit)))
+            continue
+        if u.kind in ("para", "loose") and (
+            u.text[:1] in PHOTO_ARROWS
+            or (("图为" in u.text or "圖為" in u.text) and is_credit(u.text))
+        ):
+            lines = _absorb_caption_lines(out, u.lines)
+            text = "".join(ln.text for ln in lines).lstrip(PHOTO_ARROWS)
+            out.append(Unit("caption", lines, text))
+            continue
+        if u.kind in ("para", "loose") and u.text.endswith(("提供)", "提供）")):
+            out.append(Unit("caption", u.lines, u.text))
+            continue
+        out.append(u)
+    # A one-line paragraph standing between two captions is a caption too.
+    for i in range(1, len(out) - 1):
+        u = out[i]
+        if (
+            u.kind == "para" and len(u.lines) == 1 and out[i - 1].kind == "caption"
+            and out[i + 1].kind == "caption" and han_count(u.text) <= 60
+        ):
+            out[i] = Unit("caption", u.lines, u.text)
+    return out
+
+
+def _absorb_caption_lines(out: list[Unit], lines: list[Line]) -> list[Line]:
+    """Pull the caption's earlier lines back out of `out`: adjacent lines of like width.
+
+    A caption set in its own narrow or wide column was cut into headline-like pieces by
+    the reflow; stop at anything that ends a paragraph or has another width.
+    """
+    lines = list(lines)
+    ref = max(ln.width for ln in lines)
+    while out and out[-1].kind in ("loose", "para", "caption"):
+        prev = out[-1]
+        if prev.kind == "caption" and is_credit(prev.text):
+            break
+        if prev.lines[-1].index != lines[0].index - 1:
+            break
+        if prev.kind == "para" and prev.term:
+            break
+        if any(abs(ln.width - ref) > max(8, ref // 4) for ln in prev.lines[:-1]):
+            break
+        if abs(prev.lines[-1].width - ref) > max(8, ref // 4) and prev.kind == "loose":
+            break
+        out.pop()
+        lines = prev.lines + lines
+    return lines

@@ -1,0 +1,149 @@
+"""Printed-page lines: width in cells, letter-spacing, vertical headlines, and line kinds."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_HAN_RE = re.compile(f"[{HAN}]")
+
+TERMINAL = "。！？!?…；;"
+"""Punctuation that can end a paragraph."""
+CLOSERS = "”’」』）)》"
+"""Closing marks that may follow terminal punctuation at a paragraph end."""
+
+VERTICAL_PUNCT = str.maketrans({
+    "﹃": "“", "﹄": "”", "﹁": "“", "﹂": "”", "︰": "：", "︵": "（", "︶": "）",
+    "︷": "｛", "︸": "｝", "︹": "〔", "︺": "〕", "︻": "【", "︼": "】", "︽": "《",
+    "︾": "》", "︿": "〈", "﹀": "〉", "︱": "—", "︙": "…", "︐": "，", "︑": "、",
+    "︒": "。", "︓": "：", "︔": "；", "︕": "！", "︖": "？", "︗": "〖", "︘": "〗",
+})
+"""Vertical presentation forms mapped to their horizontal equivalents."""
+
+# A reporter's line after a body: 本报记者 张野 / 长春晚报融媒体中心记者 关丽君 / 通讯员 ...
+NAME = f"[{HAN}·]{{2,4}}"
+BYLINE_RE = re.compile(
+    rf"^(?:[{HAN}]{{0,12}}(?:[记記]者|通[讯訊][员員]|[实實][习習]生)\s*{NAME}(?:\s+{NAME})*\s*)+$"
+)
+# A photo credit: 本报记者 丁研 摄 / 祖志 摄 / (…提供)
+CREDIT_RE = re.compile(rf"(?:^|\s|。){NAME}(?:\s+{NAME})*\s*[摄攝]$|提供[)）]$|[摄攝]影?[)）]?$")
+DATELINE_RE = re.compile(
+    r"^(本[报報](?:\d{1,2}月\d{1,2}日)?[讯訊]|[据據][^（(，。]{1,10}[电電]|新[华華]社[^（(，。]{0,10}[电電]"
+    r"|[^（(，。]{2,8}(?:日[报報]|晚[报報]|早[报報])[讯訊])"
+    r"[（(]([^）)]{1,30})[）)]"
+)
+CONTINUED_RE = re.compile(r"^[（(](上接第.{1,4}版|下[转轉]第.{1,4}版|接第.{1,4}版)[）)]")
+PAGE_NOTE_RE = re.compile(r"^[（(]本版图片[^）)]*[）)]$|^[（(]图片[^）)]*[）)]$")
+DATE_LINE_RE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日\s*星期.")
+PAGE_NO_RE = re.compile(r"^(?:第\s*)?0?(\d{1,2})\s*版?$")
+PHOTO_ARROWS = "⇑⇓↑↓←→⇐⇒▲△▼▽◀▶"
+
+
+def cells(text: str) -> int:
+    """Printed width: half-width ASCII is one cell, everything else (CJK, “”) two."""
+    return sum(1 if ord(ch) < 0x2E80 and ch not in "“”‘’…—·" else 2 for ch in text)
+
+
+def han_count(text: str) -> int:
+    """Number of CJK ideographs in text."""
+    return len(_HAN_RE.findall(text))
+
+
+def ends_paragraph_punct(text: str) -> bool:
+    """True when text ends with sentence punctuation (optionally followed by closers)."""
+    stripped = text.rstrip(CLOSERS + " ")
+    if not stripped:
+        return False
+    return stripped[-1] in TERMINAL
+
+
+@dataclass(frozen=True)
+class Line:
+    """One non-empty printed line with what the parser needs to know about it."""
+
+    index: int
+    text: str
+    """The line with letter-spacing removed and vertical forms mapped."""
+    width: int
+    """Printed width in cells of the original line."""
+    spaced: bool = False
+    """True when the line was letter-spaced (headline or justified body line)."""
+    vertical: bool = False
+    """True when the line was rebuilt from a vertical, one-character-a-line headline."""
+    indented: bool = False
+    """True when the raw line kept a leading indent."""
+
+    @property
+    def term(self) -> bool:
+        """True when the line ends with sentence punctuation."""
+        return ends_paragraph_punct(self.text)
+
+
+def _is_letter_spaced(text: str) -> bool:
+    """True when most CJK characters are separated by single spaces."""
+    parts = [p for p in text.split(" ") if p]
+    singles = sum(1 for p in parts if len(p) == 1 and not p.isascii())
+    short = sum(1 for p in parts if len(p) <= 2)
+    return singles >= 4 and short >= 0.75 * len(parts)
+
+
+def join_spaced(text: str) -> str:
+    """Remove the spaces of letter-spacing; keep single spaces between Latin words."""
+    return _SPACED_JOIN.sub("", text)
+
+
+_SPACE_BEFORE_ASCII = re.compile(rf"(?<=[{HAN}，。、；：“”（）《》]) +(?=[0-9A-Za-z%])")
+_SPACE_AFTER_ASCII = re.compile(rf"(?<=[0-9A-Za-z%]) +(?=[{HAN}，。、；：“”（）《》])")
+_NUMBERED_HEAD = re.compile(r"^\d{1,2} (?![年月日时分个万亿元%])")
+_SPACED_JOIN = re.compile(r"(?<=[^\x00-\x7f]) +|(?<=[\x21-\x7e]) +(?=[^\x00-\x7f])")
+
+
+def tidy(text: str) -> str:
+    """Drop the spaces a printed page puts between CJK and digits or Latin letters."""
+    if " " not in text:
+        return text
+    if _NUMBERED_HEAD.match(text):
+        return text[:3] + tidy(text[3:])
+    return _SPACE_AFTER_ASCII.sub("", _SPACE_BEFORE_ASCII.sub("", text))
+
+
+def _is_vertical_piece(text: str) -> bool:
+    """True for a line holding one character of a vertical headline."""
+    return len(text) == 1 and not text.isascii()
+
+
+def read_lines(text: str) -> list[Line]:
+    """Split page text into Lines, rebuilding vertical headlines and letter-spacing."""
+    raw = [ln.rstrip() for ln in text.split("\n")]
+    raw = [ln for ln in raw if ln.strip()]
+    out: list[Line] = []
+    i = 0
+    while i < len(raw):
+        stripped = raw[i].strip()
+        if _is_vertical_piece(stripped):
+            j = i
+            while j < len(raw) and _is_vertical_piece(raw[j].strip()):
+                j += 1
+            if j - i >= 4:
+                joined = "".join(r.strip() for r in raw[i:j]).translate(VERTICAL_PUNCT)
+                out.append(Line(len(out), joined, cells(joined), vertical=True))
+                i = j
+                continue
+        spaced = _is_letter_spaced(stripped)
+        clean = join_spaced(stripped) if spaced else stripped
+        clean = tidy(clean.translate(VERTICAL_PUNCT))
+        indented = raw[i].startswith((" ", "\u3000"))
+        out.append(Line(len(out), clean, cells(stripped), spaced=spaced, indented=indented))
+        i += 1
+    return out
+
+
+def is_byline(text: str) -> bool:
+    """A reporter line such as `本报记者 张野` or `长春晚报融媒体中心记者 关丽君`."""
+    return len(text) <= 40 and bool(BYLINE_RE.match(text)) and not text.endswith(("摄", "攝"))
+
+
+def is_credit(text: str) -> bool:
+    """A photo credit line (or a caption ending with one)."""
+    return bool(CREDIT_RE.search(text.strip()))

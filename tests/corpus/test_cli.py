@@ -1,0 +1,108 @@
+"""The corpus commands as a script would use them."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def run_reader(*args: str, home: Path) -> subprocess.CompletedProcess:
+    env = {**os.environ, "READER_HOME": str(home)}
+    return subprocess.run(
+        [sys.executable, "-m", "reader", *args], capture_output=True, text=True, env=env,
+        cwd=REPO,
+    )
+
+
+def test_version_and_help(isolated_home):
+    assert run_reader("--version", home=isolated_home).stdout.startswith("reader ")
+    helped = run_reader("--help", home=isolated_home)
+    assert helped.returncode == 0
+    for command in ("issues", "articles", "show", "import", "bench"):
+        assert command in helped.stdout
+
+
+def test_articles_json_shape(isolated_home):
+    result = run_reader("articles", "--json", home=isolated_home)
+    assert result.returncode == 0 and result.stderr == ""
+    issues = json.loads(result.stdout)
+    assert len(issues) == 5
+    keys = {"id", "source", "paper", "date", "date_inferred", "page", "articles"}
+    art_keys = {"id", "kind", "kicker", "title", "title_derived", "subtitle", "byline",
+                "continued_from", "paragraphs", "captions"}
+    for issue in issues:
+        assert keys <= issue.keys()
+        for art in issue["articles"]:
+            assert art_keys <= art.keys()
+            assert art["kind"] in ("article", "photo")
+    assert "吉林" in result.stdout  # UTF-8, not \\u escapes
+
+
+def test_articles_on_given_paths(isolated_home, tmp_path):
+    page = tmp_path / "p.txt"
+    page.write_text((REPO / "seeds" / "003_f0ed6576e03ff77b.txt").read_text(), encoding="utf-8")
+    result = run_reader("articles", "--json", str(tmp_path), home=isolated_home)
+    assert [i["id"] for i in json.loads(result.stdout)] == ["p"]
+
+
+def test_issues_listing(isolated_home):
+    result = run_reader("issues", "--json", home=isolated_home)
+    rows = json.loads(result.stdout)
+    assert [r["date"] for r in rows] == sorted(r["date"] for r in rows)
+    assert {r["paper"] for r in rows} >= {"吉林日报", "长春晚报"}
+
+
+def test_show_prints_clean_text_and_unknown_id_exits_2(isolated_home):
+    listing = json.loads(run_reader("articles", "--json", home=isolated_home).stdout)
+    art = next(a for i in listing for a in i["articles"] if a["title"] == "快递小哥的一天")
+    shown = run_reader("show", art["id"], home=isolated_home)
+    assert shown.returncode == 0
+    assert shown.stdout.startswith("快递小哥的一天\n")
+    assert "本报记者 邱国强 通讯员 张贵凤" in shown.stdout
+    assert "　　1月7日清晨6时30分" in shown.stdout
+    missing = run_reader("show", "nope", home=isolated_home)
+    assert missing.returncode == 2
+    assert missing.stderr.count("\n") == 1 and "Traceback" not in missing.stderr
+
+
+def test_bad_usage_exits_2(isolated_home):
+    result = run_reader("articles", "--no-such-flag", home=isolated_home)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+
+
+def test_show_understands_export_locations(isolated_home):
+    listing = json.loads(run_reader("articles", "--json", home=isolated_home).stdout)
+    art = next(a for i in listing for a in i["articles"] if a["title"] == "快递小哥的一天")
+    for form in (f"{art['id']} ¶2", f"{art['id']}#p2", f"{art['id']}:2"):
+        shown = run_reader("show", form, home=isolated_home)
+        assert shown.returncode == 0
+        assert shown.stdout.strip().endswith(art["paragraphs"][1])
+        assert art["paragraphs"][0] not in shown.stdout
+    too_far = run_reader("show", f"{art['id']} ¶99", home=isolated_home)
+    assert too_far.returncode == 2 and "13 paragraphs" in too_far.stderr
+
+
+def test_home_option_before_or_after_the_command(tmp_path):
+    home = tmp_path / "elsewhere"
+    listing = json.loads(run_reader("articles", "--json", home=tmp_path / "unused").stdout)
+    art = listing[0]["articles"][0]["id"]
+    env_home = tmp_path / "env-home"
+    first = subprocess.run(
+        [sys.executable, "-m", "reader", "--home", str(home), "annotate", art,
+         "--quote", listing[0]["articles"][0]["paragraphs"][0][:6]],
+        capture_output=True, text=True, cwd=REPO,
+        env={**os.environ, "READER_HOME": str(env_home)},
+    )
+    assert first.returncode == 0, first.stderr
+    assert (home / "notes.json").exists() and not env_home.exists()
+    second = subprocess.run(
+        [sys.executable, "-m", "reader", "notes", "--json", "--home", str(home)],
+        capture_output=True, text=True, cwd=REPO,
+        env={**os.environ, "READER_HOME": str(env_home)},
+    )
+    assert len(json.loads(second.stdout)) == 1
