@@ -145,13 +145,11 @@ class ReadingSession:
 
     def _register_user_terms(self) -> None:
         """Hand the user's own glossary to the language layer (it outranks other sources)."""
-        from reader.language import UserTerm, set_user_terms
+        from reader.language import set_user_terms
 
         with self._store_lock:
-            terms = self.store.user_terms() if self.store is not None else []
-        set_user_terms(
-            [UserTerm(t.term, t.pinyin, (t.definition,), t.kind) for t in terms if t.term]
-        )
+            if self.store is not None:
+                set_user_terms(self.store)
 
     def close(self) -> None:
         """Release the store's lock (the data is already on disk)."""
