@@ -17,9 +17,10 @@ ISSUE_TEXT = """测试日报
 
 本报讯（记者 裴雨虹）会议指出，跨境电商发展迅速。
 今年以来，吉林省跨境电商进出口额持续增长，为稳外贸作出积极贡献。
-会议强调，要加强对非遗的系统性保护，推动文化产业发展。
+会议强调，要加强对非遗的系统性保护，推动文化产业发展。副省长景俊海出席会议。
 """
-"""A small page whose body holds words with known readings (会议 huìyì, 跨境 kuàjìng)."""
+"""A small page whose body holds words with known readings (会议 huìyì, 跨境 kuàjìng)
+and a word with no dictionary entry of its own (副省长 = 副 + 省长)."""
 
 MARKER = "跨境电商发展迅速"
 """Text that only our test article contains."""
