@@ -105,6 +105,13 @@ class ArticleLayout:
                 return i
         return len(self.tokens) - 1 if self.tokens else None
 
+    def word_at_offset(self, offset: int) -> int | None:
+        """Index of the word containing a character offset, else the next word (or the last)."""
+        for i in self.words:
+            if self.tokens[i].end > offset:
+                return i
+        return self.words[-1] if self.words else None
+
 
 @lru_cache(maxsize=65536)
 def text_width(text: str) -> int:
@@ -113,14 +120,14 @@ def text_width(text: str) -> int:
 
 
 @lru_cache(maxsize=65536)
-def _is_word_text(text: str) -> bool:
-    """True when a text has a Han character, a letter or a digit."""
-    return any(ch.isalnum() for ch in text)
+def _has_han(text: str) -> bool:
+    """True when a text has a CJK ideograph."""
+    return any("\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" for ch in text)
 
 
 def is_word(token: Token) -> bool:
-    """True for tokens a reader may want to look up: Han, letters or digits."""
-    return _is_word_text(token.text)
+    """True for the tokens a reader looks up and the cursor stops on: Chinese words."""
+    return _has_han(token.text)
 
 
 def ruby_text(syllables: Sequence[Syllable]) -> str:

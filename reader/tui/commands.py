@@ -8,7 +8,7 @@ from functools import partial
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.dom import DOMNode
 
-from reader.tui.screens.help import key_label
+from reader.tui.screens.help import HIDDEN_ACTIONS, key_label
 
 
 class ActionsProvider(Provider):
@@ -19,7 +19,9 @@ class ActionsProvider(Provider):
         found: dict[tuple[int, str], tuple[str, list[str], DOMNode]] = {}
         for key, active in self.screen.active_bindings.items():
             binding = active.binding
-            if not binding.description or binding.system or not active.enabled:
+            if not binding.description or binding.system or not active.enabled or (
+                binding.action in HIDDEN_ACTIONS
+            ):
                 continue
             ident = (id(active.node), binding.action)
             if ident in found:

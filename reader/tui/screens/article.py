@@ -8,6 +8,7 @@ from typing import ClassVar
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Input, Static
@@ -56,8 +57,10 @@ class ArticleScreen(Screen[Progress | None]):
 
     DEFAULT_CSS = """
     ArticleScreen {
-        & > #search { dock: bottom; }
-        & > #article-status { dock: bottom; height: 1; padding: 0 1; color: $text-muted; }
+        & > #reading { height: 1fr; }
+        & > #reading > ArticleView { width: 1fr; height: 1fr; }
+        & > #search { height: 1; margin: 0 1; }
+        & > #article-status { height: 1; padding: 0 1; color: $text-muted; }
     }
     """
 
@@ -80,7 +83,8 @@ class ArticleScreen(Screen[Progress | None]):
     def compose(self) -> ComposeResult:
         """Header, the text with its side panel, status line, search box and footer."""
         yield TitleBar()
-        yield ArticleView(self.article, self.issue, id="article")
+        with Horizontal(id="reading"):
+            yield ArticleView(self.article, self.issue, id="article")
         yield Static("Segmenting…", id="article-status")
         yield KeyBar()
 
@@ -96,7 +100,7 @@ class ArticleScreen(Screen[Progress | None]):
         if found:
             return found.first()
         panel = GlossaryPanel()
-        self.mount(panel, before=self.view)
+        self.query_one("#reading").mount(panel)
         return panel
 
     @property
@@ -112,7 +116,7 @@ class ArticleScreen(Screen[Progress | None]):
         if found:
             return found.first(Input)
         box = Input(placeholder="Search: characters or pinyin without tones (kuajing)",
-                    id="search")
+                    id="search", compact=True)
         box.display = False
         self.mount(box, before=self.query_one("#article-status"))
         return box
@@ -260,7 +264,7 @@ class ArticleScreen(Screen[Progress | None]):
         marks[self.match_index] = Mark(start, end, "match-current")
         self.view.set_marks(marks)
         if self.view.page is not None:
-            self.view.move_cursor(self.view.page.token_at_offset(start))
+            self.view.move_cursor(self.view.page.word_at_offset(start))
         self._status(f"Match {self.match_index + 1} of {len(self.matches)}")
 
     # Leaving and the reading position ---------------------------------------------------------

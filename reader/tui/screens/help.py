@@ -14,6 +14,13 @@ from textual.widgets import Static
 
 from reader.tui.tones import tone_legend
 
+PLACES = {"ArticleView": "Article text", "LibraryTree": "Library list", "Input": "Text box"}
+"""Widget class -> how the help screen names it."""
+DESCRIPTIONS = {"command_palette": "Command palette: every action, open any article"}
+"""Actions whose own description is too terse."""
+HIDDEN_ACTIONS = {"screen.copy_text", "copy_text"}
+"""Built-in bindings that do nothing useful here."""
+
 KEY_NAMES = {
     "slash": "/", "question_mark": "?", "escape": "esc", "space": "space",
     "pagedown": "pgdn", "pageup": "pgup",
@@ -38,13 +45,13 @@ def key_rows(screen: Screen[object]) -> list[tuple[str, str, str]]:
     owners: dict[tuple[str, str], str] = {}
     for key, active in screen.active_bindings.items():
         binding: Binding = active.binding
-        if not binding.description or binding.system:
+        if not binding.description or binding.system or binding.action in HIDDEN_ACTIONS:
             continue
         node = active.node
         where = "App" if node is screen.app else (
-            "Screen" if node is screen else type(node).__name__
+            "Screen" if node is screen else PLACES.get(type(node).__name__, type(node).__name__)
         )
-        ident = (binding.action, binding.description)
+        ident = (binding.action, DESCRIPTIONS.get(binding.action, binding.description))
         by_action.setdefault(ident, []).append(key)
         owners[ident] = where
     for ident, keys in by_action.items():

@@ -43,8 +43,9 @@ class LibraryScreen(Screen[None]):
 
     DEFAULT_CSS = """
     LibraryScreen {
-        & > #filter { dock: top; margin: 0 1; }
-        & > #library-status { dock: bottom; height: 1; color: $text-muted; padding: 0 1; }
+        & > #filter { margin: 0 1; }
+        & > LibraryTree { height: 1fr; }
+        & > #library-status { height: 1; color: $text-muted; padding: 0 1; }
     }
     """
 
@@ -66,7 +67,9 @@ class LibraryScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         """Header, filter box, the tree, a status line and the footer."""
         yield TitleBar()
-        yield Input(placeholder="Filter: paper, date, title, byline…  (press / )", id="filter")
+        yield Input(
+            placeholder="Filter: paper, date, title, byline…  (press / )", id="filter", compact=True
+        )
         tree = LibraryTree("Library", id="library")
         tree.show_root = False
         yield tree

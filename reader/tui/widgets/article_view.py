@@ -34,7 +34,7 @@ SEGMENT_MODES: tuple[SegmentMode, ...] = ("shade", "space", "off")
 """How words are set apart, in the order `g` cycles through them."""
 
 
-class ArticleView(ScrollView, can_focus=True):
+class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     """The words of one article, laid out in cells, with a word cursor."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -47,9 +47,9 @@ class ArticleView(ScrollView, can_focus=True):
         Binding("home", "first_word", "First word", show=False),
         Binding("end", "last_word", "Last word", show=False),
         Binding("enter", "choose_word", "Look up"),
-        Binding("p", "toggle_ruby", "Pinyin"),
-        Binding("t", "toggle_tones", "Tones"),
-        Binding("g", "cycle_segments", "Segments", show=False),
+        Binding("p", "toggle_ruby", "Pinyin", tooltip="Pinyin above every word"),
+        Binding("t", "toggle_tones", "Tones", tooltip="Colour words by tone"),
+        Binding("g", "cycle_segments", "Word shading / spaces / plain", show=False),
     ]
     """
     | Key(s) | Description |
@@ -189,7 +189,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._raw_tokens = tokens
         self._relayout()
         if self.page is not None and cursor_offset is not None:
-            self.move_cursor(self.page.token_at_offset(cursor_offset), center=True)
+            self.move_cursor(self.page.word_at_offset(cursor_offset), center=True)
 
     def set_marks(self, marks: list[Mark]) -> None:
         """Replace the search matches, selection and highlights drawn over the text."""

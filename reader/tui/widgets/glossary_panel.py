@@ -83,12 +83,12 @@ def _entry(text: Text, entry: Entry) -> None:
 
 
 class GlossaryPanel(VerticalScroll, can_focus=False):
-    """A panel docked at the side of the article with the chosen word's glossary."""
+    """A panel at the side of the article with the chosen word's glossary."""
 
     DEFAULT_CSS = """
     GlossaryPanel {
-        dock: right;
         width: 40;
+        max-width: 45%;
         height: 1fr;
         display: none;
         background: $panel;
