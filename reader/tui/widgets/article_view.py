@@ -12,7 +12,7 @@ from typing import ClassVar
 from rich.style import Style
 from textual import events
 from textual.binding import Binding, BindingType
-from textual.geometry import Offset, Region, Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
@@ -24,17 +24,16 @@ from reader.tui.article_layout import (
     ArticleLayout,
     SegmentMode,
     WordSpan,
-    is_word,
     layout_article,
 )
 from reader.tui.widgets.article_strips import Mark, Painter, Popup, StripStyles
-from reader.tui.word_motion import first_word_on_or_after, step_line, step_word
+from reader.tui.widgets.word_cursor import WordCursor
 
 SEGMENT_MODES: tuple[SegmentMode, ...] = ("shade", "space", "off")
 """How words are set apart, in the order `g` cycles through them."""
 
 
-class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
+class ArticleView(WordCursor, ScrollView, can_focus=True, inherit_bindings=False):
     """The words of one article, laid out in cells, with a word cursor."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -406,96 +405,6 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         elif y + 2 > top + height:
             self.scroll_to(y=y + 2 - height, animate=False, force=True)
 
-    # The word cursor -----------------------------------------------------------------------
-
-    def move_cursor(self, token: int | None, center: bool = False) -> None:
-        """Put the cursor on a word, scroll it into view and say so."""
-        if token is None or self.page is None:
-            return
-        old, self.cursor = self.cursor, token
-        if self.painter is not None:
-            self.painter.cursor = token
-        self._repaint_token(old)
-        self._repaint_token(token)
-        found = self.first_span(token)
-        if found is not None:
-            if center:
-                height = self.scrollable_content_region.height
-                self.scroll_to(y=max(0, found[0] - height // 3), animate=False, force=True)
-            else:
-                self._scroll_into_view(found[0])
-        self._place_popup()
-        self._point_cursor()
-
-    def _point_cursor(self) -> None:
-        """Tell the screen the cursor word (after a move or a relayout)."""
-        if self.cursor is not None:
-            self.post_message(self.WordPointed(self, self.cursor, by_mouse=False))
-
-    def _ensure_cursor(self) -> bool:
-        """Place the cursor on the first visible word when it has none; True if it moved."""
-        if self.page is None:
-            return True
-        if self.cursor is None or self.word_region(self.cursor) is None:
-            self.move_cursor(first_word_on_or_after(self.page, int(self.scroll_y)))
-            return True
-        return False
-
-    def action_next_word(self) -> None:
-        """Cursor to the next word."""
-        if self.page is not None and not self._ensure_cursor():
-            self.move_cursor(step_word(self.page, self.cursor, 1))
-
-    def action_previous_word(self) -> None:
-        """Cursor to the previous word."""
-        if self.page is not None and not self._ensure_cursor():
-            self.move_cursor(step_word(self.page, self.cursor, -1))
-
-    def action_line_down(self) -> None:
-        """Cursor a line down."""
-        self._step_lines(1)
-
-    def action_line_up(self) -> None:
-        """Cursor a line up."""
-        self._step_lines(-1)
-
-    def action_page_down(self) -> None:
-        """Cursor a screenful down."""
-        self._step_lines(max(1, self._lines_per_page()))
-
-    def action_page_up(self) -> None:
-        """Cursor a screenful up."""
-        self._step_lines(-max(1, self._lines_per_page()))
-
-    def _lines_per_page(self) -> int:
-        """Body lines that fit on a screen."""
-        height = self.scrollable_content_region.height - 2
-        return height // 2 if self.ruby else height
-
-    def _step_lines(self, lines: int) -> None:
-        """Cursor `lines` body lines down (or up)."""
-        if self.page is not None and not self._ensure_cursor():
-            self.move_cursor(step_line(self.page, self.cursor, lines))
-
-    def action_first_word(self) -> None:
-        """Cursor to the first word; show the headline."""
-        if self.page is not None:
-            self.move_cursor(step_word(self.page, None, 1))
-            self.scroll_to(y=0, animate=False, force=True)
-
-    def action_last_word(self) -> None:
-        """Cursor to the last word."""
-        if self.page is not None:
-            self.move_cursor(step_word(self.page, None, -1))
-            self.scroll_end(animate=False, force=True)
-
-    def action_choose_word(self) -> None:
-        """Look up the cursor word."""
-        if self.cursor is None:
-            self._ensure_cursor()
-        if self.cursor is not None:
-            self.post_message(self.WordChosen(self, self.cursor))
-
     def action_toggle_ruby(self) -> None:
         """Pinyin above the characters on or off."""
         self.ruby = not self.ruby
@@ -507,43 +416,3 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     def action_cycle_segments(self) -> None:
         """Shaded words, spaced words, or plain text."""
         self.segments = SEGMENT_MODES[(SEGMENT_MODES.index(self.segments) + 1) % 3]
-
-    # The mouse -------------------------------------------------------------------------------
-
-    def token_at(self, offset: Offset) -> int | None:
-        """The word under a point given relative to this widget."""
-        if self.page is None:
-            return None
-        span = self.page.span_at(offset.x + int(self.scroll_x), offset.y + int(self.scroll_y))
-        if span is None or not is_word(self.page.tokens[span.token]):
-            return None
-        return span.token
-
-    def set_hover(self, token: int | None) -> None:
-        """Mark the word under the mouse and say so."""
-        if token == self.hover:
-            return
-        old, self.hover = self.hover, token
-        if self.painter is not None:
-            self.painter.hover = token
-        self._repaint_token(old)
-        self._repaint_token(token)
-        self._place_popup()
-        self.post_message(self.WordPointed(self, token, by_mouse=True))
-
-    def on_mouse_move(self, event: events.MouseMove) -> None:
-        """Hovering a word marks it and shows its pinyin."""
-        offset = event.get_content_offset(self)
-        self.set_hover(None if offset is None else self.token_at(offset))
-
-    def on_leave(self, event: events.Leave) -> None:
-        """The mouse left the text."""
-        self.set_hover(None)
-
-    def on_click(self, event: events.Click) -> None:
-        """A click on a word puts the cursor there and looks it up."""
-        offset = event.get_content_offset(self)
-        token = None if offset is None else self.token_at(offset)
-        if token is not None:
-            self.move_cursor(token)
-            self.post_message(self.WordChosen(self, token))
