@@ -7,11 +7,13 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
 from reader.commands.output import message, print_json, stdout
+from reader.corpus.decode import decode_bytes
 from reader.errors import InputError
 from reader.language import (
     LookupResult,
@@ -82,7 +84,16 @@ def _load_user_terms(args: argparse.Namespace) -> None:
 
 def run_segment(args: argparse.Namespace) -> int:
     """Segment TEXT (or stdin) and print tokens with offsets and pinyin."""
-    text = args.text if args.text is not None else sys.stdin.read()
+    if args.text is not None:
+        text = args.text
+        if any("\ud800" <= ch <= "\udfff" for ch in text):
+            raise InputError("TEXT is not valid UTF-8")
+    else:
+        data = sys.stdin.buffer.read()
+        if not data.strip():
+            raise InputError("no text to segment (give TEXT or pipe it on stdin)")
+        # Offsets must point into the input, so it is decoded but not cleaned.
+        text = decode_bytes(data, "stdin")
     if not text.strip():
         raise InputError("no text to segment (give TEXT or pipe it on stdin)")
     _load_user_terms(args)
@@ -197,7 +208,8 @@ def _run_audit(args: argparse.Namespace) -> int:
         for col in ("word", "pypinyin", "CC-CEDICT", "ours", "ok"):
             table.add_column(col)
         for d in pinyin["disagreements"]:
-            table.add_row(d["word"], d["pypinyin"], " / ".join(d["cedict"]), d["ours"],
+            table.add_row(escape(d["word"]), escape(d["pypinyin"]),
+                          escape(" / ".join(d["cedict"])), escape(d["ours"]),
                           "[green]yes[/]" if d["ours_matches_cedict"] else "[red]no[/]")
         stdout.print(table)
     return 0
@@ -254,6 +266,7 @@ def run_glossary_list(args: argparse.Namespace) -> int:
     for col in ("word", "pinyin", "kind", "definitions"):
         table.add_column(col)
     for t in terms:
-        table.add_row(t.word, t.pinyin, t.kind or "", "; ".join(t.definitions))
+        table.add_row(escape(t.word), escape(t.pinyin), escape(t.kind or ""),
+                      escape("; ".join(t.definitions)))
     stdout.print(table)
     return 0
