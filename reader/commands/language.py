@@ -24,6 +24,7 @@ from reader.language import (
     tokenize,
 )
 from reader.language.hsk import hsk_label
+from reader.language.tones import readable_definition
 from reader.paths import reader_home
 
 TONE_STYLES = {1: "red", 2: "green", 3: "blue", 4: "magenta", 5: "dim"}
@@ -145,7 +146,7 @@ def _panel(result: LookupResult) -> Panel:
         body.append(f"{forms} {e.pinyin}", style="bold")
         if e.kind:
             body.append(f"  {e.kind}", style="italic")
-        body.append("\n  " + "; ".join(e.definitions) + "\n")
+        body.append("\n  " + "; ".join(readable_definition(d) for d in e.definitions) + "\n")
         if e.classifiers:
             body.append("  measure words: " + ", ".join(e.classifiers) + "\n", style="dim")
         for ref in e.see_also:
@@ -154,7 +155,8 @@ def _panel(result: LookupResult) -> Panel:
         body.append("Not in the dictionaries; its parts:\n", style="italic")
         for c in result.components:
             body.append(f"  {c.text} {c.pinyin}", style="bold")
-            body.append(": " + ("; ".join(c.definitions) or "?") + "\n")
+            gloss = "; ".join(readable_definition(d) for d in c.definitions)
+            body.append(": " + (gloss or "no entry") + "\n")
     body.rstrip()
     return Panel(body if body.plain else Text("No entry.", style="dim"), title=title,
                  title_align="left")
@@ -173,7 +175,7 @@ def run_lookup(args: argparse.Namespace) -> int:
         print_json([lookup_json(r) for r in results])
         return 0
     for r in results:
-        stdout.print(_panel(r))
+        stdout.print(_panel(r), soft_wrap=False)
     return 0
 
 
