@@ -194,12 +194,15 @@ class NotesGateway:
 
     def export(self, directory: Path, article_id: str | None, *, pinyin: bool = False,
                overwrite: bool = False, filename: str | None = None) -> Path:
-        """Write the Markdown export into `directory`; ExportExistsError when the file exists."""
+        """Write the Markdown export into `directory` (made when missing).
+
+        Raises ExportExistsError when the file exists and `overwrite` is False.
+        """
         from reader.notes.export import export_to_directory
 
         directory = directory.expanduser()
-        if not directory.is_dir():
-            raise NotADirectoryError(f"{directory} is not a folder")
+        if directory.exists() and not directory.is_dir():
+            raise NotADirectoryError(f"{directory} is a file, not a folder")
         highlights = self.export_scope(article_id)
         return export_to_directory(directory, highlights, self.words(), self.library(),
                                    overwrite=overwrite, pinyin=pinyin, filename=filename)

@@ -75,6 +75,8 @@ class ReadingSession(NotesGateway):
         """The library as last loaded."""
         self.deleted_highlights = []
         self.deleted_words = []
+        self.highlight_color = "yellow"
+        """Colour of the next highlight (the last one chosen this run)."""
         self.export_dir: Path | None = None
         """The folder of the last export this run (offered again next time)."""
         self._tokens: dict[str, list[Token]] = {}

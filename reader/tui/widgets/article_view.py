@@ -134,7 +134,7 @@ class ArticleView(
         & > .article-view--match-current { background: $warning 70%; }
         & > .article-view--selection { background: $primary 55%; text-style: underline; }
         & > .article-view--note { color: $text-accent; text-style: bold; }
-        & > .article-view--note-popup { background: $boost; color: $foreground; }
+        & > .article-view--note-popup { background: $secondary-muted; color: $foreground; }
         & > .article-view--hl-yellow { background: #e3c21c 38%; }
         & > .article-view--hl-green { background: #3fb950 38%; }
         & > .article-view--hl-blue { background: #4493f8 38%; }
