@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING
 
-from textual import on, work
+from textual import work
 
 from reader.notes.model import COLORS
 from reader.tui.article_highlights import ArticleHighlights, PlacedHighlight
@@ -109,8 +109,10 @@ class ArticleAnnotations(ExportFlow):
             view.focus()
             view.start_selection()
 
-    @on(ArticleView.SelectionChanged)
-    def _selection_changed(self: ArticleScreen, event: ArticleView.SelectionChanged) -> None:
+    # (Named handlers, not @on: Textual only collects @on handlers from widget classes.)
+    def on_article_view_selection_changed(
+        self: ArticleScreen, event: ArticleView.SelectionChanged
+    ) -> None:
         """Say what is selected and what can be done with it."""
         if event.selected is None:
             self._status("")
@@ -291,8 +293,7 @@ class ArticleAnnotations(ExportFlow):
             panel.select(here.id)
         panel.options.focus()
 
-    @on(NotesPanel.Chosen)
-    def _note_chosen(self: ArticleScreen, event: NotesPanel.Chosen) -> None:
+    def on_notes_panel_chosen(self: ArticleScreen, event: NotesPanel.Chosen) -> None:
         """Scroll the text to the chosen highlight and put the cursor on it."""
         placed = self.view.highlights.get(event.highlight_id)
         if placed is None:
