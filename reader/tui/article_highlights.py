@@ -9,8 +9,10 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from reader.notes.model import COLORS, Highlight
+if TYPE_CHECKING:  # the notes layer pulls in the language layer: not before the first frame
+    from reader.notes.model import Highlight
 
 
 @dataclass(frozen=True)
@@ -40,7 +42,7 @@ class PlacedHighlight:
     @property
     def color(self) -> str:
         """Colour name (one of `reader.notes.model.COLORS`)."""
-        return self.highlight.color if self.highlight.color in COLORS else COLORS[0]
+        return self.highlight.color or "yellow"
 
 
 class ArticleHighlights:

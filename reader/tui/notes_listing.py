@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from reader.corpus.model import Issue
-from reader.notes.model import Highlight
+
+if TYPE_CHECKING:
+    from reader.notes.model import Highlight
 
 
 @dataclass(frozen=True)
