@@ -14,11 +14,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 from reader.bench import Figure
-from reader.corpus.model import Issue
+from reader.corpus.model import Article, Issue
 from reader.paths import seeds_dir
 
 ARTICLE_CHARS = 3000
 """Length of the articles opened by `article_open_ms`."""
+HIGHLIGHTS = 1000
+"""Highlights in each issue for the `*_1000hl_ms` figures (a note on every third)."""
 RUNS = 5
 """Timed runs per figure (after one untimed run)."""
 
@@ -99,6 +101,41 @@ def _bench_issues(root: Path, count: int) -> list[Issue]:
     return issues
 
 
+def _opened(issue: Issue) -> Article:
+    """The article of an issue that the figures open: the one closest to ARTICLE_CHARS."""
+    return min(issue.articles, key=lambda a: abs(len(a.text) - ARTICLE_CHARS))
+
+
+def write_highlights(home: Path, issues: list[Issue], count: int = HIGHLIGHTS) -> None:
+    """A notes file with `count` highlights (overlapping, a third with notes) in each issue,
+    all in the article the figures open."""
+    from reader.notes.anchoring import context
+    from reader.notes.model import COLORS, Highlight, now_iso
+    from reader.notes.schema import empty_tables, new_id
+    from reader.notes.store_file import encode
+    from reader.paths import notes_path
+
+    stamp = now_iso()
+    tables = empty_tables(stamp)
+    for issue in issues:
+        article = _opened(issue)
+        text, span = article.text, max(1, len(article.text) - 12)
+        for n in range(count):
+            start = (n * 7) % span
+            end = start + 2 + n % 7
+            prefix, suffix = context(text, start, end)
+            h = Highlight(
+                id=new_id("h"), issue_id=issue.id, article_id=article.id, start=start, end=end,
+                quote=text[start:end], prefix=prefix, suffix=suffix,
+                color=COLORS[n % len(COLORS)],
+                note=f"读后感 {n}：" + text[end:end + 20] if n % 3 == 0 else None,
+                created=stamp, updated=stamp,
+            )
+            tables["highlights"][str(len(tables["highlights"]) + 1)] = h.to_doc()
+    home.mkdir(parents=True, exist_ok=True)
+    notes_path(home).write_bytes(encode(tables))
+
+
 async def _until(check: Callable[[], object], limit: float = 30.0) -> None:
     """Yield to the app until `check()` holds (tight loop: no fixed sleeps in the timing)."""
     deadline = time.perf_counter() + limit
@@ -108,8 +145,13 @@ async def _until(check: Callable[[], object], limit: float = 30.0) -> None:
         await asyncio.sleep(0.0005)
 
 
-async def _reading_figures(home: Path, issues: list[Issue]) -> tuple[float, float]:
-    """(article_open_ms, hover_ms) medians from one headless app run."""
+async def _reading_figures(
+    home: Path, issues: list[Issue], highlights: int = 0
+) -> tuple[float, float]:
+    """(article_open_ms, hover_ms) medians from one headless app run.
+
+    With `highlights`, each article must show that many before it counts as open.
+    """
     from textual.events import MouseMove
 
     from reader.tui.app import ReaderApp
@@ -123,10 +165,7 @@ async def _reading_figures(home: Path, issues: list[Issue]) -> tuple[float, floa
         await _until(lambda: library.issues and app.session.language_ready.is_set()
                      and len(library.profiles) == len(library.articles), limit=120)
         await pilot.pause()
-        articles = [
-            (issue, min(issue.articles, key=lambda a: abs(len(a.text) - ARTICLE_CHARS)))
-            for issue in issues
-        ]
+        articles = [(issue, _opened(issue)) for issue in issues]
         opens = []
         for issue, article in articles:
             while isinstance(app.screen, ArticleScreen):
@@ -136,7 +175,8 @@ async def _reading_figures(home: Path, issues: list[Issue]) -> tuple[float, floa
             screen = ArticleScreen(app.session, issue, article)
             app.push_screen(screen)
             await _until(lambda s=screen: s.is_mounted and s.query(ArticleView)
-                         and s.query_one(ArticleView).has_words)
+                         and s.query_one(ArticleView).has_words
+                         and len(s.query_one(ArticleView).highlights) >= highlights)
             await screen.wait_for_refresh()  # the frame with the words
             opens.append((time.perf_counter() - t0) * 1000)
         view = app.screen.query_one(ArticleView)
@@ -165,8 +205,15 @@ def figures() -> dict[str, Figure]:
         ratio = first_frame_ratio(home)
         issues = _bench_issues(Path(tmp) / "pages", RUNS + 1)
         open_ms, hover_ms = asyncio.run(_reading_figures(home, issues))
+        # The same with 1,000 highlights in each article's issue (fresh pages: no cache).
+        annotated = Path(tmp) / "annotated"
+        issues = _bench_issues(Path(tmp) / "pages-hl", RUNS + 1)
+        write_highlights(annotated, issues)
+        open_hl, hover_hl = asyncio.run(_reading_figures(annotated, issues, HIGHLIGHTS))
     return {
         "first_frame_ratio": Figure(round(ratio, 3), "x", goal=1.5),
         "article_open_ms": Figure(round(open_ms, 3), "ms", goal=150),
         "hover_ms": Figure(round(hover_ms, 3), "ms", goal=16),
+        "article_open_1000hl_ms": Figure(round(open_hl, 3), "ms", goal=150),
+        "hover_1000hl_ms": Figure(round(hover_hl, 3), "ms", goal=16),
     }

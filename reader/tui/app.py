@@ -51,6 +51,8 @@ class ReaderApp(App[int]):
     COMMANDS = App.COMMANDS | {_actions_provider, _articles_provider}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark", "help", "Help"),
+        Binding("ctrl+n", "notes", "All notes", show=False),
+        Binding("ctrl+g", "saved_words", "Saved words (glossary)", show=False),
         Binding("ctrl+t", "toggle_theme", "Light/dark", show=False),
         Binding("ctrl+q", "quit", "Quit", show=False),
     ]
@@ -58,6 +60,8 @@ class ReaderApp(App[int]):
     | Key(s) | Description |
     | :- | :- |
     | ? | Every key of the current screen. |
+    | ctrl+n | Every highlight and note of the library. |
+    | ctrl+g | Every saved word (your glossary). |
     | ctrl+t | Switch between the light and the dark theme. |
     | ctrl+p | Command palette: every action, and open any article by title. |
     | ctrl+q | Quit (the reading position is saved). |
@@ -112,8 +116,12 @@ class ReaderApp(App[int]):
             if event.worker.group == "warm-up":
                 self.session.language_ready.set()
 
-    def open_article(self, article_id: str) -> None:
-        """Open an article of the loaded library by id (or unique prefix)."""
+    def open_article(self, article_id: str, offset: int | None = None) -> None:
+        """Open an article of the loaded library by id (or unique prefix), at `offset` if given.
+
+        Article screens on top of the stack are closed first; a notes or saved-words screen
+        stays under the article, so going back returns to it.
+        """
         found = self.library_screen.find(article_id)
         if found is None:
             self.notify(f"No article with id {article_id!r}.", severity="error")
@@ -125,7 +133,8 @@ class ReaderApp(App[int]):
             self.pop_screen()
         self.library_screen.select_article(article.id)
         self.push_screen(
-            ArticleScreen(self.session, issue, article), partial(self._article_closed, article.id)
+            ArticleScreen(self.session, issue, article, offset),
+            partial(self._article_closed, article.id),
         )
 
     def _article_closed(self, article_id: str, progress: Progress | None) -> None:
@@ -140,8 +149,22 @@ class ReaderApp(App[int]):
         if isinstance(self.screen, HelpScreen):
             return
         screen = self.screen
-        title = "article" if _is_article_screen(screen) else "library"
+        title = getattr(screen, "HELP_TITLE", "library")
         self.push_screen(HelpScreen(key_rows(screen), title, tones=title == "article"))
+
+    def action_notes(self) -> None:
+        """Show every highlight and note of the library."""
+        from reader.tui.screens.notes import NotesScreen
+
+        if not isinstance(self.screen, NotesScreen):
+            self.push_screen(NotesScreen(self.session))
+
+    def action_saved_words(self) -> None:
+        """Show every saved word."""
+        from reader.tui.screens.saved_words import SavedWordsScreen
+
+        if not isinstance(self.screen, SavedWordsScreen):
+            self.push_screen(SavedWordsScreen(self.session))
 
     def action_toggle_theme(self) -> None:
         """Switch between the light and the dark theme."""

@@ -7,6 +7,7 @@ layout is computed once per article, width and display mode.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -50,6 +51,8 @@ class WordSpan:
     """First cell of the characters (centred under wider ruby pinyin)."""
     ruby_x: int = 0
     """First cell of the ruby pinyin."""
+    marker: bool = False
+    """A note marker is drawn in the cell just after the slot (a noted highlight ends here)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,8 +206,13 @@ def layout_article(
     *,
     ruby: bool = False,
     segments: SegmentMode = "shade",
+    markers: Sequence[int] = (),
 ) -> ArticleLayout:
-    """Lay out the headline, the body words and the captions for a view `width` cells wide."""
+    """Lay out the headline, the body words and the captions for a view `width` cells wide.
+
+    `markers` are character offsets where a noted highlight ends: the word holding the
+    character before each gets one more cell after it, where the note marker is drawn.
+    """
     col = measure(width)
     text = article.text
     toks = complete_tokens(text, tokens)
@@ -212,14 +220,15 @@ def layout_article(
     layout.words = [i for i, t in enumerate(toks) if is_word(t)]
     _headline(layout, article, issue, col)
     layout.body_start = len(layout.lines)
+    ends = sorted(set(markers))
     para: list[int] = []
     for i, tok in enumerate(toks):
         if tok.text == "\n":
-            _paragraph(layout, para, col, ruby, segments)
+            _paragraph(layout, para, col, ruby, segments, ends)
             para = []
         else:
             para.append(i)
-    _paragraph(layout, para, col, ruby, segments)
+    _paragraph(layout, para, col, ruby, segments, ends)
     _captions(layout, article, col)
     return layout
 
@@ -269,8 +278,17 @@ def _captions(layout: ArticleLayout, article: Article, col: int) -> None:
         _decor(layout, caption, "caption", col, prefix="▌ ")
 
 
+def _has_marker(ends: list[int], start: int, end: int) -> bool:
+    """True when a marker offset falls in (start, end]: the piece holds a highlight's end."""
+    if not ends:
+        return False
+    i = bisect_left(ends, start + 1)
+    return i < len(ends) and ends[i] <= end
+
+
 def _paragraph(
-    layout: ArticleLayout, para: list[int], col: int, ruby: bool, segments: SegmentMode
+    layout: ArticleLayout, para: list[int], col: int, ruby: bool, segments: SegmentMode,
+    ends: list[int],
 ) -> None:
     """Wrap one paragraph's tokens into body lines (plus ruby lines above them)."""
     if not para:
@@ -287,9 +305,10 @@ def _paragraph(
             chars_w = text_width(text := tok.text[start - tok.start : end - tok.start])
             pin_w = text_width(ruby_text(token_syllables(tok, start, end))) if ruby else 0
             slot = max(chars_w, pin_w)
+            marker = _has_marker(ends, start, end)
             gap = 1 if spaced and word and prev_word and x > 0 else 0
-            fits = x + gap + slot <= col
-            hangs = text[0] in _CLOSING and x + slot <= col + HANG
+            fits = x + gap + slot + marker <= col
+            hangs = text[0] in _CLOSING and x + slot + marker <= col + HANG
             if not fits and not hangs and x > 0:
                 lines.append([])
                 x, gap = 0, 0
@@ -298,10 +317,10 @@ def _paragraph(
                 WordSpan(
                     token=i, start=start, end=end, x=LEFT_MARGIN + x, width=slot,
                     text_x=LEFT_MARGIN + x + (slot - chars_w) // 2,
-                    ruby_x=LEFT_MARGIN + x + (slot - pin_w) // 2,
+                    ruby_x=LEFT_MARGIN + x + (slot - pin_w) // 2, marker=marker,
                 )
             )
-            x += slot
+            x += slot + marker
             prev_word = word
     if layout.lines and layout.lines[-1].kind == "body":
         layout.lines.append(LayoutLine("blank"))

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from textual.message import Message
 
 from reader.corpus.model import Issue
+from reader.tui.article_highlights import PlacedHighlight
 from reader.tui.session import HskProfile, Progress
 
 if TYPE_CHECKING:  # the language layer is imported lazily: first frame first
@@ -45,7 +46,8 @@ class ProfileReady(Message):
 class TokensLoaded(Message):
     """An article was segmented (and its saved position read)."""
 
-    def __init__(self, article_id: str, tokens: list[Token], progress: Progress | None) -> None:
+    def __init__(self, article_id: str, tokens: list[Token], progress: Progress | None,
+                 placed: list[PlacedHighlight] | None = None) -> None:
         super().__init__()
         self.article_id = article_id
         """The article segmented."""
@@ -53,6 +55,8 @@ class TokensLoaded(Message):
         """Its tokens."""
         self.progress = progress
         """Where the reader left it, if anywhere."""
+        self.placed = placed or []
+        """The article's highlights placed in its text."""
 
 
 class LookupDone(Message):
@@ -68,3 +72,19 @@ class LookupDone(Message):
         """The sentence the word stands in."""
         self.at = at
         """Where the word starts in the sentence."""
+
+
+class HighlightsLoaded(Message):
+    """An article's highlights were placed in its text (after opening it or an edit)."""
+
+    def __init__(self, article_id: str, placed: list[PlacedHighlight],
+                 focus: str | None = None, notice: str | None = None) -> None:
+        super().__init__()
+        self.article_id = article_id
+        """The article they belong to."""
+        self.placed = placed
+        """Every highlight of the article, orphans included."""
+        self.focus = focus
+        """A highlight to select in the notes panel (the one just edited), if any."""
+        self.notice = notice
+        """What to tell the user about the edit, if anything."""

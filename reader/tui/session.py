@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reader.corpus.model import Article, Issue
+from reader.tui.notes_gateway import NotesGateway
 
 if TYPE_CHECKING:  # the language layer is imported lazily: first frame first
     from reader.language.model import LookupResult, Token
@@ -56,7 +57,7 @@ def hsk_band(level: int | None) -> str:
     return "1-3" if level <= 3 else "4-6" if level <= 6 else "7-9"
 
 
-class ReadingSession:
+class ReadingSession(NotesGateway):
     """Library, language and notes for one app run on one home folder."""
 
     def __init__(self, home: Path) -> None:
@@ -70,6 +71,14 @@ class ReadingSession:
         """Set when jieba, pypinyin and the dictionary are loaded."""
         self.store_ready = threading.Event()
         """Set when the notes store was opened (or failed to open)."""
+        self.issues: list[Issue] = []
+        """The library as last loaded."""
+        self.deleted_highlights = []
+        self.deleted_words = []
+        self.highlight_color = "yellow"
+        """Colour of the next highlight (the last one chosen this run)."""
+        self.export_dir: Path | None = None
+        """The folder of the last export this run (offered again next time)."""
         self._tokens: dict[str, list[Token]] = {}
         self._store_lock = threading.RLock()
         """TinyDB is not thread-safe: one store call at a time."""
@@ -80,7 +89,8 @@ class ReadingSession:
         """Every issue of the library, sorted by date."""
         from reader.corpus.library import load_library
 
-        return load_library(self.home)
+        self.issues = load_library(self.home)
+        return self.issues
 
     def warm_up(self) -> None:
         """Load jieba, pypinyin and the dictionary (seconds on a cold cache)."""

@@ -69,3 +69,8 @@ def token_index(view: ArticleView, text: str) -> int:
         if tok.text == text:
             return i
     raise AssertionError(f"no token {text!r} in {[t.text for t in view.tokens]}")
+
+
+def notices(app: ReaderApp) -> list[str]:
+    """The text of every notification shown so far."""
+    return [str(n.message) for n in app._notifications]

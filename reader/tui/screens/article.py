@@ -15,8 +15,10 @@ from textual.widgets import Input, Static
 
 from reader.corpus.model import Article, Issue
 from reader.language.model import LookupResult, Token
+from reader.tui.article_highlights import ArticleHighlights
 from reader.tui.article_search import find_matches
 from reader.tui.messages import LookupDone, TokensLoaded
+from reader.tui.screens.article_annotations import ArticleAnnotations
 from reader.tui.session import Progress, ReadingSession
 from reader.tui.widgets.article_strips import Mark
 from reader.tui.widgets.article_view import ArticleView
@@ -28,29 +30,50 @@ SAVE_DELAY = 1.5
 """Seconds of stillness before the reading position is written."""
 
 
-class ArticleScreen(Screen[Progress | None]):
+class ArticleScreen(ArticleAnnotations, Screen[Progress | None]):
     """One article, read word by word."""
+
+    HELP_TITLE = "article"
+    """What the help screen calls this screen."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back"),
         Binding("q", "back", "Back", show=False),
+        Binding("v", "select", "Select", tooltip="Start a selection at the cursor word"),
+        Binding("h", "highlight", "Highlight"),
+        Binding("a", "note", "Note"),
+        Binding("m", "toggle_notes", "Notes", tooltip="The article's highlights and notes"),
         Binding("slash", "search", "Search"),
+        Binding("s", "save_word", "Save word"),
+        Binding("H", "choose_colour", "Highlight in a colour…", show=False),
+        Binding("c", "cycle_colour", "Next highlight colour", show=False),
+        Binding("x", "delete_highlight", "Delete highlight", show=False),
+        Binding("u", "undo", "Undo delete", show=False),
+        Binding("e", "export", "Export notes (Markdown)", show=False),
         Binding("n", "next_match", "Next match", show=False),
         Binding("N", "previous_match", "Previous match", show=False),
-        Binding("s", "save_word", "Save word"),
     ]
     """
     | Key(s) | Description |
     | :- | :- |
-    | escape, q | Close the search or the glossary panel, else back to the library. |
+    | escape, q | Cancel the selection, close the search or a panel, else back. |
+    | v | Start a selection at the cursor word; motions extend it (v again cancels). |
+    | h | Highlight the selection (or the cursor word) in the current colour. |
+    | H | Choose a colour: for the selection, or the highlight under the cursor. |
+    | c | Next colour for the highlight under the cursor (and for new ones). |
+    | a | Add or edit the note of the highlight under the cursor (or of the selection). |
+    | x / u | Delete the highlight under the cursor / undo the last deletion. |
+    | m | Notes panel: the article's highlights and notes; enter goes to one. |
+    | e | Export this article's highlights and notes as Markdown. |
     | / | Search the article: characters or toneless pinyin (`kuajing`). |
     | n / N | Next / previous match. |
     | s | Save the word (with its sentence) to your glossary. |
     """
 
     HELP_EXTRA: ClassVar[list[tuple[str, str]]] = [
-        ("mouse over a word", "Show its pinyin and mark it"),
+        ("mouse over a word", "Show its pinyin (and the note of a highlight)"),
         ("click a word", "Put the cursor there and look it up"),
+        ("drag over words", "Select a passage (then h or a)"),
         ("mouse wheel", "Scroll"),
     ]
     """Mouse actions, for the help screen."""
@@ -64,7 +87,8 @@ class ArticleScreen(Screen[Progress | None]):
     }
     """
 
-    def __init__(self, session: ReadingSession, issue: Issue, article: Article) -> None:
+    def __init__(self, session: ReadingSession, issue: Issue, article: Article,
+                 offset: int | None = None) -> None:
         super().__init__()
         self.session = session
         """The app's line to the core."""
@@ -78,7 +102,10 @@ class ArticleScreen(Screen[Progress | None]):
         """The current match (-1 before the first jump)."""
         self.reached_end = False
         """True once the end of the article has been on screen (the article counts as read)."""
+        self.jump_to = offset
+        """A character offset to open at (a note or a saved word), instead of the saved place."""
         self._save_timer: Timer | None = None
+        self._resumed = False
 
     def compose(self) -> ComposeResult:
         """Header, the text with its side panel, status line, search box and footer."""
@@ -138,14 +165,24 @@ class ArticleScreen(Screen[Progress | None]):
         tokens = self.session.tokens(self.article)
         self.session.store_ready.wait(timeout=10)
         progress = self.session.progress(self.article.id)
-        self.post_message(TokensLoaded(self.article.id, tokens, progress))
+        placed = self.session.article_highlights(self.issue, self.article)
+        self.post_message(TokensLoaded(self.article.id, tokens, progress, placed))
 
     def on_tokens_loaded(self, message: TokensLoaded) -> None:
-        """Show the words and go back to where the reader was."""
+        """Show the words and highlights, and go back to where the reader was."""
         offset = message.progress.offset if message.progress else None
+        if self.jump_to is not None:
+            offset = self.jump_to
+        self.view.set_highlights(ArticleHighlights(message.placed))
         self.view.set_tokens(message.tokens, cursor_offset=offset)
         self.reached_end = bool(message.progress and message.progress.read)
         self._status("")
+
+    def on_screen_resume(self) -> None:
+        """Back from another screen (notes, saved words): highlights may have changed."""
+        if self._resumed and self.view.has_words:
+            self.reload_highlights()
+        self._resumed = True
 
     def _status(self, text: str) -> None:
         """Say something on the status line (empty hides it)."""
@@ -171,7 +208,9 @@ class ArticleScreen(Screen[Progress | None]):
 
     @on(ArticleView.WordChosen)
     def _word_chosen(self, event: ArticleView.WordChosen) -> None:
-        """Open the glossary panel on a word."""
+        """Open the glossary panel on a word (in place of the notes panel)."""
+        if self.notes_open:
+            self.notes_panel.display = False
         self.panel.show_loading(self.view.tokens[event.token])
         self.look_up(event.token)
 
@@ -270,13 +309,18 @@ class ArticleScreen(Screen[Progress | None]):
     # Leaving and the reading position ---------------------------------------------------------
 
     def action_back(self) -> None:
-        """Close the search box or the panel; else save the position and go back."""
+        """Cancel the selection, close the search box or a panel; else save and go back."""
         boxes = self.query("#search")
-        if boxes and boxes.first().display:
+        if self.view.selecting:
+            self.view.clear_selection()
+        elif boxes and boxes.first().display:
             boxes.first().display = False
             self.view.focus()
         elif self.panel_open:
             self.panel.close()
+        elif self.notes_open:
+            self.notes_panel.display = False
+            self.view.focus()
         else:
             self.save_progress_now()
             self.dismiss(self.position())

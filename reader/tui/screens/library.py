@@ -24,6 +24,8 @@ class LibraryScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash", "filter", "Filter"),
         Binding("escape", "clear_filter", "Clear filter", show=False),
+        Binding("n", "app.notes", "Notes"),
+        Binding("w", "app.saved_words", "Saved words"),
         Binding("r", "reload", "Reload"),
     ]
     """
@@ -31,6 +33,8 @@ class LibraryScreen(Screen[None]):
     | :- | :- |
     | / | Type to filter issues and articles. |
     | escape | Clear the filter. |
+    | n | Every highlight and note of the library. |
+    | w | Every saved word (your glossary). |
     | r | Read the library again (after `reader import`). |
     """
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from rich.segment import Segment
@@ -21,6 +21,28 @@ class Mark:
     end: int
     style: str
     """Name of the style in `StripStyles.marks`."""
+
+
+NOTE_MARKER = "*"
+"""Drawn after a highlight that has a note (ASCII: one cell in every terminal and font)."""
+
+
+class MarkLayer:
+    """Marks sorted by start, with a fast lookup of the ones overlapping a range."""
+
+    def __init__(self, marks: list[Mark]) -> None:
+        self.marks = sorted(marks, key=lambda m: (m.start, m.end))
+        """The marks, sorted."""
+        self._starts = [m.start for m in self.marks]
+        self._longest = max((m.end - m.start for m in self.marks), default=0)
+
+    def over(self, start: int, end: int) -> list[Mark]:
+        """Marks that overlap [start, end)."""
+        # Only marks starting within `longest` before `start` can reach into the range:
+        # thousands of highlights cost a bisection, not a scan.
+        lo = bisect_left(self._starts, start - self._longest)
+        hi = bisect_right(self._starts, end)
+        return [m for m in self.marks[lo:hi] if m.end > start and m.start < end]
 
 
 @dataclass(frozen=True)
@@ -71,20 +93,33 @@ class Painter:
     hover: int | None = None
     cursor: int | None = None
     marks: list[Mark] = field(default_factory=list)
-    """Sorted by start."""
+    """Search matches (drawn over the highlights)."""
+    highlights: list[Mark] = field(default_factory=list)
+    """The reader's highlights, one style per colour."""
+    selection: tuple[int, int] | None = None
+    """The selected character range, if any."""
     popup: Popup | None = None
     """The pinyin label, drawn over whatever is under it."""
+    note_popup: tuple[Popup, ...] = ()
+    """The lines of the note of the highlight under the mouse or the cursor."""
     _shaded: set[int] = field(default_factory=set)
-    _mark_starts: list[int] = field(default_factory=list)
+    _marks: MarkLayer = field(default_factory=lambda: MarkLayer([]))
+    _highlights: MarkLayer = field(default_factory=lambda: MarkLayer([]))
 
     def __post_init__(self) -> None:
         self._shaded = set(self.layout.words[1::2])
         self.set_marks(self.marks)
+        self.set_highlights(self.highlights)
 
     def set_marks(self, marks: list[Mark]) -> None:
-        """Replace the marks drawn over the text."""
-        self.marks = sorted(marks, key=lambda m: (m.start, m.end))
-        self._mark_starts = [m.start for m in self.marks]
+        """Replace the search marks drawn over the text."""
+        self._marks = MarkLayer(marks)
+        self.marks = self._marks.marks
+
+    def set_highlights(self, highlights: list[Mark]) -> None:
+        """Replace the highlights drawn under the search marks."""
+        self._highlights = MarkLayer(highlights)
+        self.highlights = self._highlights.marks
 
     def line(self, y: int, width: int) -> Strip:
         """The strip of line `y`, padded to `width` cells."""
@@ -103,11 +138,11 @@ class Painter:
         else:
             segments = []
         strip = Strip(segments).extend_cell_length(width, base).crop(0, width)
-        popup = self.popup
-        if popup is not None and popup.line == y:
-            end = min(width, popup.x + popup.width)
-            label = Strip(popup.segments).crop(0, end - popup.x)
-            strip = Strip.join([strip.crop(0, popup.x), label, strip.crop(end, width)])
+        for popup in (self.popup, *self.note_popup):
+            if popup is not None and popup.line == y:
+                end = min(width, popup.x + popup.width)
+                label = Strip(popup.segments).crop(0, end - popup.x)
+                strip = Strip.join([strip.crop(0, popup.x), label, strip.crop(end, width)])
         return strip
 
     def label(self, token: int) -> tuple[Segment, ...]:
@@ -126,12 +161,6 @@ class Painter:
         segments.append(Segment(" ", style))
         return tuple(segments)
 
-    def _marks_over(self, start: int, end: int) -> list[Mark]:
-        """Marks that overlap [start, end)."""
-        # Marks are few and short; everything starting before `end` is a candidate.
-        stop = bisect_right(self._mark_starts, end)
-        return [m for m in self.marks[:stop] if m.end > start]
-
     def _body(self, line: LayoutLine) -> list[Segment]:
         """Segments of a line of words."""
         styles, base = self.styles, self.styles.base
@@ -139,7 +168,13 @@ class Painter:
         x = 0
         if not line.spans:
             return segments
-        marks = self._marks_over(line.spans[0].start, line.spans[-1].end)
+        first, last = line.spans[0].start, line.spans[-1].end
+        # Highlights first, search matches over them, then selection, hover and cursor.
+        marks = self._highlights.over(first, last) + self._marks.over(first, last)
+        selection = self.selection
+        if selection is not None and not (selection[0] < last and selection[1] > first):
+            selection = None
+        mark_styles = styles.marks
         for span in line.spans:
             if span.text_x > x:
                 segments.append(Segment(" " * (span.text_x - x), base))
@@ -154,7 +189,9 @@ class Painter:
                     style += TONE_STYLES[syllables[k].tone]
                 for mark in marks:
                     if mark.start <= offset < mark.end:
-                        style += styles.marks.get(mark.style, Style())
+                        style += mark_styles.get(mark.style, Style())
+                if selection is not None and selection[0] <= offset < selection[1]:
+                    style += mark_styles.get("selection", Style())
                 if span.token == self.hover:
                     style += styles.hover
                 if span.token == self.cursor:
@@ -167,6 +204,12 @@ class Painter:
             if run:
                 segments.append(Segment(run, run_style))
             x = span.text_x + text_width(self.text[span.start : span.end])
+            if span.marker:
+                end = span.x + span.width
+                if end > x:
+                    segments.append(Segment(" " * (end - x), base))
+                segments.append(Segment(NOTE_MARKER, base + mark_styles.get("note", Style())))
+                x = end + 1
         return segments
 
     def _ruby(self, line: LayoutLine) -> list[Segment]:

@@ -12,7 +12,7 @@ from typing import ClassVar
 from rich.style import Style
 from textual import events
 from textual.binding import Binding, BindingType
-from textual.geometry import Region, Size
+from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
@@ -20,20 +20,32 @@ from textual.strip import Strip
 
 from reader.corpus.model import Article, Issue
 from reader.language.model import Token
+from reader.tui.article_highlights import ArticleHighlights
 from reader.tui.article_layout import (
     ArticleLayout,
     SegmentMode,
-    WordSpan,
     layout_article,
 )
-from reader.tui.widgets.article_strips import Mark, Painter, Popup, StripStyles
+from reader.tui.widgets.article_geometry import ArticleGeometry
+from reader.tui.widgets.article_popups import ArticlePopups
+from reader.tui.widgets.article_strips import Mark, Painter, StripStyles
+from reader.tui.widgets.text_selection import TextSelection
 from reader.tui.widgets.word_cursor import WordCursor
 
 SEGMENT_MODES: tuple[SegmentMode, ...] = ("shade", "space", "off")
 """How words are set apart, in the order `g` cycles through them."""
 
 
-class ArticleView(WordCursor, ScrollView, can_focus=True, inherit_bindings=False):
+HIGHLIGHT_STYLES = ("hl-yellow", "hl-green", "hl-blue", "hl-pink", "hl-purple")
+"""Mark styles of the highlight colours (`hl-` + the store's colour name)."""
+MARK_STYLES = ("match", "match-current", "selection", "note", "note-popup", *HIGHLIGHT_STYLES)
+"""Component classes (without the `article-view--` prefix) drawn as marks."""
+
+
+class ArticleView(
+    WordCursor, TextSelection, ArticlePopups, ArticleGeometry, ScrollView,
+    can_focus=True, inherit_bindings=False,
+):
     """The words of one article, laid out in cells, with a word cursor."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -78,6 +90,14 @@ class ArticleView(WordCursor, ScrollView, can_focus=True, inherit_bindings=False
         "article-view--caption",
         "article-view--match",
         "article-view--match-current",
+        "article-view--selection",
+        "article-view--note",
+        "article-view--note-popup",
+        "article-view--hl-yellow",
+        "article-view--hl-green",
+        "article-view--hl-blue",
+        "article-view--hl-pink",
+        "article-view--hl-purple",
     }
     """
     | Class | Description |
@@ -89,6 +109,9 @@ class ArticleView(WordCursor, ScrollView, can_focus=True, inherit_bindings=False
     | `article-view--popup` | The pinyin pop-up by the pointed word. |
     | `article-view--source` ... `--caption` | Headline block and captions. |
     | `article-view--match`, `--match-current` | Search matches. |
+    | `article-view--selection` | The passage being selected. |
+    | `article-view--hl-yellow` ... `--hl-purple` | Highlights, by colour. |
+    | `article-view--note`, `--note-popup` | The marker after a noted highlight; its note. |
     """
 
     DEFAULT_CSS = """
@@ -109,6 +132,14 @@ class ArticleView(WordCursor, ScrollView, can_focus=True, inherit_bindings=False
         & > .article-view--caption { text-style: italic; color: $text-muted; }
         & > .article-view--match { background: $warning 35%; }
         & > .article-view--match-current { background: $warning 70%; }
+        & > .article-view--selection { background: $primary 55%; text-style: underline; }
+        & > .article-view--note { color: $text-accent; text-style: bold; }
+        & > .article-view--note-popup { background: $secondary-muted; color: $foreground; }
+        & > .article-view--hl-yellow { background: #e3c21c 38%; }
+        & > .article-view--hl-green { background: #3fb950 38%; }
+        & > .article-view--hl-blue { background: #4493f8 38%; }
+        & > .article-view--hl-pink { background: #f06eb0 38%; }
+        & > .article-view--hl-purple { background: #a371f7 38%; }
     }
     """
 
@@ -130,6 +161,21 @@ class ArticleView(WordCursor, ScrollView, can_focus=True, inherit_bindings=False
             """Index of the word in `view.tokens`, None when nothing is pointed at."""
             self.by_mouse = by_mouse
             """True for hover, False for the keyboard cursor."""
+
+        @property
+        def control(self) -> ArticleView:
+            """The article view."""
+            return self.view
+
+    class SelectionChanged(Message):
+        """The selection started, grew, shrank or was cleared."""
+
+        def __init__(self, view: ArticleView, selected: tuple[int, int] | None) -> None:
+            super().__init__()
+            self.view = view
+            """The view that posted this."""
+            self.selected = selected
+            """(start, end) character range, None when nothing is selected."""
 
         @property
         def control(self) -> ArticleView:
@@ -169,6 +215,9 @@ class ArticleView(WordCursor, ScrollView, can_focus=True, inherit_bindings=False
         self.hover: int | None = None
         """Index of the word under the mouse."""
         self._marks: list[Mark] = []
+        self.highlights = ArticleHighlights()
+        """The reader's highlights in this article (drawn under the search marks)."""
+        self._markers: list[int] = []
         self._strip_styles: StripStyles | None = None
 
     # Content ---------------------------------------------------------------------------
@@ -197,6 +246,25 @@ class ArticleView(WordCursor, ScrollView, can_focus=True, inherit_bindings=False
             self.painter.set_marks(marks)
         self._repaint_all()
 
+    def set_highlights(self, highlights: ArticleHighlights) -> None:
+        """Draw these highlights (and a marker after each one with a note)."""
+        self.highlights = highlights
+        markers = highlights.marker_ends()
+        if markers != self._markers:
+            self._markers = markers
+            if self.page is not None:
+                self._relayout()  # markers take a cell each: the lines wrap anew
+                return
+        if self.painter is not None:
+            self.painter.set_highlights(self._highlight_marks())
+            self.painter.popup = None
+        self._repaint_all()
+        self._place_popup()
+
+    def _highlight_marks(self) -> list[Mark]:
+        """The highlights as marks to draw."""
+        return [Mark(start, end, f"hl-{color}") for start, end, color in self.highlights.ranges()]
+
     def _relayout(self) -> None:
         """Lay the article out again for the current width and modes, keeping the place."""
         width = self.scrollable_content_region.width or self.size.width
@@ -205,13 +273,14 @@ class ArticleView(WordCursor, ScrollView, can_focus=True, inherit_bindings=False
         anchor = self.top_offset() if self.scroll_y > 0 else None
         self.page = layout_article(
             self.article, self.issue, self._raw_tokens, width,
-            ruby=self.ruby, segments=self.segments,
+            ruby=self.ruby, segments=self.segments, markers=self._markers,
         )
         if self._strip_styles is None:
             self._strip_styles = self._styles()
         self.painter = Painter(
             self.page, self.text, self._strip_styles, tones=self.tones,
             shade=self.segments == "shade", hover=None, cursor=self.cursor, marks=self._marks,
+            highlights=self._highlight_marks(), selection=self.selection_range(),
         )
         self.hover = None
         self.virtual_size = Size(width, len(self.page.lines))
@@ -240,7 +309,7 @@ class ArticleView(WordCursor, ScrollView, can_focus=True, inherit_bindings=False
         return StripStyles(
             base=self.rich_style, shade=get("shade"), hover=get("hover"), cursor=get("cursor"),
             ruby=get("ruby"), popup=get("popup"), decor={name: get(name) for name in decor},
-            marks={"match": get("match"), "match-current": get("match-current")},
+            marks={name: get(name) for name in MARK_STYLES},
         )
 
     def _repaint_all(self) -> None:
@@ -306,104 +375,6 @@ class ArticleView(WordCursor, ScrollView, can_focus=True, inherit_bindings=False
         """Scrolling moves the words: the pop-up follows its word (or hides)."""
         super().watch_scroll_y(old_value, new_value)
         self._place_popup()
-
-    # The pinyin pop-up ----------------------------------------------------------------------
-
-    def _place_popup(self) -> None:
-        """Draw the pinyin label by the hovered (else the cursor) word; repaint just its lines."""
-        painter = self.painter
-        if painter is None:
-            return
-        old, new = painter.popup, None
-        token = self.hover if self.hover is not None else self.cursor
-        found = self.first_span(token) if token is not None and self.has_words else None
-        if found is not None:
-            y, span = found
-            top, height = int(self.scroll_y), self.scrollable_content_region.height
-            if top <= y < top + height:
-                label = painter.label(token)  # type: ignore[arg-type]
-                width = sum(seg.cell_length for seg in label)
-                # Above the word, or below it when the word is on the top row.
-                line = y - 1 if y - 1 >= top else y + 1
-                x = max(0, min(span.text_x - 1, self.scrollable_content_region.width - width))
-                new = Popup(line, x, label)
-        if new != old:
-            painter.popup = new
-            for popup in (old, new):
-                if popup is not None:
-                    self._cache.pop(popup.line, None)
-                    self.refresh_line(popup.line)
-
-    @property
-    def popup_text(self) -> str:
-        """The text of the pinyin pop-up ('' when none is shown)."""
-        popup = self.painter.popup if self.painter else None
-        return popup.text.strip() if popup else ""
-
-    def popup_region(self) -> Region | None:
-        """Screen region of the pinyin pop-up, or None."""
-        popup = self.painter.popup if self.painter else None
-        if popup is None:
-            return None
-        content = self.scrollable_content_region
-        return Region(content.x + popup.x, content.y + popup.line - int(self.scroll_y),
-                      popup.width, 1)
-
-    # Geometry ----------------------------------------------------------------------------
-
-    def top_offset(self) -> int | None:
-        """Character offset of the first word at the top of the view (the reading place)."""
-        if self.page is None:
-            return None
-        top = int(self.scroll_y)
-        for line in self.page.lines[top:]:
-            if line.kind == "body" and line.spans:
-                return line.spans[0].start
-        return None
-
-    def first_span(self, token: int) -> tuple[int, WordSpan] | None:
-        """(line, span) where a token is first drawn, or None."""
-        if self.page is None:
-            return None
-        spans = self.page.spans_of(token)
-        return spans[0] if spans else None
-
-    def word_region(self, token: int) -> Region | None:
-        """Screen region of a word's characters, or None when it is not visible."""
-        found = self.first_span(token)
-        if found is None:
-            return None
-        y, span = found
-        content = self.scrollable_content_region
-        row = y - int(self.scroll_y)
-        if not 0 <= row < content.height:
-            return None
-        width = span.width - (span.text_x - span.x) * 2 if self.ruby else span.width
-        return Region(content.x + span.text_x, content.y + row, max(1, width), 1)
-
-    def scroll_to_offset(self, offset: int, top: bool = False) -> None:
-        """Scroll so that the word at a character offset is in view (at the top if asked)."""
-        if self.page is None:
-            return
-        token = self.page.token_at_offset(offset)
-        found = self.first_span(token) if token is not None else None
-        if found is None:
-            return
-        y = found[0] - (1 if self.ruby else 0)
-        if top:
-            self.scroll_to(y=y, animate=False, force=True)
-        else:
-            self._scroll_into_view(y)
-
-    def _scroll_into_view(self, y: int) -> None:
-        """Scroll the least needed to show line `y` (and its ruby line) with a line to spare."""
-        top = int(self.scroll_y)
-        height = self.scrollable_content_region.height
-        first = y - (1 if self.ruby else 0)
-        if first - 1 < top:
-            self.scroll_to(y=max(0, first - 1), animate=False, force=True)
-        elif y + 2 > top + height:
-            self.scroll_to(y=y + 2 - height, animate=False, force=True)
 
     def action_toggle_ruby(self) -> None:
         """Pinyin above the characters on or off."""

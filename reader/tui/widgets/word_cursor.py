@@ -38,6 +38,7 @@ class WordCursor:
             else:
                 self._scroll_into_view(found[0])
         self._place_popup()
+        self._extend_selection(token)
         self._point_cursor()
 
     def _point_cursor(self: ArticleView) -> None:
@@ -132,6 +133,7 @@ class WordCursor:
 
     def on_mouse_move(self: ArticleView, event: events.MouseMove) -> None:
         """Hovering a word marks it and shows its pinyin."""
+        self._drag(event)
         offset = event.get_content_offset(self)
         self.set_hover(None if offset is None else self.token_at(offset))
 
@@ -140,9 +142,13 @@ class WordCursor:
         self.set_hover(None)
 
     def on_click(self: ArticleView, event: events.Click) -> None:
-        """A click on a word puts the cursor there and looks it up."""
+        """A click on a word puts the cursor there and looks it up (not the end of a drag)."""
+        if self._dragged:
+            self._dragged = False
+            return
         offset = event.get_content_offset(self)
         token = None if offset is None else self.token_at(offset)
         if token is not None:
+            self.clear_selection()
             self.move_cursor(token)
             self.post_message(self.WordChosen(self, token))

@@ -1,0 +1,269 @@
+"""The notes screen: every highlight of the library by issue and article, searchable."""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from reader.tui.article_highlights import PlacedHighlight
+from reader.tui.notes_listing import IssueNotes, NoteEntry, filter_notes, group_notes
+from reader.tui.screens.export_dialog import ExportFlow
+from reader.tui.screens.note_editor import NoteEditor
+from reader.tui.session import ReadingSession
+from reader.tui.widgets.key_bar import KeyBar
+from reader.tui.widgets.notes_panel import highlight_prompt, shorten
+from reader.tui.widgets.title_bar import TitleBar
+
+
+class NotesLoaded(Message):
+    """Every highlight of the library, grouped (posted by the loading worker)."""
+
+    def __init__(self, groups: list[IssueNotes], focus: str | None, notice: str | None) -> None:
+        super().__init__()
+        self.groups = groups
+        """Issues, articles and their highlights."""
+        self.focus = focus
+        """A highlight to put the list's cursor on, if any."""
+        self.notice = notice
+        """What to tell the user, if anything."""
+
+
+class NotesScreen(ExportFlow, Screen[None]):
+    """All highlights and notes: search them, go to one, edit or delete its note, export."""
+
+    HELP_TITLE = "notes"
+    """What the help screen calls this screen."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", "Back"),
+        Binding("slash", "search", "Search"),
+        Binding("a", "note", "Edit note"),
+        Binding("x", "delete", "Delete"),
+        Binding("e", "export", "Export all"),
+        Binding("u", "undo", "Undo delete", show=False),
+        Binding("q", "back", "Back", show=False),
+    ]
+    """
+    | Key(s) | Description |
+    | :- | :- |
+    | escape, q | Clear the search, else back. |
+    | / | Search quotes and notes. |
+    | enter | Open the article at the highlight. |
+    | a | Edit the note of the highlight (an empty note removes it). |
+    | x / u | Delete the highlight / undo the last deletion. |
+    | e | Export every highlight and note as Markdown. |
+    """
+
+    HELP_EXTRA: ClassVar[list[tuple[str, str]]] = [
+        ("enter / click", "Open the article at the highlight"),
+        ("up / down", "Move through the highlights"),
+    ]
+    """Keys of the list itself, for the help screen."""
+
+    DEFAULT_CSS = """
+    NotesScreen {
+        & > #notes-search { margin: 0 1; }
+        & > OptionList { height: 1fr; border: none; }
+        & > #notes-status { height: 1; color: $text-muted; padding: 0 1; }
+    }
+    """
+
+    def __init__(self, session: ReadingSession) -> None:
+        super().__init__()
+        self.session = session
+        """The app's line to the core."""
+        self.groups: list[IssueNotes] = []
+        """Every highlight, grouped (before the search)."""
+        self.entries: dict[str, NoteEntry] = {}
+        """Highlight id -> entry, for the highlights listed."""
+        self._resumed = False
+
+    def compose(self) -> ComposeResult:
+        """Header, search box, the list, a status line and the key bar."""
+        yield TitleBar()
+        yield Input(placeholder="Search quotes and notes  (press / )", id="notes-search",
+                    compact=True)
+        yield OptionList(id="all-notes")
+        yield Static("Loading the notes…", id="notes-status")
+        yield KeyBar()
+
+    @property
+    def listing(self) -> OptionList:
+        """The list of highlights."""
+        return self.query_one("#all-notes", OptionList)
+
+    def on_mount(self) -> None:
+        """Load every highlight in the background."""
+        self.title = "Notes"
+        self.sub_title = "every highlight" + (" · read-only" if self.session.read_only else "")
+        self.listing.focus()
+        self.load()
+
+    def on_screen_resume(self) -> None:
+        """Back from an article: its highlights may have changed."""
+        if self._resumed:
+            self.load(self.selected_id)
+        self._resumed = True
+
+    @work(thread=True, exclusive=True, group="notes", exit_on_error=False)
+    def load(self, focus: str | None = None, notice: str | None = None) -> None:
+        """Read and group every highlight."""
+        self.session.store_ready.wait(timeout=10)
+        groups = group_notes(self.session.all_highlights(), self.session.library())
+        self.post_message(NotesLoaded(groups, focus, notice))
+
+    def on_notes_loaded(self, message: NotesLoaded) -> None:
+        """Show the highlights."""
+        self.groups = message.groups
+        self._show(message.focus)
+        if message.notice:
+            self.notify(message.notice)
+
+    def _show(self, focus: str | None = None) -> None:
+        """List the highlights matching the search."""
+        query = self.query_one("#notes-search", Input).value
+        shown = filter_notes(self.groups, query)
+        options: list[Option] = []
+        self.entries = {}
+        for group in shown:
+            options.append(Option(Text(group.label, "bold reverse"), disabled=True))
+            for art in group.articles:
+                options.append(Option(Text(f" {art.title}", "bold"), disabled=True))
+                for entry in art.entries:
+                    self.entries[entry.highlight.id] = entry
+                    placed = PlacedHighlight(entry.highlight, entry.start, entry.start)
+                    prompt = Text("  ").append_text(highlight_prompt(placed))
+                    options.append(Option(prompt, id=entry.highlight.id))
+        keep = focus or self.selected_id
+        self.listing.set_options(options)
+        if keep in self.entries:
+            self.listing.highlighted = self.listing.get_option_index(keep)
+        elif self.entries:
+            self.listing.highlighted = self.listing.get_option_index(next(iter(self.entries)))
+        total = sum(len(a.entries) for g in self.groups for a in g.articles)
+        status = f"{total} highlight{'' if total == 1 else 's'}"
+        if query.strip():
+            status = f"{len(self.entries)} of {total} highlights match “{query.strip()}”"
+        elif not total:
+            status = "No highlights yet: in an article, select with v (or a drag), then h."
+        self.query_one("#notes-status", Static).update(status)
+
+    @property
+    def selected_id(self) -> str | None:
+        """The highlight under the list's cursor."""
+        option = self.listing.highlighted_option
+        return option.id if option is not None and not option.disabled else None
+
+    @on(Input.Changed, "#notes-search")
+    def _search_changed(self) -> None:
+        """Search as you type."""
+        self._show()
+
+    @on(Input.Submitted, "#notes-search")
+    def _search_done(self) -> None:
+        """Enter in the search box goes to the list."""
+        self.listing.focus()
+
+    def action_search(self) -> None:
+        """Focus the search box."""
+        self.query_one("#notes-search", Input).focus()
+
+    def action_back(self) -> None:
+        """Clear the search, else go back."""
+        box = self.query_one("#notes-search", Input)
+        if box.value:
+            box.value = ""
+            self.listing.focus()
+        else:
+            self.dismiss(None)
+
+    @on(OptionList.OptionSelected, "#all-notes")
+    def _go(self, event: OptionList.OptionSelected) -> None:
+        """Open the article at the chosen highlight."""
+        entry = self.entries.get(event.option.id or "")
+        if entry is None:
+            return
+        h = entry.highlight
+        if self.app.library_screen.find(h.article_id) is None:  # type: ignore[attr-defined]
+            self.notify("That article is not in the library any more; the quote is kept here.",
+                        severity="warning")
+            return
+        offset = entry.start if not entry.orphan else None
+        if entry.orphan:
+            self.notify("The passage is no longer in the text; opening the article.")
+        self.app.open_article(h.article_id, offset)  # type: ignore[attr-defined]
+
+    def _refused(self) -> bool:
+        """True (after saying so) when edits are off."""
+        if self.session.read_only:
+            self.notify("Read-only: another Dubao is running, so nothing can be changed here.",
+                        severity="warning")
+            return True
+        return False
+
+    def action_note(self) -> None:
+        """Edit the note of the highlight under the list's cursor."""
+        entry = self.entries.get(self.selected_id or "")
+        if entry is None or self._refused():
+            return
+        h = entry.highlight
+        editor = NoteEditor("Note", shorten(h.quote, 200), h.note)
+        self.app.push_screen(editor, partial(self._note_written, h.id))
+
+    def _note_written(self, highlight_id: str, note: str | None) -> None:
+        """Save the edited note (None: cancelled)."""
+        if note is not None:
+            self._save_note(highlight_id, note)
+
+    @work(thread=True, group="annotate", exit_on_error=False)
+    def _save_note(self, highlight_id: str, note: str) -> None:
+        """Write the note and list again."""
+        h = self.session.update_note(highlight_id, note)
+        self._reload(h.id, "Note saved." if h.note else "Note removed.")
+
+    def action_delete(self) -> None:
+        """Delete the highlight under the list's cursor (u brings it back)."""
+        entry = self.entries.get(self.selected_id or "")
+        if entry is None or self._refused():
+            return
+        self._delete(entry.highlight.id)
+
+    @work(thread=True, group="annotate", exit_on_error=False)
+    def _delete(self, highlight_id: str) -> None:
+        """Delete and list again."""
+        self.session.delete_highlight(highlight_id)
+        self._reload(None, "Highlight deleted · u to undo")
+
+    def action_undo(self) -> None:
+        """Bring back the last deleted highlight."""
+        if self._refused():
+            return
+        if not self.session.deleted_highlights:
+            self.notify("Nothing to undo.")
+            return
+        self._undo()
+
+    @work(thread=True, group="annotate", exit_on_error=False)
+    def _undo(self) -> None:
+        """Restore and list again."""
+        h = self.session.undo_delete()
+        if h is not None:
+            self._reload(h.id, "Highlight restored.")
+
+    def _reload(self, focus: str | None, notice: str | None) -> None:
+        """In a worker, after a change: group again and post the result."""
+        groups = group_notes(self.session.all_highlights(), self.session.library())
+        self.post_message(NotesLoaded(groups, focus, notice))
+
+    def action_export(self) -> None:
+        """Export every highlight and note as Markdown."""
+        self.start_export(None, "all notes")

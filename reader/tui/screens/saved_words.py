@@ -1,0 +1,345 @@
+"""The saved words screen: the user's glossary with pinyin, gloss, HSK, sentence and source."""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import DataTable, Input, Static
+
+from reader.corpus.model import Issue
+from reader.tui.notes_listing import issue_label
+from reader.tui.screens.note_editor import NoteEditor
+from reader.tui.session import ReadingSession
+from reader.tui.widgets.key_bar import KeyBar
+from reader.tui.widgets.notes_panel import shorten
+from reader.tui.widgets.title_bar import TitleBar
+
+if TYPE_CHECKING:
+    from reader.notes.model import SavedWord
+
+
+def word_matches(word: SavedWord, query: str) -> bool:
+    """True when the query is in the word, its pinyin, definition, note or sentence."""
+    q = query.casefold().strip()
+    fields = (word.word, word.pinyin, word.definition, word.note or "", word.sentence,
+              word.traditional or "")
+    return not q or any(q in f.casefold() for f in fields)
+
+
+def source_offset(text: str, word: SavedWord) -> int | None:
+    """Where the saved word stands in its article's text (in its sentence when found)."""
+    at = text.find(word.sentence) if word.sentence else -1
+    if at >= 0:
+        inner = word.sentence.find(word.word)
+        return at + max(0, inner)
+    at = text.find(word.word)
+    return at if at >= 0 else None
+
+
+class WordsLoaded(Message):
+    """The saved words and the library they point into."""
+
+    def __init__(self, words: list[SavedWord], library: list[Issue], focus: str | None,
+                 notice: str | None) -> None:
+        super().__init__()
+        self.words = words
+        """Every saved word, oldest first."""
+        self.library = library
+        """The library (for article titles and jumps)."""
+        self.focus = focus
+        """A word to put the cursor on, if any."""
+        self.notice = notice
+        """What to tell the user, if anything."""
+
+
+class SavedWordsScreen(Screen[None]):
+    """Every saved word; edit its definition or note, delete it, go to its sentence."""
+
+    HELP_TITLE = "saved words"
+    """What the help screen calls this screen."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", "Back"),
+        Binding("slash", "search", "Search"),
+        Binding("d", "definition", "Edit definition"),
+        Binding("a", "note", "Note"),
+        Binding("x", "delete", "Delete"),
+        Binding("u", "undo", "Undo delete", show=False),
+        Binding("q", "back", "Back", show=False),
+    ]
+    """
+    | Key(s) | Description |
+    | :- | :- |
+    | escape, q | Clear the search, else back. |
+    | / | Search words, pinyin, definitions, notes and sentences. |
+    | enter | Open the article at the sentence the word was saved from. |
+    | d | Edit the chosen definition. |
+    | a | Edit your own note on the word. |
+    | x / u | Delete the word / undo the last deletion. |
+    """
+
+    HELP_EXTRA: ClassVar[list[tuple[str, str]]] = [
+        ("enter / click", "Open the article at the word's sentence"),
+        ("up / down", "Move through the words"),
+    ]
+    """Keys of the table itself, for the help screen."""
+
+    DEFAULT_CSS = """
+    SavedWordsScreen {
+        & > #words-search { margin: 0 1; }
+        & > DataTable { height: 1fr; }
+        & > #word-detail {
+            height: auto; max-height: 9; padding: 0 1; background: $panel;
+            border-top: solid $primary;
+        }
+        & > #words-status { height: 1; color: $text-muted; padding: 0 1; }
+    }
+    """
+
+    def __init__(self, session: ReadingSession) -> None:
+        super().__init__()
+        self.session = session
+        """The app's line to the core."""
+        self.words: list[SavedWord] = []
+        """Every saved word."""
+        self.shown: dict[str, SavedWord] = {}
+        """Word id -> word, for the rows listed."""
+        self.titles: dict[str, tuple[str, str, str]] = {}
+        """Article id -> (title, issue label, text)."""
+        self._resumed = False
+
+    def compose(self) -> ComposeResult:
+        """Header, search, the table, the chosen word in full, status and keys."""
+        yield TitleBar()
+        yield Input(placeholder="Search words, pinyin, definitions, notes  (press / )",
+                    id="words-search", compact=True)
+        table: DataTable[str | Text] = DataTable(id="words", cursor_type="row", zebra_stripes=True)
+        yield table
+        yield Static("", id="word-detail")
+        yield Static("Loading your words…", id="words-status")
+        yield KeyBar()
+
+    @property
+    def table(self) -> DataTable[str | Text]:
+        """The table of words."""
+        return self.query_one("#words", DataTable)
+
+    def on_mount(self) -> None:
+        """Set the columns and load the words in the background."""
+        self.title = "Saved words"
+        self.sub_title = "your glossary" + (" · read-only" if self.session.read_only else "")
+        self.table.add_columns("Word", "Pinyin", "HSK", "Definition", "Article")
+        self.table.focus()
+        self.load()
+
+    def on_screen_resume(self) -> None:
+        """Back from an article: words may have been saved there."""
+        if self._resumed:
+            self.load()
+        self._resumed = True
+
+    @work(thread=True, exclusive=True, group="words", exit_on_error=False)
+    def load(self, focus: str | None = None, notice: str | None = None) -> None:
+        """Read the saved words (and the library, for titles)."""
+        self.session.store_ready.wait(timeout=10)
+        self.post_message(
+            WordsLoaded(self.session.words(), self.session.library(), focus, notice)
+        )
+
+    def on_words_loaded(self, message: WordsLoaded) -> None:
+        """Fill the table."""
+        self.words = message.words
+        self.titles = {
+            art.id: (art.title, issue_label(issue), art.text)
+            for issue in message.library for art in issue.articles
+        }
+        self._show(message.focus)
+        if message.notice:
+            self.notify(message.notice)
+
+    def _show(self, focus: str | None = None) -> None:
+        """List the words matching the search."""
+        query = self.query_one("#words-search", Input).value
+        keep = focus or self.selected_id
+        table = self.table
+        table.clear()
+        self.shown = {}
+        for w in self.words:
+            if not word_matches(w, query):
+                continue
+            self.shown[w.id] = w
+            title = self.titles.get(w.article_id, ("(not in the library)", "", ""))[0]
+            table.add_row(
+                Text(w.word, "bold"), w.pinyin, "" if w.hsk is None else str(w.hsk),
+                shorten(w.definition, 48), shorten(title, 24), key=w.id,
+            )
+        if keep in self.shown:
+            table.move_cursor(row=table.get_row_index(keep))
+        total = len(self.words)
+        status = f"{total} saved word{'' if total == 1 else 's'}"
+        if query.strip():
+            status = f"{len(self.shown)} of {total} words match “{query.strip()}”"
+        elif not total:
+            status = "No saved words yet: in an article, look a word up (enter), then press s."
+        self.query_one("#words-status", Static).update(status)
+        self._detail()
+
+    @property
+    def selected_id(self) -> str | None:
+        """The word under the table's cursor."""
+        if not self.shown or self.table.row_count == 0:
+            return None
+        key = self.table.coordinate_to_cell_key(self.table.cursor_coordinate).row_key
+        return key.value
+
+    @property
+    def selected(self) -> SavedWord | None:
+        """The saved word under the cursor."""
+        return self.shown.get(self.selected_id or "")
+
+    @on(DataTable.RowHighlighted, "#words")
+    def _detail(self) -> None:
+        """Show the chosen word in full under the table."""
+        w = self.selected
+        detail = self.query_one("#word-detail", Static)
+        if w is None:
+            detail.update("")
+            return
+        text = Text()
+        text.append(w.word, "bold")
+        if w.traditional and w.traditional != w.word:
+            text.append(f" [{w.traditional}]")
+        text.append(f"  {w.pinyin}")
+        text.append(f"  HSK {w.hsk}" if w.hsk is not None else "  not in HSK", "italic")
+        text.append(f"\n{w.definition or '(no definition)'}")
+        if w.note:
+            text.append("\nNote: ", "bold")
+            text.append(w.note, "italic")
+        if w.sentence:
+            text.append("\n")
+            at = w.sentence.find(w.word)
+            if at >= 0:
+                end = at + len(w.word)
+                text.append(w.sentence[:at])
+                text.append(w.sentence[at:end], "bold reverse")
+                text.append(w.sentence[end:])
+            else:
+                text.append(w.sentence)
+        title, label, _ = self.titles.get(w.article_id, (w.article_id, "not in the library", ""))
+        text.append(f"\n— {title} · {label}", "dim")
+        detail.update(text)
+
+    @on(Input.Changed, "#words-search")
+    def _search_changed(self) -> None:
+        """Search as you type."""
+        self._show()
+
+    @on(Input.Submitted, "#words-search")
+    def _search_done(self) -> None:
+        """Enter in the search box goes to the table."""
+        self.table.focus()
+
+    def action_search(self) -> None:
+        """Focus the search box."""
+        self.query_one("#words-search", Input).focus()
+
+    def action_back(self) -> None:
+        """Clear the search, else go back."""
+        box = self.query_one("#words-search", Input)
+        if box.value:
+            box.value = ""
+            self.table.focus()
+        else:
+            self.dismiss(None)
+
+    @on(DataTable.RowSelected, "#words")
+    def _go(self) -> None:
+        """Open the article at the word's sentence."""
+        w = self.selected
+        if w is None:
+            return
+        found = self.titles.get(w.article_id)
+        if found is None:
+            self.notify("That article is not in the library any more.", severity="warning")
+            return
+        self.app.open_article(w.article_id, source_offset(found[2], w))  # type: ignore[attr-defined]
+
+    def _refused(self) -> bool:
+        """True (after saying so) when edits are off."""
+        if self.session.read_only:
+            self.notify("Read-only: another Dubao is running, so nothing can be changed here.",
+                        severity="warning")
+            return True
+        return False
+
+    def action_definition(self) -> None:
+        """Edit the definition kept for the word."""
+        w = self.selected
+        if w is None or self._refused():
+            return
+        editor = NoteEditor(f"Definition of {w.word}", f"{w.word}  {w.pinyin}", w.definition)
+        self.app.push_screen(editor, partial(self._edited, w.id, "definition"))
+
+    def action_note(self) -> None:
+        """Edit your note on the word."""
+        w = self.selected
+        if w is None or self._refused():
+            return
+        editor = NoteEditor(f"Note on {w.word}", f"{w.word}  {w.pinyin}", w.note)
+        self.app.push_screen(editor, partial(self._edited, w.id, "note"))
+
+    def _edited(self, word_id: str, field: str, value: str | None) -> None:
+        """Save an edited field (None: cancelled)."""
+        if value is None:
+            return
+        if field == "definition":
+            value = "; ".join(line.strip() for line in value.splitlines() if line.strip())
+        self._update(word_id, field, value)
+
+    @work(thread=True, group="words-edit", exit_on_error=False)
+    def _update(self, word_id: str, field: str, value: str) -> None:
+        """Write the change and list again."""
+        self.session.update_word(word_id, **{field: value})
+        self._reload(word_id, f"{field.capitalize()} saved.")
+
+    def action_delete(self) -> None:
+        """Delete the word under the cursor (u brings it back)."""
+        w = self.selected
+        if w is None or self._refused():
+            return
+        self._delete(w.id)
+
+    @work(thread=True, group="words-edit", exit_on_error=False)
+    def _delete(self, word_id: str) -> None:
+        """Delete and list again."""
+        gone = self.session.delete_word(word_id)
+        self._reload(None, f"Deleted {gone.word} · u to undo")
+
+    def action_undo(self) -> None:
+        """Bring back the last deleted word."""
+        if self._refused():
+            return
+        if not self.session.deleted_words:
+            self.notify("Nothing to undo.")
+            return
+        self._undo()
+
+    @work(thread=True, group="words-edit", exit_on_error=False)
+    def _undo(self) -> None:
+        """Save the word again and list again."""
+        w = self.session.undo_word_delete()
+        if w is not None:
+            self._reload(w.id, f"Restored {w.word}.")
+
+    def _reload(self, focus: str | None, notice: str | None) -> None:
+        """In a worker, after a change: read the words again and post them."""
+        self.post_message(
+            WordsLoaded(self.session.words(), self.session.library(), focus, notice)
+        )
