@@ -8,6 +8,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from reader.language.model import Entry, LookupResult, Token
+from reader.language.tones import readable_definition
 from reader.tui.tones import pinyin_text
 
 SOURCE_TITLES = {
@@ -48,7 +49,7 @@ def describe(
         for comp in result.components:
             text.append(comp.text, "bold")
             text.append(f" {comp.pinyin}  ")
-            text.append("; ".join(comp.definitions[:3]) or "—")
+            text.append("; ".join(readable_definition(d) for d in comp.definitions[:3]) or "—")
             text.append("\n")
     if not result.entries and not result.components:
         text.append("\n\nNo dictionary entry.", "italic")
@@ -75,7 +76,7 @@ def _entry(text: Text, entry: Entry) -> None:
     text.append("\n")
     for n, definition in enumerate(entry.definitions, 1):
         text.append(f" {n}. " if len(entry.definitions) > 1 else " ")
-        text.append(definition + "\n")
+        text.append(readable_definition(definition) + "\n")
     if entry.classifiers:
         text.append(" Measure words: " + ", ".join(entry.classifiers) + "\n", "dim")
     if entry.see_also:

@@ -1,0 +1,192 @@
+"""Screenshots of the real app on the bundled seeds: `python -m reader.tui.screenshots [--out DIR]`.
+
+Drives ReaderApp with Textual's Pilot in a temporary home at 100x32 cells and saves one SVG
+per view the README tour shows. `take_screenshots` returns what each shot must contain so a
+test can check the pictures are what the app shows.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from textual.pilot import Pilot
+
+from reader.corpus.library import load_library
+from reader.language import lookup, tokenize, warm_up
+from reader.notes.store import NotesStore
+
+SIZE = (100, 32)
+ARTICLE_TITLE = "快递小哥的一天"
+"""The article the tour reads: everyday language, names, a clear story."""
+KNOWN_WORD = "快递"
+NOTE = "快递小哥 = delivery guy; 小哥 is a friendly word for a young man"
+
+
+@dataclass
+class Shot:
+    """One saved screenshot and the texts it must show."""
+
+    name: str
+    path: Path
+    expect: list[str] = field(default_factory=list)
+
+
+async def _wait(pilot: Pilot[object], check: Callable[[], object], what: str) -> None:
+    """Let the app run until `check()` holds (about 30 s at most)."""
+    for _ in range(600):
+        if check():
+            return
+        await pilot.pause(0.05)
+    raise RuntimeError(f"gave up waiting for {what}")
+
+
+def _unknown_compound(text: str) -> str:
+    """A word of the article with no dictionary entry that breaks into known parts."""
+    for tok in tokenize(text):
+        if len(tok.text) >= 3 and tok.is_han:
+            result = lookup(tok.text, tok.pos)
+            if not result.entries and result.components and not result.name:
+                return tok.text
+    raise RuntimeError("no unknown compound in the tour article")
+
+
+def _prepare_home(home: Path) -> tuple[str, str]:
+    """Highlights with a note and a saved word, as a reader would have made them."""
+    art = next(
+        (a, i) for i in load_library(home) for a in i.articles if a.title == ARTICLE_TITLE
+    )
+    article, issue = art
+    text = article.text
+    with NotesStore.open(home) as store:
+        for quote, colour, note in (
+            ("快递小哥张贺然见车来了", "yellow", NOTE),
+            ("一切如行云流水", "green", None),
+            ("麻利地骑上三轮车", "blue", "麻利 málì: quick and neat"),
+        ):
+            start = text.index(quote)
+            store.add_highlight(issue.id, article.id, text, start, start + len(quote),
+                                color=colour, note=note)
+        sentence = text[: text.index("。") + 1]
+        store.save_word("快递", "kuài dì", "express delivery", sentence, article.id, issue.id)
+        store.save_word("黑漆漆", "hēi qī qī", "pitch-dark", sentence, article.id, issue.id)
+    return article.id, text
+
+
+async def _shoot(out: Path) -> list[Shot]:
+    """Drive the app through the tour and save each view."""
+    from reader.tui.app import ReaderApp
+    from reader.tui.screens.article import ArticleScreen
+    from reader.tui.screens.note_editor import NoteEditor
+    from reader.tui.widgets.article_view import ArticleView
+
+    shots: list[Shot] = []
+    home = Path(tempfile.mkdtemp(prefix="dubao-shots-"))
+    article_id, text = _prepare_home(home)
+    unknown = _unknown_compound(text)
+    app = ReaderApp(home=home)
+
+    def save(name: str, *expect: str) -> None:
+        path = Path(app.save_screenshot(f"{name}.svg", str(out)))
+        shots.append(Shot(name, path, list(expect)))
+
+    async with app.run_test(size=SIZE) as pilot:
+        await _wait(pilot, lambda: app.library_screen.issues, "the library")
+        await pilot.press("enter")  # open the first issue
+        await pilot.pause(1.0)  # let the HSK profiles arrive
+        save("01-library", "Library", "快递小哥的一天")
+
+        await pilot.press("down", "down", "down", "enter")  # the tour article, third in the issue
+        await _wait(pilot, lambda: isinstance(app.screen, ArticleScreen), "the article")
+        view = app.screen.query_one(ArticleView)
+        await _wait(pilot, lambda: view.has_words and view.page is not None, "the words")
+        index = next(i for i, t in enumerate(view.tokens) if t.text == KNOWN_WORD)
+        region = view.word_region(index)
+        assert region is not None
+        await pilot.hover(None, offset=(region.x + 1, region.y))
+        await pilot.pause(0.2)
+        hovered = view.popup_text.split()[0]
+        save("02-hover-pinyin", hovered, ARTICLE_TITLE)
+
+        await pilot.press("p", "t")
+        await pilot.pause(0.2)
+        save("03-pinyin-line-tone-colours", "kuàidì", "qīngchén")
+        await pilot.press("p", "t")
+
+        view.move_cursor(index)
+        await pilot.press("enter")
+        await pilot.pause(0.5)
+        save("04-glossary-known-word", "express delivery", "CC-CEDICT")
+        await pilot.press("escape")
+
+        unknown_index = next(i for i, t in enumerate(view.tokens) if t.text == unknown)
+        view.move_cursor(unknown_index)
+        await pilot.press("enter")
+        await pilot.pause(0.5)
+        save("05-glossary-unknown-compound", unknown, "Breakdown")
+        await pilot.press("escape")
+
+        await pilot.press("m")
+        await pilot.pause(0.5)
+        save("06-highlights-notes-panel", "一切如行云流水", "delivery guy")
+
+        first = text.index("快递小哥张贺然")
+        view.move_cursor(view.page.word_at_offset(first))
+        await pilot.press("a")
+        await _wait(pilot, lambda: isinstance(app.screen, NoteEditor), "the note editor")
+        await pilot.pause(0.3)
+        save("07-note-editor", "delivery guy")
+        await pilot.press("escape")
+        await pilot.press("escape")  # notes panel
+        await pilot.press("escape")  # back to the library
+
+        await pilot.press("ctrl+g")
+        await pilot.pause(0.8)
+        save("08-saved-words", "黑漆漆", "pitch-dark")
+        await pilot.press("escape")
+
+        await pilot.press("ctrl+n")
+        await pilot.pause(0.8)
+        save("09-notes-screen", "一切如行云流水", "delivery guy")
+        await pilot.press("escape")
+
+        await pilot.press("question_mark")
+        await pilot.pause(0.5)
+        save("10-help", "Keys")
+        await pilot.press("escape")
+
+        app.open_article(article_id)
+        await _wait(pilot, lambda: isinstance(app.screen, ArticleScreen), "the article again")
+        await pilot.pause(0.5)
+        await pilot.press("ctrl+t")
+        await pilot.pause(0.5)
+        save("11-light-theme", ARTICLE_TITLE)
+    return shots
+
+
+def take_screenshots(out: Path) -> list[Shot]:
+    """Save the tour's screenshots as SVG files in `out`; return what each must show."""
+    out.mkdir(parents=True, exist_ok=True)
+    warm_up()
+    return asyncio.run(_shoot(out))
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command-line entry point."""
+    parser = argparse.ArgumentParser(
+        prog="python -m reader.tui.screenshots", description="Save SVG screenshots of the app."
+    )
+    parser.add_argument("--out", default="screenshots", help="folder for the SVG files")
+    args = parser.parse_args(argv)
+    for shot in take_screenshots(Path(args.out)):
+        sys.stdout.write(f"{shot.path}\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
