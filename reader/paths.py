@@ -7,17 +7,22 @@ from pathlib import Path
 
 import platformdirs
 
+from reader.errors import InputError
+
 APP_NAME = "dubao"
 
 
 def reader_home(override: str | os.PathLike[str] | None = None) -> Path:
     """Return the user data directory: `--home`, else $READER_HOME, else platformdirs."""
     if override:
-        return Path(override).expanduser()
-    env = os.environ.get("READER_HOME")
-    if env:
-        return Path(env).expanduser()
-    return Path(platformdirs.user_data_dir(APP_NAME))
+        home = Path(override).expanduser()
+    elif os.environ.get("READER_HOME"):
+        home = Path(os.environ["READER_HOME"]).expanduser()
+    else:
+        home = Path(platformdirs.user_data_dir(APP_NAME))
+    if home.exists() and not home.is_dir():
+        raise InputError(f"{home}: the data folder is a file, not a folder (see --home)")
+    return home
 
 
 def cache_dir() -> Path:

@@ -6,8 +6,9 @@ import argparse
 
 from rich.table import Table
 
-from reader.bench import run_all
+from reader.bench import BENCH_MODULES, run_all
 from reader.commands.output import print_json, stdout
+from reader.errors import InputError
 
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -23,6 +24,11 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
 
 def run_bench(args: argparse.Namespace) -> int:
     """Run the benchmarks and print the figures."""
+    areas = {name.rsplit(".", 1)[-1] for name in BENCH_MODULES}
+    unknown = sorted(set(args.only or ()) - areas)
+    if unknown:
+        known = ", ".join(sorted(areas))
+        raise InputError(f"no benchmark area {', '.join(unknown)} (areas: {known})")
     figures = run_all(args.only)
     if args.json:
         print_json({name: fig.to_json() for name, fig in figures.items()})

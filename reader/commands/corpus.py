@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from rich.markup import escape
 from rich.table import Table
 
 from reader.commands.output import message, print_json, stdout
@@ -39,7 +40,7 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     )
     p.add_argument(
         "location", nargs="+", metavar="ARTICLE_ID",
-        help="an article id, or a location such as `ID ¶3`, `ID#p3`, `ID:3`",
+        help="article ids (or unique prefixes), or one location such as `ID ¶3`, `ID#p3`, `ID:3`",
     )
     p.set_defaults(func=run_show)
 
@@ -68,11 +69,11 @@ def run_issues(args: argparse.Namespace) -> int:
         return 0
     table = Table(title="Library", caption="* date inferred from the text")
     for col in ("paper", "date", "page", "section", "articles"):
-        table.add_column(col)
+        table.add_column(col, no_wrap=col in ("date", "page", "articles"))
     table.add_column("id", no_wrap=True, style="dim")
     for i in issues:
         date = (i.date or "?") + ("*" if i.date_inferred else "")
-        table.add_row(i.paper or "?", date, str(i.page or "?"), i.section or "",
+        table.add_row(escape(i.paper or "?"), date, str(i.page or "?"), escape(i.section or ""),
                       str(len(i.articles)), i.id)
     stdout.print(table)
     return 0
@@ -93,52 +94,67 @@ def run_articles(args: argparse.Namespace) -> int:
     for issue in issues:
         date = (issue.date or "undated") + (" (inferred)" if issue.date_inferred else "")
         stdout.print(
-            f"[bold]{issue.paper or 'Unknown paper'}[/] · {date} · page {issue.page or '?'}"
-            f"{' · ' + issue.section if issue.section else ''}  [dim]{issue.id}[/]"
+            f"[bold]{escape(issue.paper or 'Unknown paper')}[/] · {date} · "
+            f"page {issue.page or '?'}"
+            f"{' · ' + escape(issue.section) if issue.section else ''}  [dim]{escape(issue.id)}[/]"
         )
         for art in issue.articles:
-            title = art.title + (" [dim](derived)[/]" if art.title_derived else "")
+            title = escape(art.title) + (" [dim](derived)[/]" if art.title_derived else "")
             kind = "📷 " if art.kind == "photo" else ""
             chars = sum(len(p) for p in art.paragraphs)
-            stdout.print(f"  {kind}{title}  [dim]{art.id} · {chars} chars[/]")
+            stdout.print(f"  {kind}{title}  [dim]{escape(art.id)} · {chars} chars[/]")
         stdout.print()
     return 0
 
 
 def format_article(art: Article, issue: Issue | None = None) -> str:
-    """The article as clean text: headline block, byline, paragraphs, captions."""
+    """The article as clean text: headline block, dateline and byline, paragraphs, captions.
+
+    Section headings inside the body stand on their own line, unindented and marked `■`.
+    """
     out: list[str] = []
     if art.kicker:
         out.append(art.kicker)
     out.append(art.title)
     if art.subtitle:
-        out.append(art.subtitle)
-    meta = [x for x in (art.byline, art.dateline) if x]
+        out.append(f"——{art.subtitle}")
+    meta = [x for x in (art.dateline, art.byline) if x]
     if meta:
         out.append(" ".join(meta))
     if art.continued_from:
-        out.append(f"({art.continued_from})")
+        out.append(f"（{art.continued_from}）")
     out.append("")
-    out += ["　　" + p for p in art.paragraphs]
+    for k, para in enumerate(art.paragraphs):
+        if k in art.headings:
+            out += ["", f"■ {para}"]
+        else:
+            out.append("　　" + para)
     for cap in art.captions:
-        out += ["", f"[Photo] {cap}"]
+        out.append(f"[Photo] {cap}")
     return "\n".join(out)
 
 
 def run_show(args: argparse.Namespace) -> int:
-    """Print one article as clean text, or the one paragraph a location names."""
-    location = parse_location(" ".join(args.location))
-    found = find_article(reader_home(args.home), location.article_id)
-    art = found.article
-    if location.paragraph is None:
-        print(format_article(art, found.issue))
-        return 0
-    if location.paragraph > len(art.paragraphs):
-        raise InputError(
-            f"{art.id} has {len(art.paragraphs)} paragraphs, not {location.paragraph}"
-        )
-    print(f"{art.title} ¶{location.paragraph}\n")
-    print(art.paragraphs[location.paragraph - 1])
+    """Print articles as clean text, or the one paragraph a location (`ID ¶3`) names."""
+    words = args.location
+    if len(words) == 2 and words[1].startswith(("¶", "#p", ":")):
+        words = [" ".join(words)]
+    home = reader_home(args.home)
+    chunks = []
+    for word in words:
+        location = parse_location(word)
+        found = find_article(home, location.article_id)
+        art = found.article
+        if location.paragraph is None:
+            chunks.append(format_article(art, found.issue))
+            continue
+        if location.paragraph > len(art.paragraphs):
+            raise InputError(
+                f"{art.id} has {len(art.paragraphs)} paragraphs, not {location.paragraph}"
+            )
+        para = art.paragraphs[location.paragraph - 1]
+        chunks.append(f"{art.title} ¶{location.paragraph}\n\n{para}")
+    print("\n\n\n".join(chunks))
     return 0
 
 

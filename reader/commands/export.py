@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -49,9 +50,14 @@ def _write(out: str | None, text: str, force: bool, default_name: str) -> Path |
         sys.stdout.write(text)
         sys.stdout.flush()
         return None
+    if out == "-":
+        return _write(None, text, force, default_name)
     target = Path(out).expanduser()
-    if target.is_dir():
+    # `notes/` names a folder even before it exists.
+    if target.is_dir() or out.endswith(("/", os.sep)):
         return write_export(target, default_name, text, overwrite=force)
+    if target.exists() and not target.is_file():
+        raise InputError(f"{target} is not a regular file; give a file or folder to write to")
     if target.exists() and not force:
         raise InputError(f"{target} already exists; use --force to overwrite it")
     return write_export(target.parent if str(target.parent) else Path("."), target.name, text,

@@ -7,11 +7,13 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
 from reader.commands.output import message, print_json, stdout
+from reader.corpus.decode import decode_bytes
 from reader.errors import InputError
 from reader.language import (
     LookupResult,
@@ -22,6 +24,7 @@ from reader.language import (
     tokenize,
 )
 from reader.language.hsk import hsk_label
+from reader.language.tones import readable_definition
 from reader.paths import reader_home
 
 TONE_STYLES = {1: "red", 2: "green", 3: "blue", 4: "magenta", 5: "dim"}
@@ -82,7 +85,16 @@ def _load_user_terms(args: argparse.Namespace) -> None:
 
 def run_segment(args: argparse.Namespace) -> int:
     """Segment TEXT (or stdin) and print tokens with offsets and pinyin."""
-    text = args.text if args.text is not None else sys.stdin.read()
+    if args.text is not None:
+        text = args.text
+        if any("\ud800" <= ch <= "\udfff" for ch in text):
+            raise InputError("TEXT is not valid UTF-8")
+    else:
+        data = sys.stdin.buffer.read()
+        if not data.strip():
+            raise InputError("no text to segment (give TEXT or pipe it on stdin)")
+        # Offsets must point into the input, so it is decoded but not cleaned.
+        text = decode_bytes(data, "stdin")
     if not text.strip():
         raise InputError("no text to segment (give TEXT or pipe it on stdin)")
     _load_user_terms(args)
@@ -134,7 +146,7 @@ def _panel(result: LookupResult) -> Panel:
         body.append(f"{forms} {e.pinyin}", style="bold")
         if e.kind:
             body.append(f"  {e.kind}", style="italic")
-        body.append("\n  " + "; ".join(e.definitions) + "\n")
+        body.append("\n  " + "; ".join(readable_definition(d) for d in e.definitions) + "\n")
         if e.classifiers:
             body.append("  measure words: " + ", ".join(e.classifiers) + "\n", style="dim")
         for ref in e.see_also:
@@ -143,7 +155,8 @@ def _panel(result: LookupResult) -> Panel:
         body.append("Not in the dictionaries; its parts:\n", style="italic")
         for c in result.components:
             body.append(f"  {c.text} {c.pinyin}", style="bold")
-            body.append(": " + ("; ".join(c.definitions) or "?") + "\n")
+            gloss = "; ".join(readable_definition(d) for d in c.definitions)
+            body.append(": " + (gloss or "no entry") + "\n")
     body.rstrip()
     return Panel(body if body.plain else Text("No entry.", style="dim"), title=title,
                  title_align="left")
@@ -162,7 +175,7 @@ def run_lookup(args: argparse.Namespace) -> int:
         print_json([lookup_json(r) for r in results])
         return 0
     for r in results:
-        stdout.print(_panel(r))
+        stdout.print(_panel(r), soft_wrap=False)
     return 0
 
 
@@ -197,7 +210,8 @@ def _run_audit(args: argparse.Namespace) -> int:
         for col in ("word", "pypinyin", "CC-CEDICT", "ours", "ok"):
             table.add_column(col)
         for d in pinyin["disagreements"]:
-            table.add_row(d["word"], d["pypinyin"], " / ".join(d["cedict"]), d["ours"],
+            table.add_row(escape(d["word"]), escape(d["pypinyin"]),
+                          escape(" / ".join(d["cedict"])), escape(d["ours"]),
                           "[green]yes[/]" if d["ours_matches_cedict"] else "[red]no[/]")
         stdout.print(table)
     return 0
@@ -254,6 +268,7 @@ def run_glossary_list(args: argparse.Namespace) -> int:
     for col in ("word", "pinyin", "kind", "definitions"):
         table.add_column(col)
     for t in terms:
-        table.add_row(t.word, t.pinyin, t.kind or "", "; ".join(t.definitions))
+        table.add_row(escape(t.word), escape(t.pinyin), escape(t.kind or ""),
+                      escape("; ".join(t.definitions)))
     stdout.print(table)
     return 0

@@ -10,7 +10,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from reader.commands.output import print_json, stdout
-from reader.corpus.library import find_article, load_library
+from reader.corpus.library import find_article, find_issue, load_library
 from reader.errors import InputError
 from reader.notes.model import COLORS, Highlight, SavedWord
 from reader.notes.store import NotesStore
@@ -126,6 +126,10 @@ def run_notes(args: argparse.Namespace) -> int:
     article_id = _resolve_article(home, args.article) if args.article else None
     with NotesStore.open(home, read_only=True) as store:
         items = store.highlights(article_id=article_id, issue_id=args.issue)
+    if not items and args.issue:
+        find_issue(home, args.issue)  # an unknown issue id is an error, not an empty list
+    if not items and args.article and article_id == args.article:
+        find_article(home, args.article)
     titles = {a.id: a.title for i in load_library(home) for a in i.articles} if items else {}
     if args.json:
         print_json([highlight_json(h, titles.get(h.article_id)) for h in items])

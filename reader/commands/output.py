@@ -8,8 +8,9 @@ from typing import Any
 
 from rich.console import Console
 
-stdout = Console(highlight=False, soft_wrap=True)
-stderr = Console(stderr=True, highlight=False)
+# No emoji codes (`:x:`) and no highlighting: Chinese text and user notes print as they are.
+stdout = Console(highlight=False, soft_wrap=True, emoji=False)
+stderr = Console(stderr=True, highlight=False, emoji=False)
 
 
 def print_json(data: Any) -> None:

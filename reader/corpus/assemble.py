@@ -26,8 +26,6 @@ class Draft:
     head_lines: list[tuple[int, str, bool]] = field(default_factory=list)
     """Headline lines assigned to this article: (position on page, text, letter-spaced)."""
     order: int = 0
-    column: int | None = None
-    """Typical printed line width of the body's paragraphs (column layouts)."""
 
     grams: set[str] = field(default_factory=set)
     """Han bigrams of the body so far, for overlap scores."""
@@ -144,12 +142,9 @@ def assemble(units: list[Unit]) -> Assembly:
                 if cur is not None:
                     cur.closed = True
             text, dateline, byline = _split_dateline(text)
-            col = u.column
-            new_column = (
-                cur is not None and cur.column is not None and col is not None
-                and abs(col - cur.column) > 0.2 * cur.column
-            )
-            if cur is None or cur.closed or dateline or pending_continued or new_column:
+            # A change of column width alone does not start an article: features often open
+            # with a narrow-column scene before the wide-column report (seed 001).
+            if cur is None or cur.closed or dateline or pending_continued:
                 if cur is not None:
                     cur.closed = True
                 cur = Draft(order=len(drafts))
@@ -163,8 +158,6 @@ def assemble(units: list[Unit]) -> Assembly:
                 cur.dateline = dateline
                 cur.byline = byline or cur.byline
             cur.add(text)
-            if col is not None and cur.column is None:
-                cur.column = col
         elif u.kind == "byline":
             if cur is not None and not cur.closed and cur.paragraphs and not cur.byline:
                 cur.byline = u.text

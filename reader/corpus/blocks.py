@@ -37,14 +37,6 @@ class Unit:
     text: str = ""
 
     @property
-    def column(self) -> int | None:
-        """Typical line width of a hard-wrapped paragraph of 3+ lines, else None."""
-        if len(self.lines) < 3:
-            return None
-        widths = sorted(ln.width for ln in self.lines[:-1])
-        return widths[len(widths) // 2]
-
-    @property
     def term(self) -> bool:
         """True when the unit ends with sentence punctuation."""
         return bool(self.lines) and self.lines[-1].term

@@ -102,7 +102,11 @@ def import_file(home: Path, path: Path) -> tuple[Issue, Path]:
     Returns the parsed issue and where it was stored. Importing the same text again is a
     no-op; a different text under a name that is taken gets a numbered name.
     """
-    load_file(path)  # refuses bad files before anything is written
+    parsed = load_file(path)  # refuses bad files before anything is written
+    if not any(a.kind == "article" and a.paragraphs for a in parsed.articles):
+        raise InputError(
+            f"{path}: no articles found (is it a Chinese newspaper page in a supported encoding?)"
+        )
     text = read_issue_text(path.read_bytes(), str(path))
     lib = library_dir(home)
     lib.mkdir(parents=True, exist_ok=True)

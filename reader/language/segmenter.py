@@ -170,6 +170,20 @@ def _tag_near(tokens: list[Token], i: int, step: int) -> str:
     return ""
 
 
+_BEFORE_ADVERBIAL_DE = ("a", "d", "z", "i", "l")
+"""Tags of a word that 地 turns into an adverbial: adjectives, adverbs, idioms."""
+
+
+def _word_before(tokens: list[Token], i: int) -> bool:
+    """True when a Han word of two or more characters stands right before token i.
+
+    地 on its own between such a word and a verb is the adverbial particle (麻利地骑,
+    有序地进行) whatever tag the word got; the noun 地 comes inside words (土地, 地上).
+    """
+    prev = tokens[i - 1] if i > 0 else None
+    return prev is not None and prev.is_han and len(prev.text) >= 2
+
+
 def _apply_context(tokens: list[Token], spots: list[int]) -> None:
     """Neutral tones that depend on neighbours: 的 了 always, 得 着 after a verb, 地 before one."""
     for i in spots:
@@ -184,8 +198,8 @@ def _apply_context(tokens: list[Token], spots: list[int]) -> None:
             numbers = "de5"
         elif ch == "着" and _tag_near(tokens, i, -1)[:1] == "v":
             numbers = "zhe5"
-        elif ch == "地" and _tag_near(tokens, i, 1)[:1] == "v" and \
-                _tag_near(tokens, i, -1)[:1] in ("a", "d", "z", "i", "l"):
+        elif ch == "地" and _tag_near(tokens, i, 1)[:1] == "v" and (
+                _tag_near(tokens, i, -1)[:1] in _BEFORE_ADVERBIAL_DE or _word_before(tokens, i)):
             numbers = "de5"
         if numbers is not None and tok.syllables[0].numbers != numbers:
             tokens[i] = Token.build(ch, tok.start, tok.end, (syllable(ch, numbers),), tok.pos,

@@ -122,3 +122,19 @@ def toneless(s: str) -> str:
         out.append(ch)
     # ü decomposes to u + combining diaeresis; type it the way input methods do, as v.
     return "".join(out).replace("u\u0308", "v").replace("ü", "v")
+
+
+_CEDICT_REF = re.compile(
+    r"([^\s|\[\],;():]+)(?:\|([^\s|\[\],;():]+))?\[([A-Za-z:]+[1-5](?: [A-Za-z:]+[1-5])*)\]"
+)
+
+
+def readable_definition(text: str) -> str:
+    """CC-CEDICT cross-references in a definition made readable: `寶|宝[bao3]` -> `宝 (寶) bǎo`."""
+
+    def repl(m: re.Match[str]) -> str:
+        trad, simp, reading = m.group(1), m.group(2), m.group(3)
+        forms = f"{simp} ({trad})" if simp and simp != trad else (simp or trad)
+        return f"{forms} {numbers_to_marks_text(reading.replace('u:', 'ü'))}"
+
+    return _CEDICT_REF.sub(repl, text)

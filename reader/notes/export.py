@@ -170,6 +170,9 @@ def render(context: dict[str, Any], template_text: str | None = None) -> str:
         line = getattr(exc, "lineno", None)
         where = f" (line {line})" if line else ""
         raise InputError(f"the template cannot be used{where}: {exc.message or exc}") from None
+    except Exception as exc:  # noqa: BLE001 - a user template can fail in any way
+        problem = f"{type(exc).__name__}: {exc}"
+        raise InputError(f"the template failed while rendering: {problem}") from None
     # Templates stay readable with generous blank lines; Markdown needs at most one.
     return re.sub(r"\n{3,}", "\n\n", out).strip("\n") + "\n"
 

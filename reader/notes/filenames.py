@@ -74,6 +74,8 @@ def write_export(directory: Path, filename: str, text: str, overwrite: bool = Fa
     directory.mkdir(parents=True, exist_ok=True)
     target = path_in(directory, filename)
     data = text.encode("utf-8")
+    if target.exists() and not target.is_file():
+        raise InputError(f"{target} is not a regular file; not writing there")
     if overwrite and target.exists():
         atomic_write(target, data)
         return target

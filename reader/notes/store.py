@@ -10,6 +10,7 @@ from typing import Any
 from tinydb import TinyDB
 from tinydb.table import Table
 
+from reader.corpus.decode import sanitize
 from reader.errors import InputError
 from reader.notes import anchoring, store_file
 from reader.notes.durable_storage import DurableStorage, Tables
@@ -39,7 +40,8 @@ def _check_color(color: str) -> str:
 
 
 def _clean_note(note: str | None) -> str | None:
-    """Empty notes are stored as None."""
+    """Notes lose terminal escape sequences and control codes; empty ones are stored as None."""
+    note = sanitize(note) if note else note
     return note if note and note.strip() else None
 
 

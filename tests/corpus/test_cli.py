@@ -106,3 +106,35 @@ def test_home_option_before_or_after_the_command(tmp_path):
         env={**os.environ, "READER_HOME": str(env_home)},
     )
     assert len(json.loads(second.stdout)) == 1
+
+
+def test_page_text_that_looks_like_markup_prints_as_is(isolated_home, tmp_path):
+    seed = (REPO / "seeds" / "003_f0ed6576e03ff77b.txt").read_text(encoding="utf-8")
+    hostile = seed.replace(
+        "吉林外国语大学 举行国际健康义诊活动", "[/red][bold]吉林外国语大学 :x: 举行国际健康义诊活动"
+    )
+    page = tmp_path / "markup.txt"
+    page.write_text(hostile, encoding="utf-8")
+    assert run_reader("import", str(page), home=isolated_home).returncode == 0
+    for argv in (("issues",), ("articles",)):
+        result = run_reader(*argv, home=isolated_home)
+        assert result.returncode == 0 and "Traceback" not in result.stderr
+    listing = run_reader("articles", home=isolated_home).stdout
+    assert "[/red][bold]吉林外国语大学 :x: 举行国际健康义诊活动" in listing
+
+
+def test_import_refuses_a_page_without_articles(isolated_home, tmp_path):
+    page = tmp_path / "x.txt"
+    page.write_text("x\n", encoding="utf-8")
+    result = run_reader("import", str(page), home=isolated_home)
+    assert result.returncode == 2 and "no articles found" in result.stderr
+    assert not (isolated_home / "library" / "x.txt").exists()
+
+
+def test_home_that_is_a_file_and_unknown_bench_area_are_input_errors(tmp_path):
+    not_a_folder = tmp_path / "file"
+    not_a_folder.write_text("x")
+    result = run_reader("issues", home=not_a_folder)
+    assert result.returncode == 2 and "not a folder" in result.stderr
+    result = run_reader("bench", "--only", "nope", home=tmp_path)
+    assert result.returncode == 2 and "no benchmark area nope" in result.stderr

@@ -26,13 +26,22 @@ def test_segment_json_shape_and_offsets(capsys):
 
 
 def test_segment_reads_stdin(capsys, monkeypatch):
-    monkeypatch.setattr("sys.stdin", io.StringIO("支行行长"))
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO("支行行长".encode())))
     code, out, _ = run(capsys, "segment", "--json")
     assert code == 0 and [r["pinyin"] for r in json.loads(out)] == ["zhī háng", "háng zhǎng"]
 
 
+def test_segment_reads_gb18030_stdin_and_refuses_undecodable_bytes(capsys, monkeypatch):
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO("长春".encode("gb18030"))))
+    code, out, _ = run(capsys, "segment", "--json")
+    assert code == 0 and json.loads(out)[0]["pinyin"] == "cháng chūn"
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(b"\xc3\x28\xa0\xa1\xff")))
+    code, out, err = run(capsys, "segment", "--json")
+    assert code == 2 and out == "" and "neither UTF-8 nor GB18030" in err
+
+
 def test_segment_without_text_is_an_input_error(capsys, monkeypatch):
-    monkeypatch.setattr("sys.stdin", io.StringIO("  "))
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(b"  ")))
     code, out, err = run(capsys, "segment")
     assert code == 2 and out == "" and err.count("\n") == 1
 

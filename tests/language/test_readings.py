@@ -75,3 +75,18 @@ def test_every_corpus_disagreement_is_resolved(corpus_texts):
     pinned = reading_overrides()
     unresolved = [d.word for d in found if not d.fixed and d.word not in pinned]
     assert unresolved == []
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("快递小哥麻利地骑上三轮车。", "地", "de"),
+        ("车辆有序地进行通关。", "地", "de"),
+        ("这块地种玉米。", "地", "dì"),
+        ("他很长时间没来。", "长时间", "cháng shí jiān"),
+        ("孩子长大了。", "长大", "zhǎng dà"),
+    ],
+)
+def test_readings_found_wrong_by_a_new_user(text, word, expected):
+    tokens = {t.text: t.pinyin for t in tokenize(text, use_cache=False)}
+    assert tokens[word] == expected

@@ -58,8 +58,8 @@ def test_annotate_then_list_as_json(capsys, isolated_home, article):
 
     code, out, _ = run(capsys, "notes", "--json", "--article", art.id[:-3])  # unique prefix
     assert [x["id"] for x in json.loads(out)] == [hid]
-    code, out, _ = run(capsys, "notes", "--json", "--issue", "no-such-issue")
-    assert json.loads(out) == []
+    code, out, err = run(capsys, "notes", "--json", "--issue", "no-such-issue")
+    assert code == 2 and out == "" and "no issue" in err
     code, out, _ = run(capsys, "notes")
     assert quote in out and "第二次" in out and hid in out
 

@@ -174,6 +174,6 @@ def test_unusable_home_is_one_clear_error(tmp_path, capsys):
     not_a_folder.write_text("x", encoding="utf-8")
     with pytest.raises(StoreError, match="cannot open the notes in"):
         NotesStore.open(not_a_folder)
-    assert main(["note-edit", "h-1", "x", "--home", str(not_a_folder)]) == 1
+    assert main(["note-edit", "h-1", "x", "--home", str(not_a_folder)]) == 2
     err = capsys.readouterr().err
-    assert err.count("\n") == 1 and "cannot open the notes" in err
+    assert err.count("\n") == 1 and "is a file, not a folder" in err
