@@ -56,6 +56,8 @@ def test_highlights_made_by_keys_and_by_drag_survive_a_restart(home: Path) -> No
             await pilot.press("v", "w")
             assert view.selection_range() == (view.text.index("会议"),
                                               view.text.index("，跨境"))
+            status = app.screen.query_one("#article-status")
+            assert "Selected 4 characters" in str(status.content)
             await pilot.press("h")
             await wait_for(pilot, lambda: len(view.highlights) == 1, "the first highlight")
             assert view.selection_range() is None

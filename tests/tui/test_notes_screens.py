@@ -218,3 +218,37 @@ def test_export_writes_a_file_and_never_overwrites_unasked(home: Path, tmp_path:
                            or isinstance(app.screen, Confirm), "the export of all notes")
 
     asyncio.run(scenario())
+
+
+def test_a_failed_edit_is_shown_and_help_and_palette_know_the_new_keys(home: Path) -> None:
+    from reader.tui.screens.dialogs import ColourMenu
+    from reader.tui.screens.help import HelpScreen
+
+    async def scenario() -> None:
+        hid = _seed_highlight(home, await _test_article(home), "gone soon")
+        app = ReaderApp(home=home)
+        async with app.run_test(size=SIZE) as pilot:
+            view = await open_test_article(pilot, app)
+            await wait_for(pilot, lambda: len(view.highlights) == 1, "the highlight")
+            # The highlight vanishes behind the screen's back: deleting it fails, visibly.
+            app.session.store.delete_highlight(hid)
+            view.move_cursor(token_index(view, "跨境"))
+            await pilot.press("x")
+            await wait_for(pilot, lambda: any(hid in n for n in notices(app)), "the error notice")
+            # The palette runs the new actions by name.
+            await pilot.press("ctrl+p", *"colour…")
+            await pilot.pause(0.3)
+            await pilot.press("enter")
+            await wait_for(pilot, lambda: isinstance(app.screen, ColourMenu), "the colour menu")
+            await pilot.press("escape")
+            # Help on the notes screen lists its keys and the app's new ones.
+            await pilot.press("ctrl+n")
+            await wait_for(pilot, lambda: isinstance(app.screen, NotesScreen), "the notes screen")
+            await pilot.press("question_mark")
+            await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen), "help")
+            listed = {what for _, _, what in app.screen.rows}
+            assert {"Edit note", "Delete", "Export all", "Search", "All notes",
+                    "Saved words (glossary)"} <= listed
+            assert app.screen.help_title == "notes"
+
+    asyncio.run(scenario())

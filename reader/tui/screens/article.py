@@ -25,12 +25,13 @@ from reader.tui.widgets.article_view import ArticleView
 from reader.tui.widgets.glossary_panel import GlossaryPanel
 from reader.tui.widgets.key_bar import KeyBar
 from reader.tui.widgets.title_bar import TitleBar
+from reader.tui.worker_errors import ReportsWorkerErrors
 
 SAVE_DELAY = 1.5
 """Seconds of stillness before the reading position is written."""
 
 
-class ArticleScreen(ArticleAnnotations, Screen[Progress | None]):
+class ArticleScreen(ReportsWorkerErrors, ArticleAnnotations, Screen[Progress | None]):
     """One article, read word by word."""
 
     HELP_TITLE = "article"

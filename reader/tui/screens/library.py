@@ -16,9 +16,10 @@ from reader.tui.session import HskProfile, Progress, ReadingSession
 from reader.tui.widgets.key_bar import KeyBar
 from reader.tui.widgets.library_tree import LibraryTree
 from reader.tui.widgets.title_bar import TitleBar
+from reader.tui.worker_errors import ReportsWorkerErrors
 
 
-class LibraryScreen(Screen[None]):
+class LibraryScreen(ReportsWorkerErrors, Screen[None]):
     """Issues sorted by date, each expandable to its articles."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -22,6 +22,7 @@ from reader.tui.session import ReadingSession
 from reader.tui.widgets.key_bar import KeyBar
 from reader.tui.widgets.notes_panel import highlight_prompt, shorten
 from reader.tui.widgets.title_bar import TitleBar
+from reader.tui.worker_errors import ReportsWorkerErrors
 
 
 class NotesLoaded(Message):
@@ -37,7 +38,7 @@ class NotesLoaded(Message):
         """What to tell the user, if anything."""
 
 
-class NotesScreen(ExportFlow, Screen[None]):
+class NotesScreen(ReportsWorkerErrors, ExportFlow, Screen[None]):
     """All highlights and notes: search them, go to one, edit or delete its note, export."""
 
     HELP_TITLE = "notes"

@@ -20,6 +20,7 @@ from reader.tui.session import ReadingSession
 from reader.tui.widgets.key_bar import KeyBar
 from reader.tui.widgets.notes_panel import shorten
 from reader.tui.widgets.title_bar import TitleBar
+from reader.tui.worker_errors import ReportsWorkerErrors
 
 if TYPE_CHECKING:
     from reader.notes.model import SavedWord
@@ -59,7 +60,7 @@ class WordsLoaded(Message):
         """What to tell the user, if anything."""
 
 
-class SavedWordsScreen(Screen[None]):
+class SavedWordsScreen(ReportsWorkerErrors, Screen[None]):
     """Every saved word; edit its definition or note, delete it, go to its sentence."""
 
     HELP_TITLE = "saved words"

@@ -50,7 +50,12 @@ class KeyBar(Static):
             return
         parts: list[Content] = []
         seen: set[str] = set()
-        for key, active in screen.active_bindings.items():
+        bindings = list(screen.active_bindings.items())
+        # The screen's own keys first (they matter most), then the focused widget's, then
+        # the app's: on a narrow terminal the bar is cut at the end.
+        rank = {screen: 0, screen.app: 2}
+        bindings.sort(key=lambda item: rank.get(item[1].node, 1))
+        for key, active in bindings:
             binding = active.binding
             if not binding.show or binding.action in seen:
                 continue

@@ -78,7 +78,7 @@ class NotesPanel(Vertical):
         """Title, the list and a reminder of the keys."""
         yield Static("Notes", id="notes-title")
         yield OptionList(id="notes-list", compact=True)
-        yield Static("⏎ go · a note · x delete · m close", id="notes-keys")
+        yield Static("⏎ go · a note · x delete", id="notes-keys")
 
     @property
     def options(self) -> OptionList:
