@@ -73,8 +73,10 @@ def _prepare_home(home: Path) -> tuple[str, str]:
             store.add_highlight(issue.id, article.id, text, start, start + len(quote),
                                 color=colour, note=note)
         sentence = text[: text.index("。") + 1]
-        store.save_word("快递", "kuài dì", "express delivery", sentence, article.id, issue.id)
-        store.save_word("黑漆漆", "hēi qī qī", "pitch-dark", sentence, article.id, issue.id)
+        for word, gloss in (("快递", "express delivery"), ("黑漆漆", "pitch-dark")):
+            found = lookup(word)
+            store.save_word(word, found.pinyin, gloss, sentence, article.id, issue.id,
+                            hsk=found.hsk)
     return article.id, text
 
 
@@ -155,14 +157,13 @@ async def _shoot(out: Path) -> list[Shot]:
         save("09-notes-screen", "一切如行云流水", "delivery guy")
         await pilot.press("escape")
 
-        await pilot.press("question_mark")
-        await pilot.pause(0.5)
-        save("10-help", "Keys")
-        await pilot.press("escape")
-
         app.open_article(article_id)
         await _wait(pilot, lambda: isinstance(app.screen, ArticleScreen), "the article again")
         await pilot.pause(0.5)
+        await pilot.press("question_mark")
+        await pilot.pause(0.5)
+        save("10-help", "Keys", "Highlight")
+        await pilot.press("escape")
         await pilot.press("ctrl+t")
         await pilot.pause(0.5)
         save("11-light-theme", ARTICLE_TITLE)

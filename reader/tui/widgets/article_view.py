@@ -121,15 +121,15 @@ class ArticleView(
         & > .article-view--shade { background: $foreground 7%; }
         & > .article-view--hover { text-style: underline; color: $text-accent; }
         & > .article-view--cursor { background: $accent 45%; }
-        & > .article-view--ruby { color: $text-muted; }
+        & > .article-view--ruby { color: $foreground-muted; }
         & > .article-view--popup { background: $primary-muted; text-style: bold; }
-        & > .article-view--source { color: $text-muted; }
+        & > .article-view--source { color: $foreground-muted; }
         & > .article-view--kicker { color: $text-secondary; }
         & > .article-view--title { text-style: bold; color: $text-primary; }
         & > .article-view--subtitle { text-style: italic; }
-        & > .article-view--byline { color: $text-muted; }
-        & > .article-view--rule { color: $text-muted; }
-        & > .article-view--caption { text-style: italic; color: $text-muted; }
+        & > .article-view--byline { color: $foreground-muted; }
+        & > .article-view--rule { color: $foreground-muted; }
+        & > .article-view--caption { text-style: italic; color: $foreground-muted; }
         & > .article-view--match { background: $warning 35%; }
         & > .article-view--match-current { background: $warning 70%; }
         & > .article-view--selection { background: $primary 55%; text-style: underline; }
@@ -296,7 +296,12 @@ class ArticleView(
         def get(name: str) -> Style:
             styles = self.get_component_styles(f"article-view--{name}")
             bg = base_bg + styles.background if styles.has_rule("background") else None
-            color = (bg or base_bg) + styles.color if styles.has_rule("color") else None
+            color = None
+            if styles.has_rule("color"):
+                under = bg or base_bg
+                # `auto` colours (as $foreground-muted is) mean "contrast with what is under".
+                color = (under.get_contrast_text(styles.color.a) if styles.color.auto
+                         else under + styles.color)
             return Style.combine([
                 Style(
                     bgcolor=bg.rich_color if bg is not None else None,
@@ -326,10 +331,17 @@ class ArticleView(
             self.refresh_line(y)
 
     def notify_style_update(self) -> None:
-        """Styles changed (theme switch): rebuild the strip styles."""
+        """Styles changed (theme switch): rebuild the strip styles once all are restyled."""
         super().notify_style_update()
-        if self.painter is None:
+        # The component classes are restyled after the widget itself: read them later.
+        if self.is_attached:
+            self.call_after_refresh(self._restyle)
+
+    def _restyle(self) -> None:
+        """Rebuild the strip styles from the current component styles, if they changed."""
+        if self.painter is None or not self.is_attached or not self.is_mounted:
             return
+        self._rich_style_cache.clear()
         styles = self._styles()
         if styles != self._strip_styles:  # focus and hover changes leave them alone
             self._strip_styles = self.painter.styles = styles
