@@ -11,6 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -18,6 +19,7 @@ from reader.tui.article_highlights import PlacedHighlight
 from reader.tui.notes_listing import IssueNotes, NoteEntry, filter_notes, group_notes
 from reader.tui.screens.export_dialog import ExportFlow
 from reader.tui.screens.note_editor import NoteEditor
+from reader.tui.screens.search_box import SearchBox
 from reader.tui.session import ReadingSession
 from reader.tui.widgets.key_bar import KeyBar
 from reader.tui.widgets.notes_panel import highlight_prompt, shorten
@@ -38,11 +40,13 @@ class NotesLoaded(Message):
         """What to tell the user, if anything."""
 
 
-class NotesScreen(ReportsWorkerErrors, ExportFlow, Screen[None]):
+class NotesScreen(SearchBox, ReportsWorkerErrors, ExportFlow, Screen[None]):
     """All highlights and notes: search them, go to one, edit or delete its note, export."""
 
     HELP_TITLE = "notes"
     """What the help screen calls this screen."""
+
+    SEARCH_ID = "notes-search"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back"),
@@ -164,28 +168,9 @@ class NotesScreen(ReportsWorkerErrors, ExportFlow, Screen[None]):
         option = self.listing.highlighted_option
         return option.id if option is not None and not option.disabled else None
 
-    @on(Input.Changed, "#notes-search")
-    def _search_changed(self) -> None:
-        """Search as you type."""
-        self._show()
-
-    @on(Input.Submitted, "#notes-search")
-    def _search_done(self) -> None:
-        """Enter in the search box goes to the list."""
-        self.listing.focus()
-
-    def action_search(self) -> None:
-        """Focus the search box."""
-        self.query_one("#notes-search", Input).focus()
-
-    def action_back(self) -> None:
-        """Clear the search, else go back."""
-        box = self.query_one("#notes-search", Input)
-        if box.value:
-            box.value = ""
-            self.listing.focus()
-        else:
-            self.dismiss(None)
+    def search_target(self) -> Widget:
+        """The list the search box filters."""
+        return self.listing
 
     @on(OptionList.OptionSelected, "#all-notes")
     def _go(self, event: OptionList.OptionSelected) -> None:

@@ -11,11 +11,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import DataTable, Input, Static
 
 from reader.corpus.model import Issue
 from reader.tui.notes_listing import issue_label
 from reader.tui.screens.note_editor import NoteEditor
+from reader.tui.screens.search_box import SearchBox
 from reader.tui.session import ReadingSession
 from reader.tui.widgets.key_bar import KeyBar
 from reader.tui.widgets.notes_panel import shorten
@@ -60,11 +62,13 @@ class WordsLoaded(Message):
         """What to tell the user, if anything."""
 
 
-class SavedWordsScreen(ReportsWorkerErrors, Screen[None]):
+class SavedWordsScreen(SearchBox, ReportsWorkerErrors, Screen[None]):
     """Every saved word; edit its definition or note, delete it, go to its sentence."""
 
     HELP_TITLE = "saved words"
     """What the help screen calls this screen."""
+
+    SEARCH_ID = "words-search"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back"),
@@ -237,28 +241,9 @@ class SavedWordsScreen(ReportsWorkerErrors, Screen[None]):
         text.append(f"\n— {title} · {label}", "dim")
         detail.update(text)
 
-    @on(Input.Changed, "#words-search")
-    def _search_changed(self) -> None:
-        """Search as you type."""
-        self._show()
-
-    @on(Input.Submitted, "#words-search")
-    def _search_done(self) -> None:
-        """Enter in the search box goes to the table."""
-        self.table.focus()
-
-    def action_search(self) -> None:
-        """Focus the search box."""
-        self.query_one("#words-search", Input).focus()
-
-    def action_back(self) -> None:
-        """Clear the search, else go back."""
-        box = self.query_one("#words-search", Input)
-        if box.value:
-            box.value = ""
-            self.table.focus()
-        else:
-            self.dismiss(None)
+    def search_target(self) -> Widget:
+        """The list the search box filters."""
+        return self.table
 
     @on(DataTable.RowSelected, "#words")
     def _go(self) -> None:

@@ -1,0 +1,55 @@
+"""Search-as-you-type box shared by the list screens (notes, saved words)."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.widget import Widget
+from textual.widgets import Input
+
+
+class SearchBox:
+    """Mixin for a Screen with a search Input over a list it filters.
+
+    The screen sets `SEARCH_ID` (the Input's id), and provides `search_target()` (the list
+    to focus after searching) and `_show()` (redraw the list from the query).
+    """
+
+    SEARCH_ID: ClassVar[str] = "search"
+    """Id of the search Input on the screen."""
+
+    def search_target(self) -> Widget:
+        """The list the search filters."""
+        raise NotImplementedError
+
+    def _show(self) -> None:
+        """Redraw the list for the current query."""
+        raise NotImplementedError
+
+    def _search_input(self) -> Input:
+        """The search box."""
+        return self.query_one(f"#{self.SEARCH_ID}", Input)  # type: ignore[attr-defined]
+
+    # Named handlers, not @on: a plain mixin is not scanned for decorated handlers.
+    def on_input_changed(self, event: Input.Changed) -> None:
+        """Search as you type."""
+        if event.input.id == self.SEARCH_ID:
+            self._show()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        """Enter in the search box goes to the list."""
+        if event.input.id == self.SEARCH_ID:
+            self.search_target().focus()
+
+    def action_search(self) -> None:
+        """Focus the search box."""
+        self._search_input().focus()
+
+    def action_back(self) -> None:
+        """Clear the search, else go back."""
+        box = self._search_input()
+        if box.value:
+            box.value = ""
+            self.search_target().focus()
+        else:
+            self.dismiss(None)  # type: ignore[attr-defined]
