@@ -9,8 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-# Each module exposes `figures() -> dict[str, Figure]`; a missing module is skipped so that
-# areas can land one at a time.
+# Each module exposes `figures() -> dict[str, Figure]`.
 BENCH_MODULES = (
     "reader.benchmarks.corpus",
     "reader.benchmarks.language",
@@ -65,11 +64,5 @@ def run_all(only: list[str] | None = None) -> dict[str, Figure]:
         short = name.rsplit(".", 1)[-1]
         if only and short not in only:
             continue
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name == name:
-                continue
-            raise
-        figures.update(module.figures())
+        figures.update(importlib.import_module(name).figures())
     return figures

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 
-from reader.errors import ReaderError
 from reader.paths import reader_home
 
 
@@ -17,10 +16,9 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
 
 def run_open(args: argparse.Namespace) -> int:
     """Start the app on the library, or on one article."""
-    try:
-        from reader.tui.app import ReaderApp
-    except ModuleNotFoundError as exc:
-        raise ReaderError("the reading app is not built yet") from exc
+    # Imported here so that the other commands start without loading Textual.
+    from reader.tui.app import ReaderApp
+
     app = ReaderApp(home=reader_home(args.home), article_id=args.article_id)
     app.run()
     return int(app.return_code or 0)

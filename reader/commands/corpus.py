@@ -107,7 +107,7 @@ def run_articles(args: argparse.Namespace) -> int:
     return 0
 
 
-def format_article(art: Article, issue: Issue | None = None) -> str:
+def format_article(art: Article) -> str:
     """The article as clean text: headline block, dateline and byline, paragraphs, captions.
 
     Section headings inside the body stand on their own line, unindented and marked `■`.
@@ -146,7 +146,7 @@ def run_show(args: argparse.Namespace) -> int:
         found = find_article(home, location.article_id)
         art = found.article
         if location.paragraph is None:
-            chunks.append(format_article(art, found.issue))
+            chunks.append(format_article(art))
             continue
         if location.paragraph > len(art.paragraphs):
             raise InputError(

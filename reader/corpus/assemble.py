@@ -25,7 +25,8 @@ class Draft:
     closed: bool = False
     head_lines: list[tuple[int, str, bool]] = field(default_factory=list)
     """Headline lines assigned to this article: (position on page, text, letter-spaced)."""
-    order: int = 0
+    position: int = 0
+    """Index of the page line where the body begins (for reading order)."""
 
     grams: set[str] = field(default_factory=set)
     """Han bigrams of the body so far, for overlap scores."""
@@ -147,7 +148,7 @@ def assemble(units: list[Unit]) -> Assembly:
             if cur is None or cur.closed or dateline or pending_continued:
                 if cur is not None:
                     cur.closed = True
-                cur = Draft(order=len(drafts))
+                cur = Draft(position=pos)
                 drafts.append(cur)
                 cur.byline, pending_byline = pending_byline, None
                 cur.continued_from, pending_continued = pending_continued, None

@@ -25,7 +25,7 @@ def parse_issue(text: str, issue_id: str, source: str = "") -> Issue:
     for d in assembly.drafts:
         if not d.paragraphs:
             continue
-        ordered.append((_position(d), _article(issue_id, d, used)))
+        ordered.append((d.position, _article(issue_id, d, used)))
     for pos, caption in assembly.captions:
         ordered.append((pos, _photo(issue_id, caption, used)))
     articles = [a for _, a in sorted(ordered, key=lambda x: x[0])]
@@ -42,11 +42,6 @@ def parse_issue(text: str, issue_id: str, source: str = "") -> Issue:
         articles=tuple(articles),
         furniture=tuple(assembly.leftovers),
     )
-
-
-def _position(d: Draft) -> int:
-    """Reading order: drafts keep their order of appearance."""
-    return d.order * 10_000
 
 
 def _article_id(issue_id: str, seed: str, used: set[str]) -> str:

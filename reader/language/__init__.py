@@ -12,7 +12,6 @@ from reader.language.sentences import sentence_at
 from reader.language.token_cache import cache_key, read_tokens, write_tokens
 from reader.language.tones import toneless
 from reader.language.user_terms import (
-    JsonUserTerms,
     MemoryUserTerms,
     UserTermSource,
     UserTermStore,
@@ -46,7 +45,7 @@ def token_toneless(token: Token) -> str:
 
 
 __all__ = [
-    "Component", "Entry", "JsonUserTerms", "LookupResult", "MemoryUserTerms", "Syllable", "Token",
+    "Component", "Entry", "LookupResult", "MemoryUserTerms", "Syllable", "Token",
     "UserTerm", "UserTermSource", "UserTermStore", "is_explained", "lookup", "make_term",
     "sentence_at", "set_user_terms", "token_toneless", "tokenize", "toneless", "warm_up",
 ]

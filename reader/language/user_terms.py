@@ -1,23 +1,20 @@
-"""The user's own glossary: the interface the notes store implements, and a JSON fallback."""
+"""The user's own glossary: the interface the notes store implements, and term checks."""
 
 from __future__ import annotations
 
 import hashlib
-import json
-import os
 import threading
 from collections.abc import Iterable
-from pathlib import Path
 from typing import Protocol, runtime_checkable
 
-from reader.errors import InputError, ReaderError
+from reader.errors import InputError
 from reader.language.model import Entry, UserTerm
 from reader.language.tones import is_han, numbers_to_marks_text, parse_reading
 
 
 @runtime_checkable
 class UserTermSource(Protocol):
-    """Anything that can list the user's terms (the notes store, a JSON file, a list)."""
+    """Anything that can list the user's terms (the notes store, an in-memory list)."""
 
     def user_terms(self) -> list[UserTerm]:
         """Every user term."""
@@ -55,51 +52,6 @@ class MemoryUserTerms:
     def delete_term(self, word: str) -> bool:
         """Remove a term; False when absent."""
         return self._terms.pop(word, None) is not None
-
-
-class JsonUserTerms:
-    """User terms in a small JSON file: the fallback until the notes store holds them."""
-
-    def __init__(self, path: Path) -> None:
-        """Use the JSON file at `path` (created on the first change)."""
-        self.path = path
-
-    def user_terms(self) -> list[UserTerm]:
-        """Every term in the file; ReaderError when the file is damaged (it is left alone)."""
-        try:
-            raw = self.path.read_text(encoding="utf-8")
-        except FileNotFoundError:
-            return []
-        except OSError as exc:
-            raise ReaderError(f"cannot read {self.path}: {exc.strerror}") from exc
-        try:
-            data = json.loads(raw)
-            if not isinstance(data, list):
-                raise ValueError("expected a JSON list")
-            return [UserTerm.from_json(item) for item in data]
-        except (ValueError, AttributeError) as exc:
-            raise ReaderError(f"{self.path} is damaged ({exc}); fix or move it away") from exc
-
-    def _save(self, terms: list[UserTerm]) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_name(self.path.name + f".{os.getpid()}.tmp")
-        tmp.write_text(json.dumps([t.to_json() for t in terms], ensure_ascii=False, indent=1),
-                       encoding="utf-8")
-        os.replace(tmp, self.path)
-
-    def put_term(self, term: UserTerm) -> None:
-        """Add or replace a term and save the file atomically."""
-        terms = [t for t in self.user_terms() if t.word != term.word]
-        self._save([*terms, term])
-
-    def delete_term(self, word: str) -> bool:
-        """Remove a term; False when absent (the file is then not rewritten)."""
-        terms = self.user_terms()
-        kept = [t for t in terms if t.word != word]
-        if len(kept) == len(terms):
-            return False
-        self._save(kept)
-        return True
 
 
 def make_term(word: str, pinyin: str, definitions: Iterable[str], kind: str | None = None,

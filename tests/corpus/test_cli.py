@@ -90,11 +90,12 @@ def test_show_understands_export_locations(isolated_home):
 def test_home_option_before_or_after_the_command(tmp_path):
     home = tmp_path / "elsewhere"
     listing = json.loads(run_reader("articles", "--json", home=tmp_path / "unused").stdout)
-    art = listing[0]["articles"][0]["id"]
+    first = next(a for a in listing[0]["articles"] if a["kind"] == "article")
+    art = first["id"]
     env_home = tmp_path / "env-home"
     first = subprocess.run(
         [sys.executable, "-m", "reader", "--home", str(home), "annotate", art,
-         "--quote", listing[0]["articles"][0]["paragraphs"][0][:6]],
+         "--quote", first["paragraphs"][0][:6]],
         capture_output=True, text=True, cwd=REPO,
         env={**os.environ, "READER_HOME": str(env_home)},
     )

@@ -150,3 +150,10 @@ def test_seed_004_printed_date_page_and_split_paragraph():
     # A paragraph broken by a column jump (…新发展|格局…) is put back together.
     assert any("为核心的新发展格局，更是优化吉林省区域间协调发展" in p for p in art.paragraphs)
     assert len([a for a in issue.articles if a.kind == "photo"]) == 4
+
+
+def test_photos_stand_where_the_page_prints_them():
+    _, top = _issue("002_42bc9256d97c8f20")
+    assert [a.kind for a in top.articles[:2]] == ["photo", "article"]  # caption heads the page
+    _, bottom = _issue("004_7f22500536915bc1")
+    assert [a.kind for a in bottom.articles] == ["article"] + ["photo"] * 4
