@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-
-from rapidfuzz import fuzz
+from types import ModuleType
 
 from reader.notes.model import CONTEXT_CHARS, Highlight, Placement
 
@@ -68,8 +67,16 @@ def _best_exact(text: str, h: Highlight) -> int | None:
     return min(hits, key=rank)
 
 
+def _fuzz() -> ModuleType:
+    """rapidfuzz's fuzz module, loaded only when a quote has moved (not at every start)."""
+    from rapidfuzz import fuzz
+
+    return fuzz
+
+
 def _align(needle: str, haystack: str) -> tuple[float, int, int]:
     """Best approximate window of `needle` in `haystack`: (score, start, end)."""
+    fuzz = _fuzz()
     if len(needle) <= len(haystack):
         a = fuzz.partial_ratio_alignment(needle, haystack)
         return a.score, a.dest_start, a.dest_end
@@ -122,7 +129,7 @@ def _fuzzy(text: str, h: Highlight) -> tuple[int, int, float] | None:
         s, e = _refine(quote, text, max(0, qs - slack), min(len(text), qe + slack))
         candidates.append((s, e, FUZZY_ALONE))
     for s, e, threshold in candidates:
-        score = fuzz.ratio(quote, text[s:e])
+        score = _fuzz().ratio(quote, text[s:e])
         if e > s and score >= threshold:
             return s, e, score
     return None

@@ -7,11 +7,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
-from typing import Any
-
-import yaml
-from jinja2 import StrictUndefined, TemplateError
-from jinja2.sandbox import SandboxedEnvironment
+from typing import TYPE_CHECKING, Any
 
 from reader.corpus.model import Article, Issue
 from reader.errors import InputError
@@ -21,6 +17,9 @@ from reader.notes.locations import format_location, paragraph_of
 from reader.notes.markdown_text import blockquote, escape_inline, paragraphs
 from reader.notes.model import Highlight, SavedWord
 from reader.notes.quote_pinyin import pinyin_line
+
+if TYPE_CHECKING:
+    from jinja2.sandbox import SandboxedEnvironment
 
 DEFAULT_TEMPLATE = Path(__file__).with_name("templates") / "notes.md.j2"
 """The template users can copy and pass back with `--template`."""
@@ -33,6 +32,10 @@ def _code(text: str) -> str:
 
 def environment() -> SandboxedEnvironment:
     """The Jinja2 environment: sandboxed, strict, with the Markdown escaping filters."""
+    # Jinja2 and PyYAML load on first export, not with every `reader` command.
+    from jinja2 import StrictUndefined
+    from jinja2.sandbox import SandboxedEnvironment
+
     env = SandboxedEnvironment(autoescape=False, undefined=StrictUndefined,
                                keep_trailing_newline=True, trim_blocks=True,
                                lstrip_blocks=True)
@@ -154,6 +157,8 @@ def _finish(issues: list[dict[str, Any]], orphans: list[dict[str, Any]], title: 
         one = issues[0]
         meta.update(paper=one["paper"], issue_date=one["date"], page=one["page"])
     meta.update(exported=exported, counts=counts)
+    import yaml
+
     front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, default_flow_style=False)
     return {"title": title, "exported": exported, "counts": counts, "issues": issues,
             "orphans": orphans, "front_matter": front, "meta": meta}
@@ -161,6 +166,8 @@ def _finish(issues: list[dict[str, Any]], orphans: list[dict[str, Any]], title: 
 
 def render(context: dict[str, Any], template_text: str | None = None) -> str:
     """Render the context with a template (default: the packaged one)."""
+    from jinja2 import TemplateError
+
     env = environment()
     source = template_text if template_text is not None else DEFAULT_TEMPLATE.read_text(
         encoding="utf-8")
