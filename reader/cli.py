@@ -18,6 +18,7 @@ COMMAND_MODULES = (
     "reader.commands.notes",
     "reader.commands.export",
     "reader.commands.bench",
+    "reader.commands.learning",
 )
 
 

@@ -43,3 +43,27 @@ def looks_like_name(word: str) -> bool:
     if first.get(word[0], -99.0) <= SURNAME_FLOOR or word[-1] not in last:
         return False
     return len(word) == 2 or word[1] in middle
+
+
+_BYLINE_ROLES = ("融媒体中心", "见习记者", "特约记者", "本报记者", "通讯员", "实习生", "记者",
+                 "编辑", "报道", "摄影")
+"""Role words of Chinese news bylines; what follows the last of them in a chunk is a name.
+Single-character roles (文, 图, 摄) are left out: they occur inside names (相文婷)."""
+
+
+def byline_names(byline: str | None) -> frozenset[str]:
+    """Person names in a byline (`本报记者 邱国强 通讯员 张贵凤` -> 邱国强, 张贵凤).
+
+    Chunks are split at blanks and punctuation; within a chunk the name is what follows the
+    last role word, kept when it is 2-4 Han characters (a paper's name before 记者 is not).
+    """
+    import re
+
+    names = set()
+    for chunk in re.split(r"[\s,，、;；:：/|()（）]+", byline or ""):
+        for role in _BYLINE_ROLES:
+            if role in chunk:
+                chunk = chunk.rsplit(role, 1)[1]
+        if 2 <= len(chunk) <= 4 and all(is_han(ch) for ch in chunk):
+            names.add(chunk)
+    return frozenset(names)

@@ -8,10 +8,12 @@ from collections.abc import Callable
 
 from reader.notes.durable_storage import Tables
 
-SCHEMA_VERSION = 2
-"""The format this code writes. Version 1 is the prototype format (see `migrate_1_to_2`)."""
+SCHEMA_VERSION = 3
+"""The format this code writes. Version 1 is the prototype format (see `migrate_1_to_2`);
+version 3 adds word statuses, review cards, the review log and settings (`migrate_2_to_3`)."""
 
-TABLES = ("meta", "highlights", "words", "progress", "glossary")
+TABLES = ("meta", "highlights", "words", "progress", "glossary", "statuses", "cards", "reviews",
+          "settings")
 """Tables of the current format; unknown tables are kept as they are."""
 
 _STR = (str,)
@@ -37,6 +39,23 @@ FIELDS: dict[str, dict[str, tuple[type, ...]]] = {
         "created": _STR, "updated": _STR,
     },
 }
+
+LEARNING_FIELDS: dict[str, dict[str, tuple[type, ...]]] = {
+    "statuses": {"word": _STR, "status": _STR, "updated": _STR},
+    "cards": {
+        "word": _STR, "card_id": _INT, "state": _INT, "step": _OPT_INT,
+        "stability": (float, int, type(None)), "difficulty": (float, int, type(None)),
+        "due": _STR, "last_review": _OPT_STR, "updated": _STR,
+    },
+    "reviews": {"id": _STR, "word": _STR, "rating": _INT, "reviewed": _STR},
+    "settings": {"key": _STR, "updated": _STR},
+}
+"""Tables added by version 3 (reader.learning owns their meaning)."""
+
+V2_FIELDS = dict(FIELDS)
+"""The version 2 format: the tables before the learning ones."""
+
+FIELDS = {**FIELDS, **LEARNING_FIELDS}
 """Required fields and their types per table in the current format."""
 
 V1_FIELDS: dict[str, dict[str, tuple[type, ...]]] = {
@@ -156,8 +175,18 @@ def migrate_1_to_2(tables: Tables) -> Tables:
     return out
 
 
+def migrate_2_to_3(tables: Tables) -> Tables:
+    """v2 -> v3: empty tables for word statuses, review cards, the review log and settings."""
+    out: Tables = dict(tables)
+    for name in LEARNING_FIELDS:
+        out.setdefault(name, {})
+    meta_id = next(iter(out["meta"]))
+    out["meta"] = {meta_id: {**out["meta"][meta_id], "schema_version": 3}}
+    return out
+
+
 MIGRATIONS: dict[int, tuple[dict[str, dict[str, tuple[type, ...]]], Callable[[Tables], Tables]]]
-MIGRATIONS = {1: (V1_FIELDS, migrate_1_to_2)}
+MIGRATIONS = {1: (V1_FIELDS, migrate_1_to_2), 2: (V2_FIELDS, migrate_2_to_3)}
 """From-version -> (the fields that version requires, the step to the next version)."""
 
 

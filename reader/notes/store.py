@@ -31,6 +31,9 @@ from reader.paths import notes_path
 WORD_FIELDS = ("word", "pinyin", "definition", "sentence", "traditional", "hsk", "note")
 """Fields of a saved word that `update_word` may change."""
 
+KEYED_TABLES = {"statuses": "word", "cards": "word", "reviews": "id", "settings": "key"}
+"""Tables of reader.learning, each keyed by one field; `keyed_docs`/`put_keyed` serve them."""
+
 
 def _check_color(color: str) -> str:
     """Return a valid colour name or raise InputError listing the valid ones."""
@@ -126,6 +129,8 @@ class NotesStore:
             "glossary": {d["word"]: int(k) for k, d in data.get("glossary", {}).items()},
             "progress": {d["article_id"]: int(k) for k, d in data.get("progress", {}).items()},
         }
+        for table, key in KEYED_TABLES.items():
+            self._index[table] = {d[key]: int(k) for k, d in data.get(table, {}).items()}
 
     def _check_writable(self) -> None:
         if self.read_only:
@@ -360,3 +365,36 @@ class NotesStore:
             return False
         self._remove("glossary", word)
         return True
+
+    # -- keyed tables of reader.learning (statuses, cards, reviews, settings) -------------
+
+    def keyed_docs(self, table: str) -> dict[str, dict[str, Any]]:
+        """The documents of a keyed table by their key (read-only views; do not mutate)."""
+        key = KEYED_TABLES[table]
+        return {d[key]: d for d in self._storage.read().get(table, {}).values()}
+
+    def put_keyed(self, table: str, docs: Mapping[str, dict[str, Any] | None]) -> None:
+        """Insert or replace (a document) or remove (None) documents by key, in one save each
+        for removals, replacements and insertions, so a bulk import is one write, not 3,000."""
+        self._check_writable()
+        key, index, t = KEYED_TABLES[table], self._index[table], self._table(table)
+        removals = [index[k] for k, d in docs.items() if d is None and k in index]
+        changes = {index[k]: {**d, key: k} for k, d in docs.items() if d is not None and k in index}
+        additions = [(k, {**d, key: k}) for k, d in docs.items()
+                     if d is not None and k not in index]
+
+        def replace(doc: dict[str, Any]) -> None:
+            new = changes[index[doc[key]]]
+            doc.clear()
+            doc.update(new)
+
+        if removals:
+            self._write(lambda: t.remove(doc_ids=removals))
+            for k, d in docs.items():
+                if d is None:
+                    index.pop(k, None)
+        if changes:
+            self._write(lambda: t.update(replace, doc_ids=list(changes)))
+        if additions:
+            ids = self._write(lambda: t.insert_multiple([d for _k, d in additions]))
+            index.update((k, doc_id) for (k, _d), doc_id in zip(additions, ids, strict=True))

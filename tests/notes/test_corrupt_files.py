@@ -99,7 +99,7 @@ def test_empty_object_without_notes_before_is_a_fresh_store(isolated_home):
     with NotesStore.open(isolated_home) as s:
         s.add_highlight("i1", "i1-a", TEXT, 0, 2)
     data = json.loads((isolated_home / "notes.json").read_text(encoding="utf-8"))
-    assert data["meta"]["1"]["schema_version"] == 2 and len(data["highlights"]) == 1
+    assert data["meta"]["1"]["schema_version"] == 3 and len(data["highlights"]) == 1
 
 
 def test_read_only_open_of_corrupt_file_leaves_it_in_place(isolated_home):
@@ -154,7 +154,7 @@ def test_migration_from_v1_backs_up_first_and_upgrades(isolated_home):
         (w,) = s.words()
         assert (w.word, w.note, w.id[:2]) == ("公园", None, "w-")
         assert s.get_progress("i1-a").offset == 12
-        assert any("upgraded from format 1 to 2" in n for n in s.notices)
+        assert any("upgraded from format 1 to 3" in n for n in s.notices)
         # Re-anchoring works on migrated highlights, which have no stored context.
         (p,) = s.reanchor([hs[1]], "插入" + TEXT)
         assert (p.method, TEXT.index("我们") + 2) == ("moved", p.start)
@@ -163,7 +163,7 @@ def test_migration_from_v1_backs_up_first_and_upgrades(isolated_home):
     (kept,) = isolated_home.glob("notes.json.v1-*")
     assert kept.read_bytes() == original
     data = json.loads(notes.read_text(encoding="utf-8"))
-    assert data["meta"]["1"]["schema_version"] == 2
+    assert data["meta"]["1"]["schema_version"] == 3
     assert "text" not in data["highlights"]["1"] and data["highlights"]["1"]["quote"] == "我们"
 
 

@@ -163,7 +163,7 @@ def test_file_is_plain_tinydb_json(store, isolated_home):
         docs = db.table("highlights").all()
         meta = db.table("meta").all()
     assert docs[0]["id"] == h.id and docs[0]["note"] == "注"
-    assert meta[0]["schema_version"] == 2
+    assert meta[0]["schema_version"] == 3
 
 
 def test_unusable_home_is_one_clear_error(tmp_path, capsys):

@@ -1,0 +1,94 @@
+"""The user's vocabulary: word statuses read from and written to the notes store."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from reader.errors import InputError
+from reader.learning.changes import StatusChange, WordStatusChanged
+from reader.learning.status import Status, status_after_annotation
+from reader.notes.model import now_iso
+from reader.notes.store import NotesStore
+
+
+def clean_word(word: str) -> str:
+    """A word as stored: stripped of blanks; InputError when nothing is left."""
+    word = "".join(word.split())
+    if not word:
+        raise InputError("a word status needs a word")
+    return word
+
+
+class Vocabulary:
+    """Word statuses over an open NotesStore; every write returns a WordStatusChanged."""
+
+    def __init__(self, store: NotesStore) -> None:
+        self.store = store
+        """The notes store holding the `statuses` table."""
+
+    def statuses(self) -> dict[str, Status]:
+        """Every stored status by word (words not in it are NEW)."""
+        return {w: Status(d["status"]) for w, d in self.store.keyed_docs("statuses").items()}
+
+    def status(self, word: str) -> Status:
+        """The status of one word."""
+        doc = self.store.keyed_docs("statuses").get(word)
+        return Status(doc["status"]) if doc else Status.NEW
+
+    def known(self) -> frozenset[str]:
+        """The words marked known."""
+        return frozenset(w for w, s in self.statuses().items() if s is Status.KNOWN)
+
+    def set_status(self, words: str | Iterable[str], status: Status, *,
+                   overwrite: bool = True) -> WordStatusChanged:
+        """Give `words` a status (one save for many words); unchanged words are left out.
+
+        With `overwrite=False` only NEW words change (an import never demotes a word).
+        """
+        return self.apply({clean_word(w): status for w in
+                           ([words] if isinstance(words, str) else words)},
+                          overwrite=overwrite)
+
+    def apply(self, wanted: Mapping[str, Status], *,
+              overwrite: bool = True) -> WordStatusChanged:
+        """Set several words to their own statuses in one save."""
+        docs = self.store.keyed_docs("statuses")
+        stamp = now_iso()
+        writes: dict[str, dict[str, Any] | None] = {}
+        changes = []
+        for word, after in wanted.items():
+            old = docs.get(word)
+            before = Status(old["status"]) if old else Status.NEW
+            if before is after or (not overwrite and before is not Status.NEW):
+                continue
+            changes.append(StatusChange(word, before, after))
+            if after is Status.NEW:
+                writes[word] = None
+            else:
+                known_at = (old or {}).get("known_at")
+                if after is Status.KNOWN and before is not Status.KNOWN:
+                    known_at = stamp
+                writes[word] = {"status": after.value, "updated": stamp,
+                                "created": (old or {}).get("created", stamp),
+                                "known_at": known_at if after is Status.KNOWN else None}
+        if writes:
+            self.store.put_keyed("statuses", writes)
+        return WordStatusChanged(tuple(changes))
+
+    def undo(self, change: WordStatusChanged) -> WordStatusChanged:
+        """Put the words of `change` back to their statuses before it."""
+        return self.apply({c.word: c.before for c in change.changes})
+
+    def note_annotated(self, words: Iterable[str], *, keep: bool = False) -> WordStatusChanged:
+        """Words the user highlighted or saved become learning unless `keep` (see the rule)."""
+        current = self.statuses()
+        wanted = {}
+        for word in words:
+            word = "".join(word.split())
+            if not word:
+                continue
+            after = status_after_annotation(current.get(word, Status.NEW), keep=keep)
+            if after is not None:
+                wanted[word] = after
+        return self.apply(wanted)
