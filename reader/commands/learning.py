@@ -38,6 +38,7 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     exp.add_argument("--out", metavar="PATH", help="file to write (default: stdout)")
     exp.add_argument("--force", action="store_true", help="overwrite an existing --out file")
     exp.set_defaults(func=run_known_export)
+    register_more(subparsers, common)
 
 
 def run_known_import(args: argparse.Namespace) -> int:
@@ -107,3 +108,138 @@ def run_known_export(args: argparse.Namespace) -> int:
 
 
 
+
+
+def register_more(subparsers: argparse._SubParsersAction,
+                  common: argparse.ArgumentParser) -> None:
+    """Add `digest`, `review` and `stats`."""
+    p = subparsers.add_parser("digest", parents=[common],
+                              help="the new words of an issue, most frequent first")
+    p.add_argument("issue_id", metavar="ISSUE_ID")
+    p.add_argument("--limit", type=int, default=None, metavar="N", help="at most N words")
+    p.add_argument("--learning", action="store_true", help="list learning words too")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(func=run_digest)
+
+    p = subparsers.add_parser("review", parents=[common],
+                              help="saved words due for review (FSRS), or review statistics")
+    which = p.add_mutually_exclusive_group()
+    which.add_argument("--due", action="store_true", help="list the cards due now")
+    which.add_argument("--stats", action="store_true", help="counts of cards and reviews")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(func=run_review)
+
+    p = subparsers.add_parser("stats", parents=[common],
+                              help="words known over time, words read, articles finished")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(func=run_stats)
+
+
+def run_digest(args: argparse.Namespace) -> int:
+    """Print the new words of an issue with pinyin, HSK band, gloss and first sentence."""
+    from rich.markup import escape
+    from rich.table import Table
+
+    from reader.commands.output import print_json, stdout
+    from reader.corpus.library import find_issue
+    from reader.language.hsk import hsk_label
+    from reader.learning.digest import digest
+    from reader.learning.vocabulary import Vocabulary
+    from reader.notes.store import NotesStore
+
+    home = reader_home(args.home)
+    if args.limit is not None and args.limit < 1:
+        raise InputError("--limit must be 1 or more")
+    issue = find_issue(home, args.issue_id)
+    with NotesStore.open(home, read_only=True) as store:
+        statuses = Vocabulary(store).statuses()
+    words = digest(issue, statuses, include_learning=args.learning, limit=args.limit)
+    if args.json:
+        print_json({"issue_id": issue.id, "words": [w.to_json() for w in words]})
+        return 0
+    if not words:
+        tell(f"issue {issue.id} has no new words")
+        return 0
+    table = Table(title=f"New words of {issue.id}", title_justify="left")
+    for col in ("#", "Word", "Pinyin", "HSK", "Gloss", "First sentence"):
+        table.add_column(col)
+    for w in words:
+        table.add_row(str(w.count), escape(w.word), escape(w.pinyin), hsk_label(w.hsk),
+                      escape(w.gloss), escape(w.sentence))
+    stdout.print(table)
+    return 0
+
+
+def run_review(args: argparse.Namespace) -> int:
+    """List due cards or print review statistics."""
+    from rich.markup import escape
+    from rich.table import Table
+
+    from reader.commands.output import print_json, stdout
+    from reader.learning.review import Reviewer
+    from reader.notes.store import NotesStore
+
+    if not (args.due or args.stats):
+        # The review screen will open here; until it lands the listing is what there is.
+        raise InputError("give --due or --stats (the review screen is not in this build)")
+    with NotesStore.open(reader_home(args.home), read_only=True) as store:
+        reviewer = Reviewer(store)
+        if args.stats:
+            stats = reviewer.stats()
+            if args.json:
+                print_json(stats.to_json())
+            else:
+                nxt = stats.next_due.strftime("%Y-%m-%d %H:%M UTC") if stats.next_due else "-"
+                stdout.print(f"{stats.cards} card(s), {stats.new} new; due now {stats.due_now}, "
+                             f"today {stats.due_today}; reviewed today {stats.reviewed_today} "
+                             f"({stats.again_today} again); next due {nxt}", markup=False)
+            return 0
+        due = reviewer.due()
+    if args.json:
+        print_json([c.to_json() for c in due])
+        return 0
+    if not due:
+        tell("nothing is due for review")
+        return 0
+    table = Table(title=f"{len(due)} card(s) due", title_justify="left")
+    for col in ("Word", "Pinyin", "Definition", "Due"):
+        table.add_column(col)
+    for c in due:
+        table.add_row(escape(c.word.word), escape(c.word.pinyin), escape(c.word.definition),
+                      "new" if c.new else c.due.strftime("%Y-%m-%d %H:%M"))
+    stdout.print(table)
+    return 0
+
+
+def run_stats(args: argparse.Namespace) -> int:
+    """Print words known over time, words read per day and articles finished."""
+    from reader.commands.output import print_json, stdout
+    from reader.corpus.library import load_library
+    from reader.learning.stats import learning_stats
+    from reader.notes.store import NotesStore
+
+    home = reader_home(args.home)
+    with NotesStore.open(home, read_only=True) as store:
+        docs = store.keyed_docs("statuses")
+        progress = store.all_progress()
+    articles = ({a.id: a for i in load_library(home) for a in i.articles} if progress else {})
+    stats = learning_stats(docs, progress, articles)
+    if args.json:
+        print_json(stats.to_json())
+        return 0
+    data = stats.to_json()
+    lines = [f"known {stats.known}, learning {stats.learning}, ignored {stats.ignored}; "
+             f"{data['words_read']} word(s) read, {data['articles_finished']} article(s) "
+             "finished"]
+    width = 40
+    for title, series in (("Words known", stats.known_by_day),
+                          ("Words read per day", stats.read_by_day),
+                          ("Articles finished per day", stats.finished_by_day)):
+        if not series:
+            continue
+        top = max(v for _d, v in series) or 1
+        lines.append(title)
+        lines += [f"  {d}  {'█' * max(1, round(v / top * width))} {v}" for d, v in series]
+    for line in lines:
+        stdout.print(line, markup=False)
+    return 0
