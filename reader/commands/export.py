@@ -38,7 +38,8 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
 
     p = subparsers.add_parser("export-words", parents=[common],
                               help="write saved words for Anki (TSV or CSV)")
-    p.add_argument("--format", choices=("tsv", "csv"), default="tsv", help="default: tsv")
+    p.add_argument("--format", choices=("tsv", "csv", "apkg"), default="tsv",
+                   help="default: tsv; apkg writes an Anki package (needs --out)")
     p.add_argument("--out", metavar="PATH", help="file to write (default: stdout)")
     p.add_argument("--force", action="store_true", help="overwrite an existing --out file")
     p.set_defaults(func=run_export_words)
@@ -102,6 +103,10 @@ def run_export(args: argparse.Namespace) -> int:
 def run_export_words(args: argparse.Namespace) -> int:
     """Export the saved words as an Anki-ready TSV (or CSV)."""
     home = reader_home(args.home)
+    if args.format == "apkg":
+        from reader.commands.learning import run_export_apkg
+
+        return run_export_apkg(args)
     with NotesStore.open(home, read_only=True) as store:
         words = store.words()
     titles = {a.id: a.title for i in load_library(home) for a in i.articles} if words else {}
