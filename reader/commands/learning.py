@@ -11,8 +11,10 @@ from reader.paths import reader_home
 
 
 def tell(text: str) -> None:
-    """A plain message on stderr: no markup, no wrapping."""
-    sys.stderr.write(text.replace("\n", " ") + "\n")
+    """A plain message on stderr: no markup, no wrapping, no control sequences."""
+    from reader.corpus.decode import sanitize
+
+    sys.stderr.write(sanitize(text).replace("\n", " ") + "\n")
 
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:

@@ -66,3 +66,13 @@ class SettingChanged:
 
     key: str
     value: object
+
+
+def apply_to(statuses: dict[str, Status], change: WordStatusChanged) -> dict[str, Status]:
+    """Update a snapshot of statuses in place with a change (cheaper than re-reading them)."""
+    for c in change.changes:
+        if c.after is Status.NEW:
+            statuses.pop(c.word, None)
+        else:
+            statuses[c.word] = c.after
+    return statuses

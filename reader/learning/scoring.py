@@ -108,3 +108,19 @@ def article_counts(article: Article) -> WordCounts:
     from reader.language import tokenize
 
     return count_words(tokenize(article.text), byline_names(article.byline))
+
+
+def new_words_in(counts: WordCounts, statuses: Mapping[str, Status]) -> tuple[str, ...]:
+    """The article's words still new, most frequent first (LingQ's page-turn: mark them known,
+    then `Vocabulary.undo` the returned change to take it back)."""
+    new = [w for w in counts.counts if statuses.get(w, Status.NEW) is Status.NEW]
+    return tuple(sorted(new, key=lambda w: (-counts.counts[w], w)))
+
+
+def token_status(token: Token, statuses: Mapping[str, Status],
+                 names: frozenset[str] = frozenset()) -> Status | None:
+    """The status to mark a token with, None for what is never marked (names, places,
+    numbers, punctuation, Latin)."""
+    if word_kind(token, names) is not Kind.WORD:
+        return None
+    return statuses.get(token.text, Status.NEW)

@@ -61,3 +61,14 @@ def status_after_annotation(current: Status, *, keep: bool = False) -> Status | 
     if keep or current is not Status.NEW:
         return None
     return Status.LEARNING_1
+
+
+PINYIN_MODES = ("all", "not-known", "off")
+"""Where the pinyin line and the hover show pinyin: every word, words not known, nowhere."""
+
+
+def shows_pinyin(mode: str, status: Status) -> bool:
+    """True when a word with `status` gets pinyin in pinyin `mode`."""
+    if mode == "off":
+        return False
+    return mode != "not-known" or status is not Status.KNOWN

@@ -36,6 +36,13 @@ class WordList:
     """Per-word statuses the file carried (Lute and LingQ CSV), else None."""
 
 
+def _show(path: Path) -> str:
+    """A file name as it may be printed: no control characters or escape sequences."""
+    from reader.corpus.decode import sanitize
+
+    return sanitize(str(path)).replace("\n", " ")
+
+
 def parse_levels(text: str) -> tuple[int, ...]:
     """`1-4`, `3` or `1,2,5` -> HSK levels (7 stands for 7-9); InputError when bad."""
     levels: set[int] = set()
@@ -88,20 +95,20 @@ def _read_text(path: Path) -> str:
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise InputError(f"{path}: not UTF-8 text (bad byte at {exc.start})") from None
+        raise InputError(f"{_show(path)}: not UTF-8 text (bad byte at {exc.start})") from None
 
 
 def _read_bytes(path: Path) -> bytes:
     try:
         if path.stat().st_size > MAX_BYTES:
-            raise InputError(f"{path}: the file is too large for a word list")
+            raise InputError(f"{_show(path)}: the file is too large for a word list")
         return path.read_bytes()
     except IsADirectoryError:
-        raise InputError(f"{path}: is a folder, not a file") from None
+        raise InputError(f"{_show(path)}: is a folder, not a file") from None
     except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
+        raise InputError(f"{_show(path)}: no such file") from None
     except OSError as exc:
-        raise InputError(f"{path}: cannot read it ({exc.strerror or exc})") from None
+        raise InputError(f"{_show(path)}: cannot read it ({exc.strerror or exc})") from None
 
 
 def read_apkg(path: Path) -> WordList:
@@ -115,10 +122,10 @@ def read_apkg(path: Path) -> WordList:
                 hint = ("; it uses Anki's newer format: export again with "
                         "\"Support older Anki versions\"" if "collection.anki21b" in names
                         else "")
-                raise InputError(f"{path}: no Anki collection in the package{hint}")
+                raise InputError(f"{_show(path)}: no Anki collection in the package{hint}")
             data = z.read(name)
     except (zipfile.BadZipFile, OSError) as exc:
-        raise InputError(f"{path}: not an Anki package ({exc})") from None
+        raise InputError(f"{_show(path)}: not an Anki package ({exc})") from None
     with tempfile.TemporaryDirectory(prefix="dubao-apkg-") as tmp:
         db_path = Path(tmp) / "collection.sqlite"
         db_path.write_bytes(data)
@@ -129,7 +136,7 @@ def read_apkg(path: Path) -> WordList:
             finally:
                 con.close()
         except sqlite3.DatabaseError as exc:
-            raise InputError(f"{path}: the Anki collection cannot be read ({exc})") from None
+            raise InputError(f"{_show(path)}: the Anki collection cannot be read ({exc})") from None
     words, skipped = _dedupe(_first_han(str(r[0]).split("\x1f")) for r in rows)
     return WordList(words, skipped)
 
@@ -173,7 +180,7 @@ def read_word_file(path: Path) -> WordList:
     else:
         text = _read_text(path)
         if "\x00" in text:
-            raise InputError(f"{path}: a binary file, not a word list")
+            raise InputError(f"{_show(path)}: a binary file, not a word list")
         lines = [ln for ln in text.splitlines() if ln.strip()]
         body = [ln for ln in lines if not ln.startswith("#")]
         first = body[0].lower() if body else ""
@@ -192,7 +199,7 @@ def read_word_file(path: Path) -> WordList:
                             if len(r) > 1 and r[1].strip() in set(Status)}
             result = WordList(words, skipped, statuses)
     if not result.words:
-        raise InputError(f"{path}: no Chinese words found")
+        raise InputError(f"{_show(path)}: no Chinese words found")
     return result
 
 

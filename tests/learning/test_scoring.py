@@ -92,3 +92,24 @@ def test_bundled_articles_with_hsk_1_to_4_known_score_between_30_and_95(bundled)
         assert 0.30 <= s.known_share <= 0.95, (article.id, s.known_share)
         assert s.new_words > 0
     assert len(shares) >= 25
+
+
+def test_session_helpers():
+    from reader.learning.changes import apply_to
+    from reader.learning.scoring import new_words_in, token_status
+    from reader.learning.status import shows_pinyin
+
+    counts = WordCounts({"发展": 3, "经济": 2, "振兴": 5})
+    statuses = {"经济": Status.KNOWN}
+    assert new_words_in(counts, statuses) == ("振兴", "发展")
+    tokens = tokenize("吉林经济发展")
+    marks = {t.text: token_status(t, statuses) for t in tokens}
+    assert marks == {"吉林": None, "经济": Status.KNOWN, "发展": Status.NEW}
+    assert shows_pinyin("all", Status.KNOWN) and not shows_pinyin("not-known", Status.KNOWN)
+    assert shows_pinyin("not-known", Status.LEARNING_1) and not shows_pinyin("off", Status.NEW)
+    from reader.learning.changes import StatusChange, WordStatusChanged
+
+    change = WordStatusChanged((StatusChange("经济", Status.KNOWN, Status.NEW),
+                                StatusChange("振兴", Status.NEW, Status.IGNORED)))
+    assert apply_to(dict(statuses), change) == {"振兴": Status.IGNORED}
+    assert apply_to(apply_to(dict(statuses), change), change.inverse()) == statuses
