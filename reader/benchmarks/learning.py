@@ -19,7 +19,9 @@ def _longest_article():  # noqa: ANN202 - an Article; typed loosely to keep impo
 
 def known_rescore_ms() -> float:
     """Mark a word known (saved to a notes file seeded with HSK 1-4) and re-score the longest
-    bundled article from its word counts; alternates known/new so every run is a change."""
+    bundled article from its word counts, updating the statuses snapshot from the change as a
+    session does; alternates known/new so every run is a change."""
+    from reader.learning.changes import apply_to
     from reader.learning.scoring import article_counts, score
     from reader.learning.status import Status
     from reader.learning.vocabulary import Vocabulary
@@ -33,13 +35,15 @@ def known_rescore_ms() -> float:
         try:
             vocab = Vocabulary(store)
             vocab.set_status(hsk_words(range(1, 5)), Status.KNOWN)
+            snapshot = vocab.statuses()
             flip = iter(range(10**9))
 
             def mark() -> None:
                 n = next(flip)
                 status = Status.KNOWN if n % 2 == 0 else Status.NEW
-                vocab.set_status(targets[0], status)
-                score(counts, vocab.statuses())
+                change = vocab.set_status(targets[0], status)
+                assert change
+                score(counts, apply_to(snapshot, change))
 
             return median_ms(mark, runs=11, warmup=2)
         finally:
