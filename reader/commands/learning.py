@@ -32,6 +32,11 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     imp.add_argument("--force", action="store_true",
                      help="also change words that already have another status")
     imp.set_defaults(func=run_known_import)
+    st = sub.add_parser("set", parents=[common], help="give words a status")
+    st.add_argument("words", nargs="+", metavar="WORD")
+    st.add_argument("--status", default="known", metavar="STATUS",
+                    help="known (default), learning-1..4, ignored or new")
+    st.set_defaults(func=run_known_set)
     exp = sub.add_parser("export", parents=[common], help="write your word statuses")
     exp.add_argument("--format", choices=("tsv", "lingq", "lute"), default="tsv",
                      help="tsv (default), lingq or lute CSV")
@@ -86,6 +91,23 @@ def run_known_import(args: argparse.Namespace) -> int:
     if skipped:
         parts.append(f"{skipped} line(s) without a Chinese word skipped")
     tell("; ".join(parts))
+    return 0
+
+
+def run_known_set(args: argparse.Namespace) -> int:
+    """Set the status of the given words."""
+    from reader.learning.status import parse_status
+    from reader.learning.vocabulary import Vocabulary
+    from reader.notes.store import NotesStore
+
+    try:
+        status = parse_status(args.status)
+    except ValueError as exc:
+        raise InputError(str(exc)) from None
+    with NotesStore.open(reader_home(args.home)) as store:
+        change = Vocabulary(store).set_status(args.words, status)
+    tell(f"{len(change.changes)} word(s) now {status.label}; "
+         f"{len(set(args.words)) - len(change.changes)} already were")
     return 0
 
 

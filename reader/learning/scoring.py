@@ -124,3 +124,13 @@ def token_status(token: Token, statuses: Mapping[str, Status],
     if word_kind(token, names) is not Kind.WORD:
         return None
     return statuses.get(token.text, Status.NEW)
+
+
+def words_in_span(tokens: Iterable[Token], start: int, end: int,
+                  names: frozenset[str] = frozenset()) -> tuple[str, ...]:
+    """The countable words of tokens inside `start:end` (a highlight), for `note_annotated`."""
+    out: dict[str, None] = {}
+    for t in tokens:
+        if t.start >= start and t.end <= end and word_kind(t, names) is Kind.WORD:
+            out.setdefault(t.text, None)
+    return tuple(out)

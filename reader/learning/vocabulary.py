@@ -83,8 +83,14 @@ class Vocabulary:
         """Put the words of `change` back to their statuses before it."""
         return self.apply({c.word: c.before for c in change.changes})
 
-    def note_annotated(self, words: Iterable[str], *, keep: bool = False) -> WordStatusChanged:
-        """Words the user highlighted or saved become learning unless `keep` (see the rule)."""
+    def note_annotated(self, words: Iterable[str], *,
+                       keep: bool | None = None) -> WordStatusChanged:
+        """Words the user highlighted or saved become learning unless `keep` (see the rule);
+        `keep=None` follows the `annotate_keeps_status` setting (off by default)."""
+        if keep is None:
+            from reader.learning.settings import get_setting
+
+            keep = bool(get_setting(self.store, "annotate_keeps_status"))
         current = self.statuses()
         wanted = {}
         for word in words:

@@ -128,3 +128,32 @@ def test_bad_status_record_is_a_corrupt_file(isolated_home):
     notes.write_text(json.dumps(data), encoding="utf-8")
     with pytest.raises(CorruptStoreError):
         NotesStore.open(isolated_home)
+
+
+def test_setting_can_keep_statuses_on_annotation(isolated_home):
+    from reader.learning.settings import set_setting
+
+    with NotesStore.open(isolated_home) as store:
+        set_setting(store, "annotate_keeps_status", True)
+        assert not Vocabulary(store).note_annotated(["振兴"])
+        set_setting(store, "annotate_keeps_status", False)
+        assert Vocabulary(store).note_annotated(["振兴"]).words == {"振兴"}
+
+
+def test_words_in_a_highlight():
+    from reader.language import tokenize
+    from reader.learning.scoring import words_in_span
+
+    text = "吉林省推动经济发展。"
+    start = text.index("推动")
+    assert words_in_span(tokenize(text), 0, start + 6) == ("推动", "经济", "发展")
+
+
+def test_known_set_cli(isolated_home, capsys):
+    from reader.cli import main
+
+    assert main(["known", "set", "振兴", "口岸", "--status", "learning-2"]) == 0
+    assert "2 word(s) now learning 2" in capsys.readouterr().err
+    with NotesStore.open(isolated_home, read_only=True) as store:
+        assert Vocabulary(store).status("口岸") is Status.LEARNING_2
+    assert main(["known", "set", "振兴", "--status", "bogus"]) == 2
