@@ -118,11 +118,13 @@ def read_apkg(path: Path) -> WordList:
             names = set(z.namelist())
             name = next((n for n in ("collection.anki21", "collection.anki2") if n in names),
                         None)
+            # Newer Anki writes its notes zstd-compressed (anki21b) and leaves only a
+            # "please update Anki" note in collection.anki2.
+            if "collection.anki21b" in names and "collection.anki21" not in names:
+                raise InputError(f"{_show(path)}: this package uses Anki's newer format; "
+                                 "export it again with \"Support older Anki versions\"")
             if name is None:
-                hint = ("; it uses Anki's newer format: export again with "
-                        "\"Support older Anki versions\"" if "collection.anki21b" in names
-                        else "")
-                raise InputError(f"{_show(path)}: no Anki collection in the package{hint}")
+                raise InputError(f"{_show(path)}: no Anki collection in the package")
             data = z.read(name)
     except (zipfile.BadZipFile, OSError) as exc:
         raise InputError(f"{_show(path)}: not an Anki package ({exc})") from None
@@ -160,7 +162,12 @@ def _read_csv(path: Path, text: str) -> WordList:
     table = _LUTE_STATUS if "language" in header else _LINGQ_STATUS
     statuses: dict[str, Status] = {}
     found: list[str | None] = []
+    lcol = header.index("language") if "language" in header else None
     for row in rows[1:]:
+        language = row[lcol].strip().lower() if lcol is not None and lcol < len(row) else ""
+        if language and not any(k in language for k in ("chinese", "mandarin", "中文", "汉语")):
+            found.append(None)  # a Lute export holds every language's terms
+            continue
         word = clean_field(row[col]) if col < len(row) else ""
         word = word if _HAN.search(word) else None
         found.append(word)

@@ -118,3 +118,21 @@ def test_usage_errors(isolated_home, capsys):
     assert main(["known", "import", "--hsk", "1", "--status", "maybe"]) == 2
     assert main(["known", "import", "/no/such/file"]) == 2
     assert capsys.readouterr().err.count("\n") == 4
+
+
+def test_new_anki_format_is_explained(isolated_home, tmp_path, capsys):
+    deck = tmp_path / "new.apkg"
+    with zipfile.ZipFile(deck, "w") as z:
+        z.writestr("collection.anki2", b"placeholder")
+        z.writestr("collection.anki21b", b"\x28\xb5\x2f\xfd")
+    assert main(["known", "import", str(deck)]) == 2
+    assert "Support older Anki versions" in capsys.readouterr().err
+
+
+def test_lute_csv_keeps_only_chinese_terms(isolated_home, tmp_path):
+    f = tmp_path / "lute.csv"
+    f.write_text("language,term,translation,parent,status,tags,pronunciation\n"
+                 "Chinese,经济,economy,,W,,\nJapanese,経済,economy,,W,,\n"
+                 "Chinese,口岸,port,,2,,\n", encoding="utf-8")
+    assert main(["known", "import", str(f)]) == 0
+    assert _statuses(isolated_home) == {"经济": Status.KNOWN, "口岸": Status.LEARNING_2}
