@@ -9,7 +9,7 @@ from functools import lru_cache
 from reader.language.cedict import load_index
 from reader.language.hsk import hsk_level
 from reader.language.model import Token
-from reader.language.names import NAME_TAGS, looks_like_name
+from reader.language.names import NAME_TAGS
 from reader.language.quantities import chinese_number
 
 
@@ -80,8 +80,8 @@ def word_kind(token: Token, names: frozenset[str] = frozenset()) -> Kind | None:
         return Kind.PLACE
     if token.pos in NAME_TAGS:
         return Kind.WORD if _compound(word) else Kind.NAME
-    if token.pos in ("", "x") and looks_like_name(word):
-        return Kind.NAME
+    # Untagged words (glossary merges such as 惠企, 农文旅) stay words: guessing names from
+    # their shape gets these wrong and would load jieba's tagger for cached tokens.
     return Kind.WORD
 
 

@@ -53,10 +53,11 @@ class DigestWord:
                 "offset": self.offset}
 
 
-def _gloss(word: str) -> str:
+def _gloss(word: str, pos: str) -> str:
     from reader.language import lookup
 
-    result = lookup(word)
+    # Passing the tag keeps lookup from loading jieba's tagger to guess it.
+    result = lookup(word, pos=pos)
     for entry in result.entries:
         if entry.definitions:
             return entry.definitions[0]
@@ -73,7 +74,7 @@ def digest(issue: Issue, statuses: Mapping[str, Status], *,
 
     counts: dict[str, int] = {}
     seen_in: dict[str, set[str]] = {}
-    first: dict[str, tuple[str, int, str, tuple[Syllable, ...], int | None]] = {}
+    first: dict[str, tuple[str, int, str, tuple[Syllable, ...], int | None, str]] = {}
     wanted = {Status.NEW} | (set(Status) - {Status.NEW, Status.KNOWN, Status.IGNORED}
                              if include_learning else set())
     for article in issue.articles:
@@ -90,13 +91,13 @@ def digest(issue: Issue, statuses: Mapping[str, Status], *,
             if word not in first:
                 start, end = sentence_at(text, token.start)
                 first[word] = (article.id, token.start, text[start:end], token.syllables,
-                               token.hsk)
+                               token.hsk, token.pos)
     ranked = sorted(counts, key=lambda w: (-counts[w], -len(seen_in[w]), w))
     if limit is not None:
         ranked = ranked[:limit]
     out = []
     for word in ranked:
-        article_id, offset, sentence, syllables, hsk = first[word]
+        article_id, offset, sentence, syllables, hsk, pos = first[word]
         out.append(DigestWord(word, counts[word], len(seen_in[word]), joined_pinyin(syllables),
-                              hsk, _gloss(word), sentence, article_id, offset))
+                              hsk, _gloss(word, pos), sentence, article_id, offset))
     return out
