@@ -157,3 +157,16 @@ def test_known_set_cli(isolated_home, capsys):
     with NotesStore.open(isolated_home, read_only=True) as store:
         assert Vocabulary(store).status("口岸") is Status.LEARNING_2
     assert main(["known", "set", "振兴", "--status", "bogus"]) == 2
+
+
+def test_read_only_store_refuses_status_writes(isolated_home):
+    from reader.notes.errors import ReadOnlyError
+
+    with NotesStore.open(isolated_home) as store:
+        Vocabulary(store).set_status("公园", Status.KNOWN)
+    with NotesStore.open(isolated_home, read_only=True) as store:
+        vocab = Vocabulary(store)
+        assert vocab.status("公园") is Status.KNOWN
+        with pytest.raises(ReadOnlyError):
+            vocab.set_status("公园", Status.NEW)
+        assert vocab.status("公园") is Status.KNOWN
