@@ -1,0 +1,47 @@
+"""A review sitting on a fixed clock: order, re-shown learning cards, undo, summary."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from fsrs import Scheduler
+
+from reader.learning.review import Reviewer
+from reader.learning.review_session import ReviewSession
+from reader.notes.store import NotesStore
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = datetime(2026, 3, 1, 8, 0, tzinfo=UTC)
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+def test_sitting_by_ratings_with_undo_and_summary(isolated_home):
+    clock = Clock()
+    with NotesStore.open(isolated_home) as store:
+        for w in ("口岸", "振兴"):
+            store.save_word(w, "x", "gloss", f"有{w}。", "a", "i")
+        session = ReviewSession(Reviewer(store, Scheduler(enable_fuzzing=False)), clock)
+        first = session.current.word.word
+        second = ({"口岸", "振兴"} - {first}).pop()
+        assert session.remaining == 2
+        session.rate(1)  # Again: due in a minute, shown again in this sitting
+        assert [session.current.word.word, session.remaining] == [second, 2]
+        undone = session.undo()
+        assert undone.word == first and session.current.word.word == first
+        assert session.remaining == 2 and Reviewer(store).card(first) is None
+        session.rate(4)  # Easy on a new card: out of this sitting
+        session.rate(3)  # Good: the 10-minute learning step comes back
+        assert [session.current.word.word, session.remaining] == [second, 1]
+        clock.now += timedelta(minutes=10)
+        session.rate(3)
+        assert session.current is None
+        with pytest.raises(IndexError):
+            session.rate(3)
+        summary = session.summary()
+        assert (summary.reviewed, summary.again) == (3, 0)
+        assert summary.next_due is not None and summary.next_due > clock.now
