@@ -25,7 +25,7 @@ from reader.notes.model import (
     UserTerm,
     now_iso,
 )
-from reader.notes.schema import new_id
+from reader.notes.schema import FIELDS, check_fields, new_id
 from reader.paths import notes_path
 
 WORD_FIELDS = ("word", "pinyin", "definition", "sentence", "traditional", "hsk", "note")
@@ -382,6 +382,10 @@ class NotesStore:
         changes = {index[k]: {**d, key: k} for k, d in docs.items() if d is not None and k in index}
         additions = [(k, {**d, key: k}) for k, d in docs.items()
                      if d is not None and k not in index]
+        # A document the schema check refuses would get the whole file set aside on the
+        # next open: refuse it here instead.
+        check_fields({table: {str(n): d for n, d in enumerate(
+            [*changes.values(), *(d for _k, d in additions)])}}, FIELDS)
 
         def replace(doc: dict[str, Any]) -> None:
             new = changes[index[doc[key]]]

@@ -170,3 +170,13 @@ def test_read_only_store_refuses_status_writes(isolated_home):
         with pytest.raises(ReadOnlyError):
             vocab.set_status("公园", Status.NEW)
         assert vocab.status("公园") is Status.KNOWN
+
+
+def test_store_refuses_learning_documents_the_schema_would_reject(isolated_home):
+    from reader.notes.schema import ShapeError
+
+    with NotesStore.open(isolated_home) as store:
+        with pytest.raises(ShapeError):
+            store.put_keyed("statuses", {"公园": {"status": "known"}})  # no `updated`
+        assert store.keyed_docs("statuses") == {}
+    NotesStore.open(isolated_home).close()  # the file still opens
