@@ -33,6 +33,12 @@ def _utc(now: datetime | None) -> datetime:
     return now.astimezone(UTC)
 
 
+def cloze(sentence: str, word: str, blank: str = "＿") -> str:
+    """The sentence with each occurrence of the word blanked, one blank per character (the
+    front of a card); a sentence without the word is returned as it is."""
+    return sentence.replace(word, blank * len(word)) if word else sentence
+
+
 def card_id_for(word: str) -> int:
     """A stable card id for a word (FSRS's default id sleeps and depends on the clock)."""
     return int(hashlib.sha1(word.encode("utf-8")).hexdigest()[:12], 16)
@@ -51,7 +57,8 @@ class DueCard:
         """The JSON shape of `reader review --due --json`."""
         w = self.word
         return {"word": w.word, "id": w.id, "pinyin": w.pinyin, "definition": w.definition,
-                "sentence": w.sentence, "article_id": w.article_id, "hsk": w.hsk,
+                "sentence": w.sentence, "cloze": cloze(w.sentence, w.word),
+                "article_id": w.article_id, "hsk": w.hsk,
                 "due": self.due.isoformat(), "new": self.new}
 
 

@@ -118,6 +118,7 @@ def test_review_cli_due_and_stats(isolated_home, capsys):
     assert main(["review", "--due", "--json"]) == 0
     due = json.loads(capsys.readouterr().out)
     assert [d["word"] for d in due] == ["口岸"] and due[0]["new"] is True
+    assert due[0]["cloze"] == "句子里有＿＿。"
     assert main(["review", "--stats", "--json"]) == 0
     stats = json.loads(capsys.readouterr().out)
     assert (stats["cards"], stats["new"], stats["reviewed_today"]) == (2, 1, 1)
