@@ -14,7 +14,13 @@ from reader.corpus.decode import sanitize
 from reader.errors import InputError
 from reader.notes import anchoring, store_file
 from reader.notes.durable_storage import DurableStorage, Tables
-from reader.notes.errors import ReadOnlyError, StoreError, UnknownIdError
+from reader.notes.errors import (
+    NOT_WRITABLE,
+    ReadOnlyError,
+    StoreError,
+    StoreNotWritableError,
+    UnknownIdError,
+)
 from reader.notes.locking import StoreLock
 from reader.notes.model import (
     COLORS,
@@ -39,6 +45,32 @@ def _check_color(color: str) -> str:
     return color
 
 
+def _clean(text: str) -> str:
+    """A user-written field without escape sequences, control codes or bidi overrides."""
+    return sanitize(text) if isinstance(text, str) else text
+
+
+def _clean_line(text: str | None) -> str | None:
+    """A one-line field (word, pinyin, kind) cleaned, its line breaks made spaces."""
+    if not isinstance(text, str):
+        return text
+    return " ".join(_clean(text).split("\n"))
+
+
+def _clean_doc(table: str, doc: dict[str, Any]) -> None:
+    """Clean, in place, the user-written fields of a stored word or term (files from before)."""
+    if table == "glossary":
+        for key in ("word", "pinyin", "kind"):
+            doc[key] = _clean_line(doc.get(key))
+        if isinstance(doc.get("definitions"), list):
+            doc["definitions"] = [_clean(d) for d in doc["definitions"]]
+    elif table == "words":
+        for key in ("word", "pinyin", "traditional"):
+            doc[key] = _clean_line(doc.get(key))
+        for key in ("definition", "sentence", "note"):
+            doc[key] = _clean(doc.get(key))
+
+
 def _clean_note(note: str | None) -> str | None:
     """Notes lose terminal escape sequences and control codes; empty ones are stored as None."""
     note = sanitize(note) if note else note
@@ -53,14 +85,24 @@ class NotesStore:
     """
 
     def __init__(self, path: Path, tables: Tables, lock: StoreLock | None,
-                 read_only: bool, notices: list[str]) -> None:
+                 read_only: bool, notices: list[str], *, reason: str | None = None,
+                 backup: Path | None = None) -> None:
         self.path = path
         """The notes file."""
         self.read_only = read_only
         """True when opened without the lock; every write raises ReadOnlyError."""
         self.notices = notices
-        """Things the user should be told about the opening (upgrade, cleaned temp files)."""
+        """Things the user should be told about the opening (upgrade, cleaned temp files).
+
+        A notice never means the store is read-only: only `read_only` says that."""
+        self.read_only_reason = reason
+        """Why edits are off, as one line for the user (set by `open_for_app`)."""
+        self.backup = backup
+        """A backup that `restore_and_open` can put back (the file was damaged or missing)."""
         self._lock = lock
+        for table in ("words", "glossary"):
+            for doc in tables.get(table, {}).values():
+                _clean_doc(table, doc)
         self._storage = DurableStorage(
             path, tables, partial(store_file.reload_tables, path), read_only=read_only
         )
@@ -82,11 +124,27 @@ class NotesStore:
         except OSError as exc:
             lock.release()
             reason = exc.strerror or str(exc)
-            raise StoreError(f"cannot open the notes in {path.parent}: {reason}") from exc
+            error = (StoreNotWritableError if exc.errno in NOT_WRITABLE else StoreError)
+            raise error(f"cannot open the notes in {path.parent}: {reason}") from exc
         except BaseException:
             lock.release()
             raise
         return cls(path, tables, lock, False, notices)
+
+    @classmethod
+    def open_for_app(cls, home: Path) -> NotesStore:
+        """Open for an interactive session: writable when possible, else read-only with
+        `read_only_reason` set, showing what can be read. Never raises a StoreError."""
+        from reader.notes.opening import open_for_app
+
+        return open_for_app(cls, home)
+
+    @classmethod
+    def restore_and_open(cls, home: Path) -> tuple[NotesStore, str]:
+        """Restore the backup (the app's action), then `open_for_app`; (store, message)."""
+        from reader.notes.opening import restore_and_open
+
+        return restore_and_open(cls, home)
 
     @staticmethod
     def restore_backup(home: Path) -> tuple[Path, Path | None]:
@@ -260,13 +318,13 @@ class NotesStore:
         note: str | None = None,
     ) -> SavedWord:
         """Save a word to the user's glossary; saving a saved word again updates it."""
-        word = word.strip()
+        word = _clean_line(word).strip()
         if not word:
             raise InputError("cannot save an empty word")
         fields = {
-            "word": word, "pinyin": pinyin, "definition": definition, "sentence": sentence,
-            "article_id": article_id, "issue_id": issue_id, "traditional": traditional,
-            "hsk": hsk,
+            "word": word, "pinyin": _clean_line(pinyin), "definition": _clean(definition),
+            "sentence": _clean(sentence), "article_id": article_id, "issue_id": issue_id,
+            "traditional": _clean_line(traditional), "hsk": hsk,
         }
         for existing in self.words():
             if existing.word == word:
@@ -293,8 +351,13 @@ class NotesStore:
         bad = sorted(set(fields) - set(WORD_FIELDS))
         if bad:
             raise InputError(f"cannot change {', '.join(bad)} of a saved word")
-        if "note" in fields:
-            fields["note"] = _clean_note(fields["note"])
+        for key, value in fields.items():
+            if key == "note":
+                fields[key] = _clean_note(value)
+            elif key in ("word", "pinyin", "traditional"):
+                fields[key] = _clean_line(value)
+            elif key != "hsk":
+                fields[key] = _clean(value)
         return SavedWord.from_doc(self._update("words", word_id, fields))
 
     def delete_word(self, word_id: str) -> SavedWord:
@@ -341,12 +404,14 @@ class NotesStore:
     def put_term(self, term: UserTerm) -> None:
         """Add `term`, or replace the term with the same word."""
         self._check_writable()
-        word = term.word.strip()
-        if not word or not any(d.strip() for d in term.definitions):
+        word = (_clean_line(term.word) or "").strip()
+        definitions = [d for d in (_clean(d).strip() for d in term.definitions) if d]
+        if not word or not definitions:
             raise InputError("a glossary term needs the word and a definition")
         stamp = now_iso()
-        doc = {"word": word, "pinyin": term.pinyin, "definitions": list(term.definitions),
-               "kind": term.kind}
+        kind = (_clean_line(term.kind) or "").strip() or None
+        doc = {"word": word, "pinyin": _clean_line(term.pinyin), "definitions": definitions,
+               "kind": kind}
         doc_id = self._index["glossary"].get(word)
         if doc_id is None:
             self._insert("glossary", {**doc, "created": stamp, "updated": stamp}, word)

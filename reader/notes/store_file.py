@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+from reader.corpus.decode import read_limited
 from reader.notes.durable_storage import Tables, atomic_write, remove_stray_temps
 from reader.notes.errors import CorruptStoreError, NewerSchemaError, StoreError
 from reader.notes.schema import (
@@ -19,6 +20,9 @@ from reader.notes.schema import (
     parse_bytes,
     schema_version,
 )
+
+MAX_NOTES_BYTES = 1 << 30
+"""Largest notes file read (1 GiB; 50,000 highlights take about 25 MB)."""
 
 RESTORE_HINT = "run `reader notes --restore-backup` to restore it"
 """How the CLI restores the backup; the UI offers the same through `restore_backup`."""
@@ -49,7 +53,7 @@ def encode(tables: Tables) -> bytes:
 
 def read_tables(path: Path) -> tuple[bytes, Tables, int]:
     """Read and parse a notes file: (raw bytes, tables, schema version); ShapeError if bad."""
-    raw = path.read_bytes()
+    raw = read_limited(path, MAX_NOTES_BYTES)
     tables = parse_bytes(raw)
     return raw, tables, schema_version(tables)
 
@@ -68,6 +72,12 @@ def _backup_info(path: Path) -> tuple[Path, Tables] | None:
     return bak, tables
 
 
+def backup_tables(path: Path) -> Tables | None:
+    """The backup's tables (migrated to the current format), or None when unusable."""
+    info = _backup_info(path)
+    return None if info is None else info[1]
+
+
 def _offer_backup(path: Path) -> tuple[str, Path | None]:
     """The sentence offering the backup, and its path (or a note that there is none)."""
     info = _backup_info(path)
@@ -83,9 +93,9 @@ def _set_aside(path: Path, reason: str) -> CorruptStoreError:
     target = aside_path(path, "corrupt")
     path.rename(target)
     offer, bak = _offer_backup(path)
+    start = "" if bak is not None else " and a new file will be started"
     return CorruptStoreError(
-        f"{path} could not be read ({reason}); it was moved to {target.name} and a new "
-        f"file will be started; {offer}",
+        f"{path} could not be read ({reason}); it was moved to {target.name}{start}; {offer}",
         moved_to=target,
         backup=bak,
     )
@@ -211,5 +221,5 @@ def restore_backup(path: Path) -> tuple[Path, Path | None]:
     if path.exists():
         moved = aside_path(path, "before-restore")
         path.rename(moved)
-    atomic_write(path, bak.read_bytes())
+    atomic_write(path, read_limited(bak, MAX_NOTES_BYTES))
     return bak, moved
