@@ -31,6 +31,14 @@ def fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+def probe_writable(folder: Path) -> None:
+    """Raise the OSError a save would meet when files cannot be created in `folder`."""
+    probe = folder / f".{TEMP_MARK.strip('.-')}-probe-{os.getpid()}-{secrets.token_hex(4)}"
+    fd = os.open(probe, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
+    os.close(fd)
+    probe.unlink()
+
+
 def atomic_write(path: Path, payload: bytes) -> None:
     """Replace `path` with `payload` so that a crash leaves either the old or the new file.
 

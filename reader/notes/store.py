@@ -13,7 +13,7 @@ from tinydb.table import Table
 from reader.corpus.decode import sanitize
 from reader.errors import InputError
 from reader.notes import anchoring, store_file
-from reader.notes.durable_storage import DurableStorage, Tables
+from reader.notes.durable_storage import DurableStorage, Tables, probe_writable
 from reader.notes.errors import (
     NOT_WRITABLE,
     ReadOnlyError,
@@ -120,6 +120,9 @@ class NotesStore:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             lock.acquire()
+            # Every save renames a temp file in the folder: find out now, not at the first
+            # edit, whether the folder can be written (an existing lock file can be).
+            probe_writable(path.parent)
             tables, notices = store_file.load_for_writing(path, now_iso())
         except OSError as exc:
             lock.release()
