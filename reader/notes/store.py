@@ -13,7 +13,7 @@ from tinydb.table import Table
 from reader.corpus.decode import sanitize
 from reader.errors import InputError
 from reader.notes import anchoring, store_file
-from reader.notes.durable_storage import DurableStorage, Tables, probe_writable
+from reader.notes.durable_storage import DurableStorage, JournalTable, Tables, probe_writable
 from reader.notes.errors import (
     NOT_WRITABLE,
     ReadOnlyError,
@@ -77,6 +77,12 @@ def _clean_note(note: str | None) -> str | None:
     return note if note and note.strip() else None
 
 
+class _NotesDB(TinyDB):
+    """TinyDB whose tables journal single-document writes (see `JournalTable`)."""
+
+    table_class = JournalTable
+
+
 class NotesStore:
     """The user's annotations, saved to `notes.json` after every change.
 
@@ -106,7 +112,7 @@ class NotesStore:
         self._storage = DurableStorage(
             path, tables, partial(store_file.reload_tables, path), read_only=read_only
         )
-        self._db = TinyDB(storage=lambda: self._storage)
+        self._db = _NotesDB(storage=lambda: self._storage)
         self._index: dict[str, dict[str, int]] = {}
         self._build_index()
 

@@ -71,7 +71,10 @@ def run_and_kill(home: Path, seed: int, rng: random.Random) -> tuple[list[str], 
     else:
         time.sleep(rng.uniform(0, 0.15))
     proc.send_signal(signal.SIGKILL)
-    out, err = proc.communicate(timeout=20)
+    # Read through the same buffered pipe as readline did (communicate() would skip what
+    # readline already buffered, and with it acknowledgements).
+    out, err = proc.stdout.read(), proc.stderr.read()
+    proc.wait(timeout=20)
     assert proc.returncode == -signal.SIGKILL, err.decode(errors="replace")
     return (b"".join(seen) + out).decode("utf-8", errors="replace").split("\n"), wanted
 
