@@ -14,6 +14,9 @@ from reader.errors import InputError
 MAX_BYTES = 2 * 1024 * 1024
 """Largest issue file accepted; a printed page is about 20 KB."""
 
+MAX_LINE_CHARS = 20_000
+"""Longest line `reader import` accepts: a newspaper paragraph is under 2,000 characters."""
+
 STREAM_NAMES = ("-", "/dev/stdin")
 """Arguments that mean "read standard input" (read once, with the same size limit)."""
 
@@ -178,6 +181,14 @@ def sanitize(text: str) -> str:
     text = _CONTROLS.sub("", text)
     text = _BIDI.sub("", text)
     return text.replace("\t", " ")
+
+
+def check_line_lengths(text: str, name: str = "file") -> None:
+    """Refuse text with a line longer than any newspaper paragraph (InputError)."""
+    longest = max(map(len, text.split("\n")), default=0)
+    if longest > MAX_LINE_CHARS:
+        raise InputError(f"{name}: a line of {longest} characters is longer than any newspaper "
+                         f"paragraph (at most {MAX_LINE_CHARS}); split it into paragraphs")
 
 
 def read_issue_text(data: bytes, name: str = "file") -> str:

@@ -9,7 +9,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from reader.corpus.decode import STREAM_NAMES, read_input_file, read_issue_text, read_limited
+from reader.corpus.decode import (
+    STREAM_NAMES,
+    check_line_lengths,
+    read_input_file,
+    read_issue_text,
+    read_limited,
+)
 from reader.corpus.model import Article, Issue
 from reader.corpus.parse import parse_issue
 from reader.errors import InputError, ReaderError
@@ -99,12 +105,13 @@ def import_file(home: Path, path: Path) -> tuple[Issue, Path]:
     no-op; a different text under a name that is taken gets a numbered name.
     """
     data = read_input_file(path)  # read once: standard input cannot be read twice
+    text = read_issue_text(data, str(path))
+    check_line_lengths(text, str(path))  # before parsing: a huge line is slow to parse
     parsed = parse_bytes(path, data)  # refuses bad files before anything is written
     if not any(a.kind == "article" and a.paragraphs for a in parsed.articles):
         raise InputError(
             f"{path}: no articles found (is it a Chinese newspaper page in a supported encoding?)"
         )
-    text = read_issue_text(data, str(path))
     lib = library_dir(home)
     stem = _safe_stem("stdin" if str(path) in STREAM_NAMES else path.stem)
     taken = {p.stem for p in issue_sources(home)}

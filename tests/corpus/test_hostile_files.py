@@ -89,3 +89,11 @@ def test_import_into_a_home_without_permission_is_one_line_and_leaves_nothing(
         library.chmod(0o755)
     assert "Permission denied" in err and "nothing was imported" in err
     assert list(library.iterdir()) == []
+
+
+def test_a_line_longer_than_any_paragraph_is_refused_at_import(isolated_home, tmp_path):
+    page = tmp_path / "long.txt"
+    page.write_bytes(PAGE + ("长" * 30_000).encode() + b"\n")
+    err = one_line(reader("import", str(page), home=isolated_home), 2)
+    assert "longer than any newspaper paragraph" in err
+    assert not (isolated_home / "library").exists()
