@@ -26,8 +26,8 @@ from reader.language.hsk import hsk_label
 from reader.language.tones import readable_definition
 from reader.paths import reader_home
 
-MAX_SEGMENT_CHARS = 256 * 1024
-"""Longest text `reader segment` takes: ten whole printed pages (memory grows with it)."""
+MAX_SEGMENT_CHARS = 100_000
+"""Longest text `reader segment` takes: about fifteen printed pages (a page is ~7,000)."""
 
 MAX_WORD_CHARS = 100
 """Longest word `reader lookup` takes; the longest dictionary headwords are about 20."""
@@ -111,6 +111,7 @@ def run_segment(args: argparse.Namespace) -> int:
         print_json([{"text": t.text, "start": t.start, "end": t.end, "pinyin": t.pinyin}
                     for t in tokens])
         return 0
+    # One Text per input line, printed as it is done: memory stays that of one line.
     line = Text()
     for tok in tokens:
         if tok.is_han:
@@ -119,9 +120,13 @@ def run_segment(args: argparse.Namespace) -> int:
             for i, syl in enumerate(s for s in tok.syllables if s.marks):
                 line.append((" " if i else "") + syl.marks, style=TONE_STYLES.get(syl.tone, ""))
             line.append(") ")
-        elif not tok.text.isspace() or tok.text == "\n":
-            line.append(tok.text + ("" if tok.text == "\n" else " "))
-    stdout.print(line)
+        elif "\n" in tok.text:
+            stdout.print(line)
+            line = Text()
+        elif not tok.text.isspace():
+            line.append(tok.text + " ")
+    if line.plain:
+        stdout.print(line)
     return 0
 
 

@@ -80,11 +80,12 @@ def read_limited(path: str | os.PathLike[str], limit: int) -> bytes:
 def read_stdin(limit: int = MAX_BYTES) -> bytes:
     """Standard input, read once, refusing more than `limit` bytes (InputError)."""
     try:
-        return _read_fd(sys.stdin.buffer.fileno(), limit, "stdin")
-    except FileTooLargeError:
-        raise InputError(f"stdin: the input is too large (more than {limit} bytes)") from None
+        data = sys.stdin.buffer.read(limit + 1)  # never more than the limit in memory
     except OSError as exc:
         raise InputError(f"stdin: cannot read ({exc.strerror or exc})") from exc
+    if len(data) > limit:
+        raise InputError(f"stdin: the input is too large (more than {limit} bytes)")
+    return data
 
 
 def read_input_file(path: str | os.PathLike[str], limit: int = MAX_BYTES) -> bytes:
