@@ -31,6 +31,9 @@ def _code(text: str) -> str:
     return "`" + " ".join(str(text).replace("`", "'").split()) + "`"
 
 
+MAX_TEMPLATE_BYTES = 1 << 20
+"""Largest template file read (the packaged one is under 2 KB)."""
+
 MAX_TEMPLATE_STRING = 10_000_000
 """Longest string a template may build by repetition (`'x' * 10**8` is refused)."""
 
@@ -207,9 +210,14 @@ def render(context: dict[str, Any], template_text: str | None = None) -> str:
 
 def load_template(path: Path) -> str:
     """Read a user template file (InputError when unreadable)."""
+    from reader.corpus.decode import read_input_file
+
     try:
-        return path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
+        data = read_input_file(path, MAX_TEMPLATE_BYTES)  # a FIFO or device: refused at once
+        return data.decode("utf-8")
+    except InputError as exc:
+        raise InputError(f"cannot read template {exc}") from None
+    except UnicodeDecodeError as exc:
         raise InputError(f"cannot read template {path}: {exc}") from None
 
 

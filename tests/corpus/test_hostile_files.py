@@ -97,3 +97,24 @@ def test_a_line_longer_than_any_paragraph_is_refused_at_import(isolated_home, tm
     err = one_line(reader("import", str(page), home=isolated_home), 2)
     assert "longer than any newspaper paragraph" in err
     assert not (isolated_home / "library").exists()
+
+
+def test_import_on_a_full_disk_is_one_line_and_leaves_no_temp_file(tmp_path):
+    mount = tmp_path / "small"
+    mount.mkdir()
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(mount)],
+                          capture_output=True)
+    if done.returncode != 0:
+        pytest.skip("cannot mount a small tmpfs here (needs root)")
+    try:
+        home = mount / "home"
+        (home / "library").mkdir(parents=True)
+        stat = os.statvfs(mount)
+        (mount / "filler").write_bytes(b"x" * (stat.f_bavail * stat.f_frsize - 4096))
+        page = tmp_path / "page.txt"
+        page.write_bytes(PAGE)
+        err = one_line(reader("import", str(page), home=home), 1)
+        assert "No space left on device" in err
+        assert list((home / "library").iterdir()) == []
+    finally:
+        subprocess.run(["umount", str(mount)], check=False)

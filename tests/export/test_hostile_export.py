@@ -91,3 +91,10 @@ def test_a_template_cannot_build_a_huge_string(annotated, tmp_path):
     err = one_line(reader("export", "--template", str(template), "--out", "-",
                           home=annotated), 2)
     assert "too large" in err
+
+
+def test_a_template_that_is_a_fifo_is_refused_at_once(annotated, tmp_path):
+    fifo = tmp_path / "t.j2"
+    os.mkfifo(fifo)
+    err = one_line(reader("export", "--template", str(fifo), "--out", "-", home=annotated), 2)
+    assert "FIFO" in err
