@@ -230,13 +230,24 @@ class DurableStorage(Storage):
             self._base = journal.base_id(payload)
             self._drop_journal()
         except OSError as exc:
+            self._forget_journal()
             self._fail(exc)
         except BaseException:
             # TinyDB updates documents in place before calling write(), so memory may
             # already hold the change: go back to what the file holds.
+            self._forget_journal()
             self._recover()
             raise
         self._tables = data
+
+    def _forget_journal(self) -> None:
+        """After a failed rewrite the file may be the old or the new one: append nothing to
+        the open journal (its header may name the other) until a rewrite succeeds."""
+        if self._journal_fd is not None:
+            os.close(self._journal_fd)
+            self._journal_fd = None
+        self._base = None
+        self._journal_broken = True
 
     def _recover(self) -> None:
         """Reset memory to the file's content after a failed write."""

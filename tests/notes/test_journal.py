@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -129,10 +130,43 @@ def test_restoring_the_backup_takes_the_journal_along_with_the_replaced_file(iso
     store.add_highlight("i1", "i1-a", TEXT, 5, 9)
     store._storage._journal_fd, fd = None, store._storage._journal_fd  # a crashed writer
     store._lock.release()
-    import os
-
     os.close(fd)
     _bak, moved = NotesStore.restore_backup(isolated_home)
     assert moved is not None and moved.with_name(moved.name + ".journal").exists()
     with NotesStore.open(isolated_home) as again:
         assert len(again.highlights()) == 1 and again.notices == []
+
+
+def test_after_a_rewrite_fails_past_its_rename_nothing_acknowledged_is_lost(
+        isolated_home, monkeypatch):
+    import errno
+
+    import reader.notes.durable_storage as durable_storage
+    from reader.notes.errors import StoreWriteError
+
+    store = NotesStore.open(isolated_home)
+    a = store.add_highlight("i1", "i1-a", TEXT, 0, 4)  # journalled
+    store._storage.journal_limit = 0
+    # The rewrite renames the new file in, then fails to sync the folder (open #2).
+    real_open, calls = os.open, []
+
+    def open_failing_second(*args, **kwargs):
+        calls.append(args)
+        if len(calls) == 2:
+            raise OSError(errno.EIO, "I/O")
+        return real_open(*args, **kwargs)
+
+    monkeypatch.setattr(durable_storage.os, "open", open_failing_second)
+    try:
+        store.add_highlight("i1", "i1-a", TEXT, 5, 9)
+    except StoreWriteError:
+        pass
+    monkeypatch.undo()
+    store._storage.journal_limit = None
+    c = store.add_highlight("i1", "i1-a", TEXT, 10, 14)  # acknowledged after the failure
+    expected = store.highlights()
+    assert a in expected and c in expected
+    crashed = copy_home(isolated_home, isolated_home.parent / "crashed")
+    store.close()
+    with NotesStore.open(crashed) as again:
+        assert again.highlights() == expected
