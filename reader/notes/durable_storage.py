@@ -332,6 +332,8 @@ class JournalTable(Table):
         if not isinstance(storage, DurableStorage):  # pragma: no cover - not used so
             super()._update_table(updater)
             return
+        if storage.read_only:  # before anything changes in memory
+            raise ReadOnlyError(storage.path)
         raw = storage._tables.setdefault(self.name, {})
         view = _ChangeView(raw)
         try:
