@@ -249,6 +249,15 @@ class DurableStorage(Storage):
         self._base = None
         self._journal_broken = True
 
+    def live_table(self, name: str) -> dict[str, dict[str, Any]]:
+        """The in-memory documents of a table (created if missing), to change in place and
+        then save with `write_changes`."""
+        return self._tables.setdefault(name, {})
+
+    def recover(self) -> None:
+        """Reset memory to the file's content (after a failed or abandoned change)."""
+        self._recover()
+
     def _recover(self) -> None:
         """Reset memory to the file's content after a failed write."""
         self._doc_cache.clear()
@@ -334,12 +343,11 @@ class JournalTable(Table):
             return
         if storage.read_only:  # before anything changes in memory
             raise ReadOnlyError(storage.path)
-        raw = storage._tables.setdefault(self.name, {})
-        view = _ChangeView(raw)
+        view = _ChangeView(storage.live_table(self.name))
         try:
             updater(view)  # type: ignore[arg-type]
         except BaseException:
-            storage._recover()  # an updater that failed half-way leaves nothing behind
+            storage.recover()  # an updater that failed half-way leaves nothing behind
             raise
         storage.write_changes(self.name, dict.fromkeys(view.touched))
         self.clear_cache()
