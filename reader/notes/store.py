@@ -10,9 +10,9 @@ from typing import Any
 from tinydb import TinyDB
 from tinydb.table import Table
 
-from reader.corpus.decode import sanitize
 from reader.errors import InputError
 from reader.notes import anchoring, store_file
+from reader.notes.cleaning import clean, clean_doc, clean_line, clean_note
 from reader.notes.durable_storage import DurableStorage, JournalTable, Tables, probe_writable
 from reader.notes.errors import (
     NOT_WRITABLE,
@@ -43,38 +43,6 @@ def _check_color(color: str) -> str:
     if color not in COLORS:
         raise InputError(f"unknown colour {color!r}; choose one of {', '.join(COLORS)}")
     return color
-
-
-def _clean(text: str) -> str:
-    """A user-written field without escape sequences, control codes or bidi overrides."""
-    return sanitize(text) if isinstance(text, str) else text
-
-
-def _clean_line(text: str | None) -> str | None:
-    """A one-line field (word, pinyin, kind) cleaned, its line breaks made spaces."""
-    if not isinstance(text, str):
-        return text
-    return " ".join(_clean(text).split("\n"))
-
-
-def _clean_doc(table: str, doc: dict[str, Any]) -> None:
-    """Clean, in place, the user-written fields of a stored word or term (files from before)."""
-    if table == "glossary":
-        for key in ("word", "pinyin", "kind"):
-            doc[key] = _clean_line(doc.get(key))
-        if isinstance(doc.get("definitions"), list):
-            doc["definitions"] = [_clean(d) for d in doc["definitions"]]
-    elif table == "words":
-        for key in ("word", "pinyin", "traditional"):
-            doc[key] = _clean_line(doc.get(key))
-        for key in ("definition", "sentence", "note"):
-            doc[key] = _clean(doc.get(key))
-
-
-def _clean_note(note: str | None) -> str | None:
-    """Notes lose terminal escape sequences and control codes; empty ones are stored as None."""
-    note = sanitize(note) if note else note
-    return note if note and note.strip() else None
 
 
 class _NotesDB(TinyDB):
@@ -108,7 +76,7 @@ class NotesStore:
         self._lock = lock
         for table in ("words", "glossary"):
             for doc in tables.get(table, {}).values():
-                _clean_doc(table, doc)
+                clean_doc(table, doc)
         self._storage = DurableStorage(
             path, tables, partial(store_file.reload_tables, path), read_only=read_only
         )
@@ -254,7 +222,7 @@ class NotesStore:
         h = Highlight(
             id=self._fresh_id("highlights", "h"), issue_id=issue_id, article_id=article_id,
             start=start, end=end, quote=text[start:end], prefix=prefix, suffix=suffix,
-            color=_check_color(color), note=_clean_note(note), created=stamp, updated=stamp,
+            color=_check_color(color), note=clean_note(note), created=stamp, updated=stamp,
         )
         self._insert("highlights", h.to_doc(), h.id)
         return h
@@ -278,7 +246,7 @@ class NotesStore:
     def update_note(self, highlight_id: str, note: str | None) -> Highlight:
         """Set (or, with None/blank, clear) the note of a highlight."""
         return Highlight.from_doc(
-            self._update("highlights", highlight_id, {"note": _clean_note(note)})
+            self._update("highlights", highlight_id, {"note": clean_note(note)})
         )
 
     def set_color(self, highlight_id: str, color: str) -> Highlight:
@@ -327,21 +295,21 @@ class NotesStore:
         note: str | None = None,
     ) -> SavedWord:
         """Save a word to the user's glossary; saving a saved word again updates it."""
-        word = _clean_line(word).strip()
+        word = clean_line(word).strip()
         if not word:
             raise InputError("cannot save an empty word")
         fields = {
-            "word": word, "pinyin": _clean_line(pinyin), "definition": _clean(definition),
-            "sentence": _clean(sentence), "article_id": article_id, "issue_id": issue_id,
-            "traditional": _clean_line(traditional), "hsk": hsk,
+            "word": word, "pinyin": clean_line(pinyin), "definition": clean(definition),
+            "sentence": clean(sentence), "article_id": article_id, "issue_id": issue_id,
+            "traditional": clean_line(traditional), "hsk": hsk,
         }
         for existing in self.words():
             if existing.word == word:
                 if note is not None:
-                    fields["note"] = _clean_note(note)
+                    fields["note"] = clean_note(note)
                 return SavedWord.from_doc(self._update("words", existing.id, fields))
         stamp = now_iso()
-        saved = SavedWord(id=self._fresh_id("words", "w"), note=_clean_note(note),
+        saved = SavedWord(id=self._fresh_id("words", "w"), note=clean_note(note),
                           created=stamp, updated=stamp, **fields)
         self._insert("words", saved.to_doc(), saved.id)
         return saved
@@ -362,11 +330,11 @@ class NotesStore:
             raise InputError(f"cannot change {', '.join(bad)} of a saved word")
         for key, value in fields.items():
             if key == "note":
-                fields[key] = _clean_note(value)
+                fields[key] = clean_note(value)
             elif key in ("word", "pinyin", "traditional"):
-                fields[key] = _clean_line(value)
+                fields[key] = clean_line(value)
             elif key != "hsk":
-                fields[key] = _clean(value)
+                fields[key] = clean(value)
         return SavedWord.from_doc(self._update("words", word_id, fields))
 
     def delete_word(self, word_id: str) -> SavedWord:
@@ -413,13 +381,13 @@ class NotesStore:
     def put_term(self, term: UserTerm) -> None:
         """Add `term`, or replace the term with the same word."""
         self._check_writable()
-        word = (_clean_line(term.word) or "").strip()
-        definitions = [d for d in (_clean(d).strip() for d in term.definitions) if d]
+        word = (clean_line(term.word) or "").strip()
+        definitions = [d for d in (clean(d).strip() for d in term.definitions) if d]
         if not word or not definitions:
             raise InputError("a glossary term needs the word and a definition")
         stamp = now_iso()
-        kind = (_clean_line(term.kind) or "").strip() or None
-        doc = {"word": word, "pinyin": _clean_line(term.pinyin), "definitions": definitions,
+        kind = (clean_line(term.kind) or "").strip() or None
+        doc = {"word": word, "pinyin": clean_line(term.pinyin), "definitions": definitions,
                "kind": kind}
         doc_id = self._index["glossary"].get(word)
         if doc_id is None:
