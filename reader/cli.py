@@ -71,6 +71,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except OSError as exc:
+        # A file error no command foresaw (a full disk, a folder without permission): one
+        # line, exit 1; the commands remove their own temp files before this point.
+        where = f"{exc.filename}: " if exc.filename else ""
+        sys.stderr.write(f"reader: {where}{exc.strerror or exc}\n")
+        return 1
 
 
 if __name__ == "__main__":

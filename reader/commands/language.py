@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -13,7 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from reader.commands.output import message, print_json, stdout
-from reader.corpus.decode import decode_bytes
+from reader.corpus.decode import decode_bytes, read_stdin, sanitize
 from reader.errors import InputError
 from reader.language import (
     LookupResult,
@@ -26,6 +25,12 @@ from reader.language import (
 from reader.language.hsk import hsk_label
 from reader.language.tones import readable_definition
 from reader.paths import reader_home
+
+MAX_SEGMENT_CHARS = 100_000
+"""Longest text `reader segment` takes: about fifteen printed pages (a page is ~7,000)."""
+
+MAX_WORD_CHARS = 100
+"""Longest word `reader lookup` takes; the longest dictionary headwords are about 20."""
 
 TONE_STYLES = {1: "red", 2: "green", 3: "blue", 4: "magenta", 5: "dim"}
 """Colours of the four tones and the neutral tone in readable output."""
@@ -90,19 +95,23 @@ def run_segment(args: argparse.Namespace) -> int:
         if any("\ud800" <= ch <= "\udfff" for ch in text):
             raise InputError("TEXT is not valid UTF-8")
     else:
-        data = sys.stdin.buffer.read()
+        data = read_stdin()
         if not data.strip():
             raise InputError("no text to segment (give TEXT or pipe it on stdin)")
         # Offsets must point into the input, so it is decoded but not cleaned.
         text = decode_bytes(data, "stdin")
     if not text.strip():
         raise InputError("no text to segment (give TEXT or pipe it on stdin)")
+    if len(text) > MAX_SEGMENT_CHARS:
+        raise InputError(f"the text is too long to segment ({len(text)} characters; at most "
+                         f"{MAX_SEGMENT_CHARS})")
     _load_user_terms(args)
     tokens = tokenize(text)
     if args.json:
         print_json([{"text": t.text, "start": t.start, "end": t.end, "pinyin": t.pinyin}
                     for t in tokens])
         return 0
+    # One Text per input line, printed as it is done: memory stays that of one line.
     line = Text()
     for tok in tokens:
         if tok.is_han:
@@ -111,9 +120,13 @@ def run_segment(args: argparse.Namespace) -> int:
             for i, syl in enumerate(s for s in tok.syllables if s.marks):
                 line.append((" " if i else "") + syl.marks, style=TONE_STYLES.get(syl.tone, ""))
             line.append(") ")
-        elif not tok.text.isspace() or tok.text == "\n":
-            line.append(tok.text + ("" if tok.text == "\n" else " "))
-    stdout.print(line)
+        elif "\n" in tok.text:
+            stdout.print(line)
+            line = Text()
+        elif not tok.text.isspace():
+            line.append(tok.text + " ")
+    if line.plain:
+        stdout.print(line)
     return 0
 
 
@@ -132,9 +145,10 @@ def lookup_json(result: LookupResult) -> dict[str, object]:
 
 def _panel(result: LookupResult) -> Panel:
     body = Text()
-    title = f"{result.word}  {result.pinyin}"
+    # A Text title: the word is shown as typed, never parsed as markup.
+    title = Text(f"{result.word}  {result.pinyin}")
     if result.hsk:
-        title += f"  · HSK {hsk_label(result.hsk)}"
+        title.append(f"  · HSK {hsk_label(result.hsk)}")
     if result.name:
         body.append("Person's name\n", style="bold yellow")
     if result.number:
@@ -166,9 +180,16 @@ def run_lookup(args: argparse.Namespace) -> int:
     """Look words up, or report corpus coverage or pinyin disagreements."""
     if args.coverage or args.audit:
         return _run_audit(args)
-    words = [w.strip() for w in args.words if w.strip()]
+    if any("\ud800" <= ch <= "\udfff" for w in args.words for ch in w):
+        raise InputError("WORD is not valid UTF-8")
+    # Escape sequences in an argument must not reach the terminal (nor markup the title).
+    words = [sanitize(w).strip() for w in args.words if sanitize(w).strip()]
     if not words:
         raise InputError("give at least one WORD to look up (or --coverage / --audit)")
+    for w in words:
+        if len(w) > MAX_WORD_CHARS:
+            raise InputError(f"a word to look up has at most {MAX_WORD_CHARS} characters "
+                             f"(this one has {len(w)})")
     _load_user_terms(args)
     results = [lookup(w) for w in words]
     if args.json:

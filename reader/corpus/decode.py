@@ -3,12 +3,111 @@
 from __future__ import annotations
 
 import codecs
+import os
 import re
+import stat
+import sys
+from pathlib import Path
 
 from reader.errors import InputError
 
 MAX_BYTES = 2 * 1024 * 1024
 """Largest issue file accepted; a printed page is about 20 KB."""
+
+MAX_LINE_CHARS = 20_000
+"""Longest line `reader import` accepts: a newspaper paragraph is under 2,000 characters."""
+
+STREAM_NAMES = ("-", "/dev/stdin")
+"""Arguments that mean "read standard input" (read once, with the same size limit)."""
+
+
+class NotRegularFileError(OSError):
+    """The path is a FIFO, a device, a socket or a folder: it is never read."""
+
+
+class FileTooLargeError(OSError):
+    """The file (or stream) holds more bytes than the reader accepts."""
+
+
+def _kind(mode: int) -> str:
+    """A few words for a file type that is not a regular file."""
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a FIFO (named pipe)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
+
+
+def _read_fd(fd: int, limit: int, name: str) -> bytes:
+    """Read at most `limit` bytes from `fd`; FileTooLargeError when there are more."""
+    chunks: list[bytes] = []
+    total = 0
+    while True:
+        chunk = os.read(fd, min(1 << 20, limit + 1 - total))
+        if not chunk:
+            return b"".join(chunks)
+        chunks.append(chunk)
+        total += len(chunk)
+        if total > limit:
+            raise FileTooLargeError(27, f"more than {limit} bytes", name)
+
+
+def read_limited(path: str | os.PathLike[str], limit: int) -> bytes:
+    """The bytes of a regular file of at most `limit` bytes, read without ever blocking.
+
+    A FIFO, device, socket or folder raises NotRegularFileError before a byte is read (it
+    is opened non-blocking, so a FIFO without a writer cannot hang the open); a bigger file
+    raises FileTooLargeError, even when its size grows or lies (as /proc files do).
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    fd = os.open(path, flags)
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise NotRegularFileError(22, f"is {_kind(st.st_mode)}, not a regular file",
+                                      str(path))
+        if st.st_size > limit:
+            raise FileTooLargeError(27, f"{st.st_size} bytes, more than {limit}", str(path))
+        return _read_fd(fd, limit, str(path))
+    finally:
+        os.close(fd)
+
+
+def read_stdin(limit: int = MAX_BYTES) -> bytes:
+    """Standard input, read once, refusing more than `limit` bytes (InputError)."""
+    try:
+        data = sys.stdin.buffer.read(limit + 1)  # never more than the limit in memory
+    except OSError as exc:
+        raise InputError(f"stdin: cannot read ({exc.strerror or exc})") from exc
+    if len(data) > limit:
+        raise InputError(f"stdin: the input is too large (more than {limit} bytes)")
+    return data
+
+
+def read_input_file(path: str | os.PathLike[str], limit: int = MAX_BYTES) -> bytes:
+    """Read a file named by the user (`-` and /dev/stdin: standard input); InputError if bad."""
+    if str(path) in STREAM_NAMES:
+        return read_stdin(limit)
+    try:
+        return read_limited(path, limit)
+    except FileTooLargeError:
+        try:
+            size = f"{Path(path).stat().st_size} bytes; "
+        except OSError:
+            size = ""
+        raise InputError(f"{path}: the file is too large ({size}at most {limit})") from None
+    except NotRegularFileError as exc:
+        raise InputError(f"{path}: {exc.strerror}") from None
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except PermissionError:
+        raise InputError(f"{path}: permission denied") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -83,6 +182,14 @@ def sanitize(text: str) -> str:
     text = _CONTROLS.sub("", text)
     text = _BIDI.sub("", text)
     return text.replace("\t", " ")
+
+
+def check_line_lengths(text: str, name: str = "file") -> None:
+    """Refuse text with a line longer than any newspaper paragraph (InputError)."""
+    longest = max(map(len, text.split("\n")), default=0)
+    if longest > MAX_LINE_CHARS:
+        raise InputError(f"{name}: a line of {longest} characters is longer than any newspaper "
+                         f"paragraph (at most {MAX_LINE_CHARS}); split it into paragraphs")
 
 
 def read_issue_text(data: bytes, name: str = "file") -> str:

@@ -4,14 +4,21 @@ from __future__ import annotations
 
 import hashlib
 import os
+import secrets
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from reader.corpus.decode import MAX_BYTES, read_issue_text
+from reader.corpus.decode import (
+    STREAM_NAMES,
+    check_line_lengths,
+    read_input_file,
+    read_issue_text,
+    read_limited,
+)
 from reader.corpus.model import Article, Issue
 from reader.corpus.parse import parse_issue
-from reader.errors import InputError
+from reader.errors import InputError, ReaderError
 from reader.paths import library_dir, seeds_dir
 
 
@@ -20,23 +27,18 @@ def issue_sources(home: Path) -> list[Path]:
     files = sorted(seeds_dir().glob("*.txt"))
     lib = library_dir(home)
     if lib.is_dir():
-        files += sorted(lib.glob("*.txt"))
+        # Only regular files: a FIFO or device named *.txt would hang or flood every read.
+        files += sorted(p for p in lib.glob("*.txt") if p.is_file())
     return files
 
 
 def load_file(path: Path) -> Issue:
     """Read, decode and parse one issue file (InputError on a bad file)."""
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise InputError(f"{path}: the file is too large ({size} bytes; at most {MAX_BYTES})")
-        data = path.read_bytes()
-    except IsADirectoryError as exc:
-        raise InputError(f"{path}: is a folder, not a file") from exc
-    except FileNotFoundError as exc:
-        raise InputError(f"{path}: no such file") from exc
-    except PermissionError as exc:
-        raise InputError(f"{path}: permission denied") from exc
+    return parse_bytes(path, read_input_file(path))
+
+
+def parse_bytes(path: Path, data: bytes) -> Issue:
+    """Decode and parse the bytes read from `path` (InputError when they are no page)."""
     return _parse_cached(path.stem, str(path), read_issue_text(data, str(path)))
 
 
@@ -102,35 +104,64 @@ def import_file(home: Path, path: Path) -> tuple[Issue, Path]:
     Returns the parsed issue and where it was stored. Importing the same text again is a
     no-op; a different text under a name that is taken gets a numbered name.
     """
-    parsed = load_file(path)  # refuses bad files before anything is written
+    data = read_input_file(path)  # read once: standard input cannot be read twice
+    text = read_issue_text(data, str(path))
+    check_line_lengths(text, str(path))  # before parsing: a huge line is slow to parse
+    parsed = parse_bytes(path, data)  # refuses bad files before anything is written
     if not any(a.kind == "article" and a.paragraphs for a in parsed.articles):
         raise InputError(
             f"{path}: no articles found (is it a Chinese newspaper page in a supported encoding?)"
         )
-    text = read_issue_text(path.read_bytes(), str(path))
     lib = library_dir(home)
-    lib.mkdir(parents=True, exist_ok=True)
-    stem = _safe_stem(path.stem)
+    stem = _safe_stem("stdin" if str(path) in STREAM_NAMES else path.stem)
     taken = {p.stem for p in issue_sources(home)}
     data = text.encode("utf-8")
     candidate, n = stem, 1
     while True:
         target = lib / f"{candidate}.txt"
-        if target.exists() and target.read_bytes() == data:
+        if target.exists() and _same_bytes(target, data):
             raise InputError(f"{path}: already in the library as {candidate}")
         if candidate not in taken and not target.exists():
             break
         n += 1
         candidate = f"{stem}-{n}"
-    tmp = target.with_suffix(".tmp")
-    with open(tmp, "wb") as fh:
-        fh.write(data)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.link(tmp, target)  # fails rather than replaces if the name appeared meanwhile
-    tmp.unlink()
+    _write_new(lib, target, data)
     _parse_cached.cache_clear()
     return load_file(target), target
+
+
+def _same_bytes(path: Path, data: bytes) -> bool:
+    """True when `path` is a regular file holding exactly `data`."""
+    try:
+        return read_limited(path, len(data)) == data
+    except OSError:
+        return False
+
+
+def _write_new(lib: Path, target: Path, data: bytes) -> None:
+    """Write a new library file durably; never replace one, never leave a temp file behind."""
+    tmp = lib / f".{target.stem}.{os.getpid()}-{secrets.token_hex(4)}.tmp"
+    try:
+        lib.mkdir(parents=True, exist_ok=True)
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0),
+                     0o644)
+    except OSError as exc:
+        raise ReaderError(f"cannot import into {lib}: {exc.strerror or exc}; nothing was "
+                          "imported") from None
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.link(tmp, target)  # fails rather than replaces if the name appeared meanwhile
+    except FileExistsError:
+        raise ReaderError(f"cannot import into {lib}: {target.name} appeared meanwhile; "
+                          "try again") from None
+    except OSError as exc:
+        raise ReaderError(f"cannot import into {lib}: {exc.strerror or exc}; nothing was "
+                          "imported") from None
+    finally:
+        tmp.unlink(missing_ok=True)
 
 
 def _safe_stem(stem: str) -> str:

@@ -5,8 +5,10 @@ from __future__ import annotations
 import marshal
 import os
 import re
+import struct
 import sys
 import threading
+import zlib
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -15,7 +17,7 @@ from reader.errors import ReaderError
 from reader.paths import cache_dir
 
 INDEX_VERSION = 1
-"""Bump when the index layout changes so old cache files are rebuilt."""
+"""Bump when the index layout changes so old cache files are rebuilt (the file holds it)."""
 
 _LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
 
@@ -80,24 +82,54 @@ def index_file() -> Path:
     return cache_dir() / f"cedict-v{INDEX_VERSION}.marshal"
 
 
+_MAGIC = b"DUBAO-CEDICT\n"
+"""The cache file starts with this, the schema version and a CRC-32 of the payload."""
+
+MAX_INDEX_BYTES = 256 << 20
+"""A cache file bigger than this is not ours (the real one is about 11 MB)."""
+
+
 def read_index_file(path: Path, source: Path) -> CedictIndex | None:
-    """Load a cached index; None when it is missing, unreadable or stale."""
+    """Load a cached index; None when it is missing, unreadable, damaged, stale or not ours.
+
+    The file carries the schema version and a checksum of its payload, so a flipped bit or a
+    valid marshal of another shape is rebuilt rather than served (and never crashes a run).
+    """
+    from reader.corpus.decode import read_limited
+
     try:
-        data = marshal.loads(path.read_bytes())
-    except (OSError, EOFError, ValueError, TypeError):
+        raw = read_limited(path, MAX_INDEX_BYTES)  # a FIFO or device is refused, not read
+    except OSError:
+        return None
+    header = _MAGIC + struct.pack(">II", INDEX_VERSION, 0)
+    if len(raw) < len(header) or not raw.startswith(_MAGIC):
+        return None
+    version, crc = struct.unpack_from(">II", raw, len(_MAGIC))
+    payload = memoryview(raw)[len(header):]
+    if version != INDEX_VERSION or zlib.crc32(payload) != crc:
+        return None
+    try:
+        data = marshal.loads(payload)
+    except (EOFError, ValueError, TypeError):
         return None
     if not isinstance(data, dict) or data.get("stamp") != _stamp(source):
         return None
-    return CedictIndex(data["e"], data["t"])
+    entries, trad = data.get("e"), data.get("t")
+    if not (isinstance(entries, dict) and isinstance(trad, dict)
+            and all(type(v) is str for v in entries.values())
+            and all(type(v) is str for v in trad.values())):
+        return None
+    return CedictIndex(entries, trad)
 
 
 def build_index_file(path: Path, source: Path) -> CedictIndex:
     """Parse the text file and write the index atomically (a temp file, then a rename)."""
     entries, trad = parse_cedict(source)
     payload = marshal.dumps({"stamp": _stamp(source), "e": entries, "t": trad})
+    header = _MAGIC + struct.pack(">II", INDEX_VERSION, zlib.crc32(payload))
     tmp = path.with_name(f"{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
     try:
-        tmp.write_bytes(payload)
+        tmp.write_bytes(header + payload)
         os.replace(tmp, path)
     except OSError:
         # A read-only cache only costs speed: the index still works from memory.

@@ -34,6 +34,10 @@ _memo_generation = -1
 def _jieba() -> Any:
     import jieba
 
+    if jieba.dt.tmp_dir is None:  # jieba's own cache goes under READER_CACHE, not /tmp
+        from reader.paths import cache_dir
+
+        jieba.dt.tmp_dir = str(cache_dir())
     return jieba
 
 

@@ -40,8 +40,11 @@ def _path(key: str) -> Path:
 
 def read_tokens(key: str, text: str) -> list[Token] | None:
     """Cached tokens for `text`, or None when absent, damaged or not matching the text."""
+    from reader.corpus.decode import read_limited
+
     try:
-        rows = marshal.loads(_path(key).read_bytes())
+        # read_limited: a FIFO or device in the cache is refused, never waited on.
+        rows = marshal.loads(read_limited(_path(key), 64 << 20))
     except (OSError, EOFError, ValueError, TypeError):
         return None
     tokens: list[Token] = []
@@ -56,7 +59,7 @@ def read_tokens(key: str, text: str) -> list[Token] | None:
                          if readings is not None else ())
             tokens.append(Token.build(word, start, end, syllables, pos, hsk or None))
             expected = end
-    except (ValueError, TypeError):
+    except (ValueError, TypeError, AttributeError):  # rows of another shape: recompute
         return None
     return tokens if expected == len(text) else None
 

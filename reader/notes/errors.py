@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 from pathlib import Path
 
 from reader.errors import InputError, ReaderError
@@ -9,6 +10,14 @@ from reader.errors import InputError, ReaderError
 
 class StoreError(ReaderError):
     """Any failure of the notes store; exit status 1."""
+
+
+NOT_WRITABLE = frozenset({errno.EACCES, errno.EPERM, errno.EROFS})
+"""errno values that mean "this folder cannot be written" (not a full disk or an I/O error)."""
+
+
+class StoreNotWritableError(StoreError):
+    """The notes folder is read-only or not ours to write: the notes can only be read."""
 
 
 class StoreLockedError(StoreError):
@@ -65,6 +74,7 @@ __all__ = [
     "ReadOnlyError",
     "StoreError",
     "StoreLockedError",
+    "StoreNotWritableError",
     "StoreWriteError",
     "UnknownIdError",
 ]

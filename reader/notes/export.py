@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import re
 from collections import defaultdict
 from collections.abc import Iterable
@@ -30,15 +31,37 @@ def _code(text: str) -> str:
     return "`" + " ".join(str(text).replace("`", "'").split()) + "`"
 
 
+MAX_TEMPLATE_BYTES = 1 << 20
+"""Largest template file read (the packaged one is under 2 KB)."""
+
+MAX_TEMPLATE_STRING = 10_000_000
+"""Longest string a template may build by repetition (`'x' * 10**8` is refused)."""
+
+
 def environment() -> SandboxedEnvironment:
-    """The Jinja2 environment: sandboxed, strict, with the Markdown escaping filters."""
+    """The Jinja2 environment: sandboxed and immutable, strict, with the Markdown filters."""
     # Jinja2 and PyYAML load on first export, not with every `reader` command.
     from jinja2 import StrictUndefined
-    from jinja2.sandbox import SandboxedEnvironment
+    from jinja2.exceptions import SecurityError
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-    env = SandboxedEnvironment(autoescape=False, undefined=StrictUndefined,
-                               keep_trailing_newline=True, trim_blocks=True,
-                               lstrip_blocks=True)
+    class _Environment(ImmutableSandboxedEnvironment):
+        """Templates can neither change their data nor build huge strings."""
+
+        intercepted_binops = frozenset({"*", "**"})
+
+        def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+            if operator == "*" and isinstance(right, int) and isinstance(left, str | list):
+                if len(left) * max(right, 0) > MAX_TEMPLATE_STRING:
+                    raise SecurityError("the template builds a value that is too large")
+            if operator == "*" and isinstance(left, int) and isinstance(right, str | list):
+                return self.call_binop(context, operator, right, left)
+            if operator == "**" and isinstance(right, int) and abs(right) > 10_000:
+                raise SecurityError("the template computes a power that is too large")
+            return super().call_binop(context, operator, left, right)
+
+    env = _Environment(autoescape=False, undefined=StrictUndefined,
+                       keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
     env.filters.update(md=escape_inline, md_block=paragraphs, blockquote=blockquote, code=_code)
     return env
 
@@ -172,7 +195,8 @@ def render(context: dict[str, Any], template_text: str | None = None) -> str:
     source = template_text if template_text is not None else DEFAULT_TEMPLATE.read_text(
         encoding="utf-8")
     try:
-        out = env.from_string(source).render(**context)
+        # A copy: even a template that got round the sandbox cannot change the caller's data.
+        out = env.from_string(source).render(**copy.deepcopy(context))
     except TemplateError as exc:
         line = getattr(exc, "lineno", None)
         where = f" (line {line})" if line else ""
@@ -186,9 +210,14 @@ def render(context: dict[str, Any], template_text: str | None = None) -> str:
 
 def load_template(path: Path) -> str:
     """Read a user template file (InputError when unreadable)."""
+    from reader.corpus.decode import read_input_file
+
     try:
-        return path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
+        data = read_input_file(path, MAX_TEMPLATE_BYTES)  # a FIFO or device: refused at once
+        return data.decode("utf-8")
+    except InputError as exc:
+        raise InputError(f"cannot read template {exc}") from None
+    except UnicodeDecodeError as exc:
         raise InputError(f"cannot read template {path}: {exc}") from None
 
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import errno
 import fcntl
 import os
+import stat
 from pathlib import Path
 
-from reader.notes.errors import StoreLockedError
+from reader.notes.errors import StoreError, StoreLockedError
 
 
 class StoreLock:
@@ -21,8 +23,22 @@ class StoreLock:
 
     def acquire(self) -> None:
         """Take the lock or raise StoreLockedError at once; never waits."""
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        # O_NOFOLLOW: a lock file replaced by a symlink must not lead the pid write (or the
+        # lock) to whatever file it points at.
         try:
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK,
+                         0o600)
+        except OSError as exc:
+            if exc.errno == errno.ELOOP:
+                raise StoreError(f"{self.path} is a symbolic link; remove it (Dubao makes "
+                                 "its own lock file)") from None
+            raise
+        try:
+            st = os.fstat(fd)
+            if not stat.S_ISREG(st.st_mode) or st.st_nlink != 1:
+                # A FIFO, a device or a hard link to another file: never write into it.
+                raise StoreError(f"{self.path} is not a plain lock file; remove it (Dubao "
+                                 "makes its own)")
             # flock (not fcntl/lockf) locks the open file description, so a second open in
             # this same process conflicts too, and the kernel frees it when the process dies.
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -33,8 +49,16 @@ class StoreLock:
         except BaseException:
             os.close(fd)
             raise
-        os.ftruncate(fd, 0)
-        os.write(fd, f"{os.getpid()}\n".encode())
+        if st.st_uid != os.geteuid():
+            self._fd = fd  # someone else's file: lock it, but write nothing into it
+            return
+        try:
+            # The file is ours (a plain file with one name, in our folder): the pid is a hint
+            # for the "in use" message; failing to write it costs nothing.
+            os.ftruncate(fd, 0)
+            os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
+        except OSError:
+            pass
         self._fd = fd
 
     def release(self) -> None:

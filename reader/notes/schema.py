@@ -90,6 +90,12 @@ def parse_bytes(raw: bytes) -> Tables:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise ShapeError(f"the file is not valid JSON ({exc.msg}, line {exc.lineno})") from None
+    except RecursionError:
+        raise ShapeError("the file nests JSON too deeply to be a notes database") from None
+    except (ValueError, OverflowError, MemoryError) as exc:
+        # e.g. a number with more digits than Python converts: any parse failure means
+        # the file is damaged, never a crash.
+        raise ShapeError(f"the file is not valid JSON ({str(exc)[:80]})") from None
     if not isinstance(data, dict):
         raise ShapeError(f"the file holds a JSON {type(data).__name__}, not a notes database")
     for name, table in data.items():

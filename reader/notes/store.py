@@ -10,11 +10,17 @@ from typing import Any
 from tinydb import TinyDB
 from tinydb.table import Table
 
-from reader.corpus.decode import sanitize
 from reader.errors import InputError
 from reader.notes import anchoring, store_file
-from reader.notes.durable_storage import DurableStorage, Tables
-from reader.notes.errors import ReadOnlyError, StoreError, UnknownIdError
+from reader.notes.cleaning import clean, clean_doc, clean_line, clean_note
+from reader.notes.durable_storage import DurableStorage, JournalTable, Tables, probe_writable
+from reader.notes.errors import (
+    NOT_WRITABLE,
+    ReadOnlyError,
+    StoreError,
+    StoreNotWritableError,
+    UnknownIdError,
+)
 from reader.notes.locking import StoreLock
 from reader.notes.model import (
     COLORS,
@@ -42,10 +48,10 @@ def _check_color(color: str) -> str:
     return color
 
 
-def _clean_note(note: str | None) -> str | None:
-    """Notes lose terminal escape sequences and control codes; empty ones are stored as None."""
-    note = sanitize(note) if note else note
-    return note if note and note.strip() else None
+class _NotesDB(TinyDB):
+    """TinyDB whose tables journal single-document writes (see `JournalTable`)."""
+
+    table_class = JournalTable
 
 
 class NotesStore:
@@ -56,18 +62,28 @@ class NotesStore:
     """
 
     def __init__(self, path: Path, tables: Tables, lock: StoreLock | None,
-                 read_only: bool, notices: list[str]) -> None:
+                 read_only: bool, notices: list[str], *, reason: str | None = None,
+                 backup: Path | None = None) -> None:
         self.path = path
         """The notes file."""
         self.read_only = read_only
         """True when opened without the lock; every write raises ReadOnlyError."""
         self.notices = notices
-        """Things the user should be told about the opening (upgrade, cleaned temp files)."""
+        """Things the user should be told about the opening (upgrade, cleaned temp files).
+
+        A notice never means the store is read-only: only `read_only` says that."""
+        self.read_only_reason = reason
+        """Why edits are off, as one line for the user (set by `open_for_app`)."""
+        self.backup = backup
+        """A backup that `restore_and_open` can put back (the file was damaged or missing)."""
         self._lock = lock
+        for table in ("words", "glossary"):
+            for doc in tables.get(table, {}).values():
+                clean_doc(table, doc)
         self._storage = DurableStorage(
             path, tables, partial(store_file.reload_tables, path), read_only=read_only
         )
-        self._db = TinyDB(storage=lambda: self._storage)
+        self._db = _NotesDB(storage=lambda: self._storage)
         self._index: dict[str, dict[str, int]] = {}
         self._build_index()
 
@@ -81,15 +97,34 @@ class NotesStore:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             lock.acquire()
+            # Every save renames a temp file in the folder: find out now, not at the first
+            # edit, whether the folder can be written (an existing lock file can be).
+            probe_writable(path.parent)
             tables, notices = store_file.load_for_writing(path, now_iso())
         except OSError as exc:
             lock.release()
             reason = exc.strerror or str(exc)
-            raise StoreError(f"cannot open the notes in {path.parent}: {reason}") from exc
+            error = (StoreNotWritableError if exc.errno in NOT_WRITABLE else StoreError)
+            raise error(f"cannot open the notes in {path.parent}: {reason}") from exc
         except BaseException:
             lock.release()
             raise
         return cls(path, tables, lock, False, notices)
+
+    @classmethod
+    def open_for_app(cls, home: Path) -> NotesStore:
+        """Open for an interactive session: writable when possible, else read-only with
+        `read_only_reason` set, showing what can be read. Never raises a StoreError."""
+        from reader.notes.opening import open_for_app
+
+        return open_for_app(cls, home)
+
+    @classmethod
+    def restore_and_open(cls, home: Path) -> tuple[NotesStore, str]:
+        """Restore the backup (the app's action), then `open_for_app`; (store, message)."""
+        from reader.notes.opening import restore_and_open
+
+        return restore_and_open(cls, home)
 
     @staticmethod
     def restore_backup(home: Path) -> tuple[Path, Path | None]:
@@ -192,7 +227,7 @@ class NotesStore:
         h = Highlight(
             id=self._fresh_id("highlights", "h"), issue_id=issue_id, article_id=article_id,
             start=start, end=end, quote=text[start:end], prefix=prefix, suffix=suffix,
-            color=_check_color(color), note=_clean_note(note), created=stamp, updated=stamp,
+            color=_check_color(color), note=clean_note(note), created=stamp, updated=stamp,
         )
         self._insert("highlights", h.to_doc(), h.id)
         return h
@@ -216,7 +251,7 @@ class NotesStore:
     def update_note(self, highlight_id: str, note: str | None) -> Highlight:
         """Set (or, with None/blank, clear) the note of a highlight."""
         return Highlight.from_doc(
-            self._update("highlights", highlight_id, {"note": _clean_note(note)})
+            self._update("highlights", highlight_id, {"note": clean_note(note)})
         )
 
     def set_color(self, highlight_id: str, color: str) -> Highlight:
@@ -265,21 +300,21 @@ class NotesStore:
         note: str | None = None,
     ) -> SavedWord:
         """Save a word to the user's glossary; saving a saved word again updates it."""
-        word = word.strip()
+        word = clean_line(word).strip()
         if not word:
             raise InputError("cannot save an empty word")
         fields = {
-            "word": word, "pinyin": pinyin, "definition": definition, "sentence": sentence,
-            "article_id": article_id, "issue_id": issue_id, "traditional": traditional,
-            "hsk": hsk,
+            "word": word, "pinyin": clean_line(pinyin), "definition": clean(definition),
+            "sentence": clean(sentence), "article_id": article_id, "issue_id": issue_id,
+            "traditional": clean_line(traditional), "hsk": hsk,
         }
         for existing in self.words():
             if existing.word == word:
                 if note is not None:
-                    fields["note"] = _clean_note(note)
+                    fields["note"] = clean_note(note)
                 return SavedWord.from_doc(self._update("words", existing.id, fields))
         stamp = now_iso()
-        saved = SavedWord(id=self._fresh_id("words", "w"), note=_clean_note(note),
+        saved = SavedWord(id=self._fresh_id("words", "w"), note=clean_note(note),
                           created=stamp, updated=stamp, **fields)
         self._insert("words", saved.to_doc(), saved.id)
         return saved
@@ -298,8 +333,13 @@ class NotesStore:
         bad = sorted(set(fields) - set(WORD_FIELDS))
         if bad:
             raise InputError(f"cannot change {', '.join(bad)} of a saved word")
-        if "note" in fields:
-            fields["note"] = _clean_note(fields["note"])
+        for key, value in fields.items():
+            if key == "note":
+                fields[key] = clean_note(value)
+            elif key in ("word", "pinyin", "traditional"):
+                fields[key] = clean_line(value)
+            elif key != "hsk":
+                fields[key] = clean(value)
         return SavedWord.from_doc(self._update("words", word_id, fields))
 
     def delete_word(self, word_id: str) -> SavedWord:
@@ -346,12 +386,14 @@ class NotesStore:
     def put_term(self, term: UserTerm) -> None:
         """Add `term`, or replace the term with the same word."""
         self._check_writable()
-        word = term.word.strip()
-        if not word or not any(d.strip() for d in term.definitions):
+        word = (clean_line(term.word) or "").strip()
+        definitions = [d for d in (clean(d).strip() for d in term.definitions) if d]
+        if not word or not definitions:
             raise InputError("a glossary term needs the word and a definition")
         stamp = now_iso()
-        doc = {"word": word, "pinyin": term.pinyin, "definitions": list(term.definitions),
-               "kind": term.kind}
+        kind = (clean_line(term.kind) or "").strip() or None
+        doc = {"word": word, "pinyin": clean_line(term.pinyin), "definitions": definitions,
+               "kind": kind}
         doc_id = self._index["glossary"].get(word)
         if doc_id is None:
             self._insert("glossary", {**doc, "created": stamp, "updated": stamp}, word)

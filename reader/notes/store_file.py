@@ -5,7 +5,9 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from reader.notes.durable_storage import Tables, atomic_write, remove_stray_temps
+from reader.corpus.decode import read_limited
+from reader.notes import journal
+from reader.notes.durable_storage import Tables, atomic_write, fsync_dir, remove_stray_temps
 from reader.notes.errors import CorruptStoreError, NewerSchemaError, StoreError
 from reader.notes.schema import (
     FIELDS,
@@ -19,6 +21,9 @@ from reader.notes.schema import (
     parse_bytes,
     schema_version,
 )
+
+MAX_NOTES_BYTES = 1 << 30
+"""Largest notes file read (1 GiB; 50,000 highlights take about 25 MB)."""
 
 RESTORE_HINT = "run `reader notes --restore-backup` to restore it"
 """How the CLI restores the backup; the UI offers the same through `restore_backup`."""
@@ -49,9 +54,50 @@ def encode(tables: Tables) -> bytes:
 
 def read_tables(path: Path) -> tuple[bytes, Tables, int]:
     """Read and parse a notes file: (raw bytes, tables, schema version); ShapeError if bad."""
-    raw = path.read_bytes()
+    raw = read_limited(path, MAX_NOTES_BYTES)
     tables = parse_bytes(raw)
     return raw, tables, schema_version(tables)
+
+
+def _replay(path: Path, raw: bytes, tables: Tables, notices: list[str] | None) -> bool:
+    """Apply the journal of `path` (read as `raw`) to `tables`; True when there was one.
+
+    A writer passes `notices`: a journal that belongs to another content of the file (it
+    was replaced, or restored) or holds damaged records is then kept aside and said so; a
+    reader only skips what does not apply.
+    """
+    jpath = journal.journal_path(path)
+    try:
+        jraw = read_limited(jpath, MAX_NOTES_BYTES)
+    except FileNotFoundError:
+        return False
+    parsed = journal.parse(jraw)
+    if parsed.base != journal.base_id(raw):
+        # Either a crash fell between a rewrite and the journal's removal (the file then
+        # holds every change already), or the file was replaced under the journal.
+        if notices is not None and journal.changes_anything(tables, parsed.records):
+            target = aside_path(jpath, "unmatched")
+            jpath.rename(target)
+            notices.append(f"{jpath.name} held changes made to another {path.name}; they "
+                           f"were not applied and are kept in {target.name}")
+        return True
+    journal.apply(tables, parsed.records)
+    damaged = parsed.bad - parsed.torn_tail
+    if notices is not None and damaged:
+        target = aside_path(jpath, "damaged")
+        jpath.rename(target)
+        notices.append(f"{damaged} damaged change(s) in {jpath.name} were skipped; the "
+                       f"journal is kept as {target.name}")
+    return True
+
+
+def _fold_journal(path: Path, tables: Tables) -> bytes:
+    """Rewrite the notes file with the journal's changes in it, then drop the journal."""
+    raw = encode(tables)
+    atomic_write(path, raw)
+    journal.journal_path(path).unlink(missing_ok=True)
+    fsync_dir(path.parent)
+    return raw
 
 
 def _backup_info(path: Path) -> tuple[Path, Tables] | None:
@@ -68,6 +114,12 @@ def _backup_info(path: Path) -> tuple[Path, Tables] | None:
     return bak, tables
 
 
+def backup_tables(path: Path) -> Tables | None:
+    """The backup's tables (migrated to the current format), or None when unusable."""
+    info = _backup_info(path)
+    return None if info is None else info[1]
+
+
 def _offer_backup(path: Path) -> tuple[str, Path | None]:
     """The sentence offering the backup, and its path (or a note that there is none)."""
     info = _backup_info(path)
@@ -82,10 +134,13 @@ def _set_aside(path: Path, reason: str) -> CorruptStoreError:
     """Move an unusable file aside (never overwrite it) and build the error to raise."""
     target = aside_path(path, "corrupt")
     path.rename(target)
+    jpath = journal.journal_path(path)
+    if jpath.exists():  # the journal belongs with the file it extends
+        jpath.rename(target.with_name(target.name + ".journal"))
     offer, bak = _offer_backup(path)
+    start = "" if bak is not None else " and a new file will be started"
     return CorruptStoreError(
-        f"{path} could not be read ({reason}); it was moved to {target.name} and a new "
-        f"file will be started; {offer}",
+        f"{path} could not be read ({reason}); it was moved to {target.name}{start}; {offer}",
         moved_to=target,
         backup=bak,
     )
@@ -105,10 +160,11 @@ def load_for_writing(path: Path, now: str) -> tuple[Tables, list[str]]:
         return _create(path, now, notices), notices
     try:
         raw, tables, version = read_tables(path)
+        had_journal = _replay(path, raw, tables, notices)
     except ShapeError as exc:
         raise _set_aside(path, str(exc)) from None
     except OSError as exc:
-        raise StoreError(f"cannot read {path}: {exc.strerror or exc}") from exc
+        raise StoreError(f"cannot read {exc.filename or path}: {exc.strerror or exc}") from exc
     if version == 0:
         info = _backup_info(path)
         if info is not None and document_count(info[1]):
@@ -121,7 +177,7 @@ def load_for_writing(path: Path, now: str) -> tuple[Tables, list[str]]:
         )
     if version < SCHEMA_VERSION:
         keep = aside_path(path, f"v{version}")
-        atomic_write(keep, raw)
+        atomic_write(keep, encode(tables) if had_journal else raw)
         try:
             tables = migrate(tables, version)
         except ShapeError as exc:
@@ -135,6 +191,8 @@ def load_for_writing(path: Path, now: str) -> tuple[Tables, list[str]]:
             check_fields(tables, FIELDS)
         except ShapeError as exc:
             raise _set_aside(path, str(exc)) from None
+    if had_journal:
+        raw = _fold_journal(path, tables)
     _refresh_backup(path, raw, notices)
     return tables, notices
 
@@ -173,7 +231,8 @@ def load_read_only(path: Path, now: str) -> Tables:
     if not path.exists():
         return empty_tables(now)
     try:
-        _raw, tables, version = read_tables(path)
+        raw, tables, version = read_tables(path)
+        _replay(path, raw, tables, None)
         if version == 0:
             return empty_tables(now)
         if version > SCHEMA_VERSION:
@@ -192,7 +251,8 @@ def load_read_only(path: Path, now: str) -> Tables:
 def reload_tables(path: Path) -> Tables:
     """Re-read the file after a failed write (it holds the last saved state)."""
     try:
-        _raw, tables, version = read_tables(path)
+        raw, tables, version = read_tables(path)
+        _replay(path, raw, tables, None)
         return migrate(tables, version) if version else tables
     except (OSError, ShapeError) as exc:
         raise StoreError(f"cannot re-read {path} after a failed save: {exc}") from exc
@@ -211,5 +271,9 @@ def restore_backup(path: Path) -> tuple[Path, Path | None]:
     if path.exists():
         moved = aside_path(path, "before-restore")
         path.rename(moved)
-    atomic_write(path, bak.read_bytes())
+    jpath = journal.journal_path(path)
+    if jpath.exists():  # it extends the replaced file, not the backup
+        jpath.rename(aside_path(jpath, "before-restore") if moved is None
+                     else moved.with_name(moved.name + ".journal"))
+    atomic_write(path, read_limited(bak, MAX_NOTES_BYTES))
     return bak, moved

@@ -95,8 +95,11 @@ class ReaderApp(App[int]):
     def open_store(self) -> None:
         """Open the notes store; say so when another instance holds it."""
         warning = self.session.open_store()
-        if warning:
+        if warning and self.session.read_only:
             self.call_from_thread(self._read_only, warning)
+        elif warning:  # a notice only: the store can still write
+            self.call_from_thread(self.notify, warning, severity="warning", timeout=8,
+                                  markup=False)
 
     def _read_only(self, warning: str) -> None:
         """Tell the user (header and a notice) that edits are off."""
@@ -104,7 +107,7 @@ class ReaderApp(App[int]):
         for screen in self.screen_stack:
             sub = screen.sub_title
             screen.sub_title = f"{sub} · read-only" if sub else "read-only"
-        self.notify(warning, severity="warning", timeout=8)
+        self.notify(warning, severity="warning", timeout=8, markup=False)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """Every worker failure, anywhere, becomes a notification instead of a crash."""

@@ -136,20 +136,17 @@ class ReadingSession(NotesGateway):
 
     def open_store(self) -> str | None:
         """Open the notes store; return a warning for the user, or None when all is well."""
-        from reader.notes.errors import StoreLockedError
         from reader.notes.store import NotesStore
 
         try:
             with self._store_lock:
-                try:
-                    self.store = NotesStore.open(self.home)
-                except StoreLockedError:
-                    self.store = NotesStore.open(self.home, read_only=True)
-                    self.read_only = True
-                    return "Another Dubao is running: this one is read-only."
-            self._register_user_terms()
-            notices = list(getattr(self.store, "notices", []))
-            return " ".join(notices) or None
+                # Writable when possible; otherwise read-only, showing what can be read.
+                self.store = NotesStore.open_for_app(self.home)
+                self.read_only = self.store.read_only
+            self._register_user_terms()  # read-only too: lookups use the user's glossary
+            if self.store.read_only_reason:
+                return self.store.read_only_reason
+            return " ".join(self.store.notices) or None
         finally:
             self.store_ready.set()
 

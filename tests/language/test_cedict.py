@@ -2,6 +2,8 @@
 
 import marshal
 import os
+import struct
+import zlib
 
 from reader.language import cedict
 
@@ -23,9 +25,12 @@ def test_stale_or_damaged_index_is_rejected(tmp_path, monkeypatch):
     monkeypatch.setenv("READER_CACHE", str(tmp_path))
     source, path = cedict.cedict_path(), cedict.index_file()
     cedict.build_index_file(path, source)
-    data = marshal.loads(path.read_bytes())
+    header = len(cedict._MAGIC) + 8  # magic, schema version, CRC-32 of the payload
+    data = marshal.loads(path.read_bytes()[header:])
     data["stamp"][2] -= 1  # as if the text file had changed since
-    path.write_bytes(marshal.dumps(data))
+    payload = marshal.dumps(data)
+    path.write_bytes(cedict._MAGIC + struct.pack(">II", cedict.INDEX_VERSION,
+                                                 zlib.crc32(payload)) + payload)
     assert cedict.read_index_file(path, source) is None
     path.write_bytes(b"not marshal at all")
     assert cedict.read_index_file(path, source) is None

@@ -106,6 +106,7 @@ def test_progress(store, isolated_home):
     with reopen(isolated_home) as ro:
         got = ro.get_progress("i1-a")
     assert (got.offset, got.read) == (300, True)
+    store.close()  # the notes file then holds every change (the journal is folded in)
     data = json.loads((isolated_home / "notes.json").read_text(encoding="utf-8"))
     assert len(data["progress"]) == 1
 
@@ -159,6 +160,8 @@ def test_file_is_plain_tinydb_json(store, isolated_home):
     from tinydb import TinyDB
 
     h = store.add_highlight("i1", "i1-a", TEXT, 0, 2, note="注")
+    store.close()  # the notes file then holds every change (the journal is folded in)
+    assert not (isolated_home / "notes.json.journal").exists()
     with TinyDB(isolated_home / "notes.json", access_mode="r") as db:
         docs = db.table("highlights").all()
         meta = db.table("meta").all()

@@ -39,29 +39,35 @@ class FailingOs:
         return failing
 
 
-# (os function, which call fails): the steps of one atomic write, in order.
+# (os function, which call fails): the steps of one atomic rewrite of the file, in order.
 STEPS = {
     "create-temp": ("open", 1),
     "write": ("write", 1),
     "fsync-file": ("fsync", 1),
     "rename": ("replace", 1),
 }
+# The steps of one append to the journal (the usual way a change is saved).
+JOURNAL_STEPS = {"append": ("write", 1), "fsync-journal": ("fsync", 1)}
 
 
 def temp_files(home: Path) -> list[Path]:
     return list(home.glob("*.tmp-*"))
 
 
-@pytest.mark.parametrize("step", sorted(STEPS))
+@pytest.mark.parametrize(("mode", "step"), [("rewrite", s) for s in sorted(STEPS)]
+                         + [("journal", s) for s in sorted(JOURNAL_STEPS)])
 @pytest.mark.parametrize("error", [errno.ENOSPC, errno.EACCES, errno.EIO])
-def test_failure_before_rename_keeps_old_file_and_memory(isolated_home, monkeypatch, step,
-                                                         error):
+def test_failure_before_rename_keeps_old_file_and_memory(isolated_home, monkeypatch, mode,
+                                                         step, error):
     store = NotesStore.open(isolated_home)
+    if mode == "rewrite":
+        store._storage.journal_limit = 0  # every change rewrites the whole file
     keep = store.add_highlight("i1", "i1-a", TEXT, 0, 4, note="before")
     notes = isolated_home / "notes.json"
-    before = notes.read_bytes()
+    journal = isolated_home / "notes.json.journal"
+    before = (notes.read_bytes(), journal.read_bytes() if journal.exists() else None)
 
-    name, nth = STEPS[step]
+    name, nth = (STEPS if mode == "rewrite" else JOURNAL_STEPS)[step]
     monkeypatch.setattr(durable_storage, "os", FailingOs(name, OSError(error, os.strerror(error)),
                                                          nth))
     with pytest.raises(StoreWriteError, match="the change was not saved") as err:
@@ -72,17 +78,34 @@ def test_failure_before_rename_keeps_old_file_and_memory(isolated_home, monkeypa
         store.update_note(keep.id, "changed in place, then failed")  # TinyDB mutates in place
     monkeypatch.undo()
 
-    assert notes.read_bytes() == before
+    assert (notes.read_bytes(), journal.read_bytes() if journal.exists() else None) == before
     assert temp_files(isolated_home) == []
     assert store.highlights() == [keep]  # memory went back to what the file holds
+    with NotesStore.open(isolated_home, read_only=True) as again:
+        assert again.highlights() == [keep]  # and so does a reader
     later = store.add_highlight("i1", "i1-a", TEXT, 10, 14)  # and saving works again
     store.close()
     with NotesStore.open(isolated_home, read_only=True) as again:
         assert again.highlights() == sorted([keep, later], key=lambda h: h.start)
 
 
+def test_failure_creating_the_journal_keeps_the_file_and_memory(isolated_home, monkeypatch):
+    store = NotesStore.open(isolated_home)
+    before = (isolated_home / "notes.json").read_bytes()
+    monkeypatch.setattr(durable_storage, "os", FailingOs("open", OSError(errno.EACCES, "no"), 1))
+    with pytest.raises(StoreWriteError):
+        store.add_highlight("i1", "i1-a", TEXT, 5, 9)
+    monkeypatch.undo()
+    assert store.highlights() == []
+    assert (isolated_home / "notes.json").read_bytes() == before
+    assert not (isolated_home / "notes.json.journal").exists()
+    store.add_highlight("i1", "i1-a", TEXT, 5, 9)
+    store.close()
+
+
 def test_failure_syncing_the_folder_is_reported(isolated_home, monkeypatch):
     store = NotesStore.open(isolated_home)
+    store._storage.journal_limit = 0  # every change rewrites the whole file
     store.add_highlight("i1", "i1-a", TEXT, 0, 4)
     # open #1 creates the temp file, open #2 opens the folder for its fsync.
     monkeypatch.setattr(durable_storage, "os", FailingOs("open", OSError(errno.EIO, "I/O"), 2))
