@@ -50,8 +50,11 @@ def test_status_round_trips_and_returns_change_records(isolated_home):
 def test_bulk_status_is_one_write(isolated_home, monkeypatch):
     with NotesStore.open(isolated_home) as store:
         writes = []
-        real = store._storage.write
-        monkeypatch.setattr(store._storage, "write", lambda data: (writes.append(1), real(data)))
+        # A save is either a whole-file write or one journal record.
+        for name in ("write", "write_changes"):
+            real = getattr(store._storage, name)
+            monkeypatch.setattr(store._storage, name,
+                                lambda *a, _real=real: (writes.append(1), _real(*a)))
         Vocabulary(store).set_status([f"词{i}" for i in range(500)], Status.KNOWN)
         assert len(writes) == 1
 
