@@ -1,0 +1,159 @@
+"""Open a PDF with pdfplumber and read each page's characters, rules and pictures."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from reader.errors import InputError
+
+MAX_PDF_BYTES = 200 * 1024 * 1024
+"""Largest PDF accepted; a newspaper page is a few MB."""
+MAX_PDF_PAGES = 200
+"""Most pages imported from one file; a whole daily paper is well under it."""
+
+# Font names carry the weight: `SimHei`, `FZDaBiaoSong`, `Helvetica-Bold`, `HYb1gj`, `W7`.
+_BOLD_NAME = re.compile(r"bold|heavy|black|hei|demi|semibold|medium|w[5-9]|粗|黑", re.I)
+
+
+@dataclass(frozen=True)
+class Char:
+    """One printed character with its box (PDF points, y from the top) and font."""
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    bold: bool
+
+
+@dataclass(frozen=True)
+class Box:
+    """A rule or a picture on the page (only its box matters)."""
+
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+
+
+@dataclass(frozen=True)
+class PageContent:
+    """What one PDF page holds: upright characters, horizontal rules and pictures."""
+
+    number: int
+    width: float
+    height: float
+    chars: tuple[Char, ...]
+    rules: tuple[Box, ...]
+    pictures: tuple[Box, ...]
+
+
+class PdfFile:
+    """An open PDF whose pages are read one at a time."""
+
+    def __init__(self, pdf: Any, name: str) -> None:
+        """Wrap an open pdfplumber document."""
+        self._pdf = pdf
+        self._name = name
+
+    @property
+    def page_count(self) -> int:
+        """How many pages the file has."""
+        return len(self._pdf.pages)
+
+    def page(self, index: int) -> PageContent:
+        """Read page `index` (0-based); InputError when pdfminer cannot."""
+        try:
+            page = self._pdf.pages[index]
+            return _content(page, index + 1)
+        except InputError:
+            raise
+        except Exception as exc:  # pdfminer raises many unrelated types on broken files
+            reason = _why(exc)
+            raise InputError(f"{self._name}: page {index + 1} cannot be read ({reason})") from exc
+        finally:
+            try:
+                self._pdf.pages[index].close()  # drop the page's parsed objects
+            except Exception:  # noqa: BLE001 - closing is best effort
+                pass
+
+
+@contextmanager
+def open_pdf(path: Path) -> Iterator[PdfFile]:
+    """Open a PDF for reading; one-line InputError for a missing, encrypted or broken file."""
+    import pdfplumber  # imported on first use: it costs ~0.2 s at start
+
+    name = str(path)
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError as exc:
+        raise InputError(f"{name}: no such file") from exc
+    except OSError as exc:
+        raise InputError(f"{name}: cannot be read ({exc.strerror})") from exc
+    if size > MAX_PDF_BYTES:
+        raise InputError(f"{name}: the PDF is too large ({size} bytes; at most {MAX_PDF_BYTES})")
+    with open(path, "rb") as fh:
+        head = fh.read(1024)
+    if b"%PDF-" not in head:
+        raise InputError(f"{name}: not a PDF")
+    try:
+        pdf = pdfplumber.open(path)
+        count = len(pdf.pages)
+    except Exception as exc:  # pdfminer raises many unrelated types on broken files
+        raise InputError(f"{name}: not a readable PDF ({_why(exc)})") from exc
+    try:
+        if count == 0:
+            raise InputError(f"{name}: the PDF has no pages")
+        if count > MAX_PDF_PAGES:
+            raise InputError(
+                f"{name}: the PDF has {count} pages; at most {MAX_PDF_PAGES} are imported "
+                "from one file (split it)"
+            )
+        yield PdfFile(pdf, name)
+    finally:
+        pdf.close()
+
+
+def _why(exc: Exception) -> str:
+    """A short reason for a pdfminer failure, without its multi-line detail."""
+    kind = type(exc).__name__
+    if "Password" in kind or "Encrypt" in kind:
+        return "it is encrypted"
+    text = " ".join(str(exc).split())[:80]
+    return f"{kind}: {text}" if text else kind
+
+
+def _content(page: Any, number: int) -> PageContent:
+    """Turn a pdfplumber page into plain records."""
+    chars = tuple(
+        Char(
+            text=c["text"],
+            x0=float(c["x0"]),
+            x1=float(c["x1"]),
+            top=float(c["top"]),
+            bottom=float(c["bottom"]),
+            size=round(float(c["size"]), 1),
+            bold=bool(_BOLD_NAME.search(str(c.get("fontname", "")).split("+")[-1])),
+        )
+        for c in page.chars
+        if c.get("upright", True) and c["text"] and c["text"].isprintable()
+    )
+    rules = [
+        Box(float(o["x0"]), float(o["x1"]), float(o["top"]), float(o["bottom"]))
+        for o in (*page.lines, *page.rects)
+        if float(o["bottom"]) - float(o["top"]) <= 3
+    ]
+    pictures = [
+        Box(float(o["x0"]), float(o["x1"]), float(o["top"]), float(o["bottom"]))
+        for o in (*page.images, *page.rects)
+        if float(o["bottom"]) - float(o["top"]) > 20 and float(o["x1"]) - float(o["x0"]) > 20
+    ]
+    return PageContent(number, float(page.width), float(page.height), chars, tuple(rules),
+                       tuple(pictures))

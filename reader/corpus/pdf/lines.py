@@ -1,0 +1,82 @@
+"""Group a page's characters into printed lines: one baseline, one size, no column gap."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from reader.corpus.pdf.document import Char
+
+GAP_EMS = 0.9
+"""A horizontal gap wider than this many ems between characters separates two columns."""
+HEAD_EMS = 1.2
+"""Lines at least this many body ems tall are headline type (kicker, title, subtitle)."""
+
+
+@dataclass(frozen=True)
+class TextLine:
+    """A run of characters on one baseline in one size, with its box."""
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    bold: bool
+
+    @property
+    def width(self) -> float:
+        """Horizontal extent in points."""
+        return self.x1 - self.x0
+
+
+def build_lines(chars: tuple[Char, ...]) -> list[TextLine]:
+    """Cut the characters into lines: same baseline and size, split where a column gap is.
+
+    Gutters are set in body type whatever the size of the type beside them, so the gap
+    that splits a line is measured in the smaller of its own and the body's ems.
+    """
+    sizes: Counter[float] = Counter(ch.size for ch in chars)
+    em = sizes.most_common(1)[0][0] if sizes else 10.0
+    rows: dict[tuple[int, float], list[Char]] = {}
+    for ch in chars:
+        # The baseline (bottom) of characters of one size agrees to a fraction of a point.
+        key = (round(ch.bottom * 2), ch.size)
+        rows.setdefault(key, []).append(ch)
+    lines: list[TextLine] = []
+    for (_, size), row in rows.items():
+        row.sort(key=lambda c: c.x0)
+        run: list[Char] = []
+        for ch in row:
+            if run and ch.x0 - run[-1].x1 > GAP_EMS * min(size, em):
+                lines.append(_line(run))
+                run = []
+            run.append(ch)
+        if run:
+            lines.append(_line(run))
+    lines = [ln for ln in lines if ln.text.strip()]
+    lines.sort(key=lambda ln: (ln.top, ln.x0))
+    return lines
+
+
+def _line(run: list[Char]) -> TextLine:
+    """A line from a left-to-right run of characters."""
+    bold = sum(c.bold for c in run) * 2 > len(run)
+    return TextLine(
+        text="".join(c.text for c in run),
+        x0=min(c.x0 for c in run),
+        x1=max(c.x1 for c in run),
+        top=min(c.top for c in run),
+        bottom=max(c.bottom for c in run),
+        size=run[0].size,
+        bold=bold,
+    )
+
+
+def body_size(lines: list[TextLine]) -> float:
+    """The size most of the page's characters are set in: the body text."""
+    weights: Counter[float] = Counter()
+    for ln in lines:
+        weights[ln.size] += len(ln.text)
+    return weights.most_common(1)[0][0] if weights else 10.0

@@ -1,0 +1,92 @@
+"""Reading order of a page's lines by recursive cuts along white space (XY-cut).
+
+A newspaper page is a stack of bands, each band a row of columns, each column a stack of
+blocks. Cutting the page across where nothing is printed, then each band down its gutters,
+and so on, yields the lines in the order a reader follows: band by band, column by column.
+A headline belongs with what is under it, so the white under a headline is never a cut
+between bands: stories side by side whose headlines line up stay one band, cut into columns.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from reader.corpus.pdf.lines import HEAD_EMS, TextLine
+
+BAND_GAP_EMS = 1.1
+"""A white strip this many body ems tall, across a whole region, separates two bands."""
+GUTTER_EMS = 0.5
+"""A white strip this many body ems wide, down a whole region, is a gutter between columns."""
+
+
+def reading_order(lines: Sequence[TextLine], em: float) -> list[list[TextLine]]:
+    """The page's lines grouped into regions (blocks of one column) in reading order."""
+    out: list[list[TextLine]] = []
+    _cut(list(lines), em, out)
+    return out
+
+
+def _cut(lines: list[TextLine], em: float, out: list[list[TextLine]]) -> None:
+    """Split `lines` into bands, then columns, recursively; append leaves in order."""
+    if len(lines) <= 1:
+        if lines:
+            out.append(lines)
+        return
+    bands = _split(lines, em * BAND_GAP_EMS, vertical=False, heads_at=HEAD_EMS * em)
+    if len(bands) > 1:
+        for band in bands:
+            _cut(band, em, out)
+        return
+    columns = _split(lines, em * GUTTER_EMS, vertical=True)
+    if len(columns) > 1:
+        for col in columns:
+            _cut(col, em, out)
+        return
+    # A headline set close above the columns it spans blocks every gutter: cut under the
+    # widest lines at the top where the rest then falls apart into columns.
+    head = _head_over_columns(lines, em)
+    if head is not None:
+        _cut(lines[:head], em, out)
+        _cut(lines[head:], em, out)
+        return
+    out.append(sorted(lines, key=lambda ln: (ln.top, ln.x0)))
+
+
+def _split(
+    lines: list[TextLine], gap: float, vertical: bool, heads_at: float = 0.0
+) -> list[list[TextLine]]:
+    """Groups of lines separated by white strips at least `gap` wide along one axis.
+
+    With `heads_at`, a strip right under a line that large does not separate.
+    """
+    if vertical:
+        spans = sorted(lines, key=lambda ln: ln.x0)
+        lo, hi = (lambda ln: ln.x0), (lambda ln: ln.x1)
+    else:
+        spans = sorted(lines, key=lambda ln: ln.top)
+        lo, hi = (lambda ln: ln.top), (lambda ln: ln.bottom)
+    groups: list[list[TextLine]] = [[spans[0]]]
+    reach, last = hi(spans[0]), spans[0]
+    for ln in spans[1:]:
+        if lo(ln) - reach >= gap and not (heads_at and last.size >= heads_at):
+            groups.append([])
+        groups[-1].append(ln)
+        if hi(ln) >= reach:
+            reach, last = hi(ln), ln
+    return groups
+
+
+def _head_over_columns(lines: list[TextLine], em: float) -> int | None:
+    """Index (in top order) of the first line under a top block that spans the columns below."""
+    by_top = sorted(lines, key=lambda ln: (ln.top, ln.x0))
+    lines[:] = by_top
+    reach = by_top[0].bottom
+    for k in range(1, min(len(by_top), 12)):
+        if by_top[k].top < reach:  # still on the rows above
+            reach = max(reach, by_top[k].bottom)
+            continue
+        below = by_top[k:]
+        if len(_split(below, em * GUTTER_EMS, vertical=True)) > 1:
+            return k
+        reach = max(reach, by_top[k].bottom)
+    return None
