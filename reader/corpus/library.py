@@ -11,6 +11,7 @@ from pathlib import Path
 from reader.corpus.decode import MAX_BYTES, read_issue_text
 from reader.corpus.model import Article, Issue
 from reader.corpus.parse import parse_issue
+from reader.corpus.pdf.store import PAGE_SUFFIX, issue_id_of, load_pdf_page
 from reader.errors import InputError
 from reader.paths import library_dir, seeds_dir
 
@@ -21,11 +22,14 @@ def issue_sources(home: Path) -> list[Path]:
     lib = library_dir(home)
     if lib.is_dir():
         files += sorted(lib.glob("*.txt"))
+        files += sorted(lib.glob("*" + PAGE_SUFFIX))  # pages of imported PDFs
     return files
 
 
 def load_file(path: Path) -> Issue:
     """Read, decode and parse one issue file (InputError on a bad file)."""
+    if path.name.endswith(PAGE_SUFFIX):
+        return load_pdf_page(path)
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
@@ -59,6 +63,7 @@ def expand_paths(paths: list[str]) -> list[Path]:
         p = Path(raw)
         if p.is_dir():
             out += sorted(x for x in p.glob("*.txt") if x.is_file())
+            out += sorted(x for x in p.glob("*.pdf") if x.is_file())
         else:
             out.append(p)
     return out
@@ -111,7 +116,7 @@ def import_file(home: Path, path: Path) -> tuple[Issue, Path]:
     lib = library_dir(home)
     lib.mkdir(parents=True, exist_ok=True)
     stem = _safe_stem(path.stem)
-    taken = {p.stem for p in issue_sources(home)}
+    taken = {issue_id_of(p) for p in issue_sources(home)}
     data = text.encode("utf-8")
     candidate, n = stem, 1
     while True:

@@ -123,6 +123,8 @@ def open_pdf(path: Path) -> Iterator[PdfFile]:
 
 def _why(exc: Exception) -> str:
     """A short reason for a pdfminer failure, without its multi-line detail."""
+    if len(exc.args) == 1 and isinstance(exc.args[0], Exception):
+        exc = exc.args[0]  # pdfplumber wraps pdfminer's own exception
     kind = type(exc).__name__
     if "Password" in kind or "Encrypt" in kind:
         return "it is encrypted"
