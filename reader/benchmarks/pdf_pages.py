@@ -249,17 +249,31 @@ class _Page:
 def render_page(path: Path, items: list[Article], layout: Layout,
                 truth: Rendered | None = None) -> Rendered:
     """Set as many of `items` as fit on one page of `layout`; write the PDF; return the truth."""
+    return render_pages(path, [(items, layout, truth or Rendered())])[0]
+
+
+def render_pages(path: Path, pages: list[tuple[list[Article], Layout, Rendered]]) -> list[Rendered]:
+    """Write a PDF of several pages, each (items, layout, furniture); return each truth."""
     canvas, metrics = _fonts()
-    truth = truth or Rendered()
-    c = canvas.Canvas(str(path), pagesize=layout.page, invariant=1)
-    pg = _Page(c, metrics, layout, truth)
+    c = canvas.Canvas(str(path), pagesize=pages[0][1].page, invariant=1)
+    out = []
+    for items, layout, truth in pages:
+        c.setPageSize(layout.page)
+        _fill(_Page(c, metrics, layout, truth), items, layout, truth)
+        c.showPage()
+        out.append(truth)
+    c.save()
+    return out
+
+
+def _fill(pg: _Page, items: list[Article], layout: Layout, truth: Rendered) -> None:
+    """Draw furniture, then bands of items until the page is full."""
     top = pg.furniture()
     bottom = pg.h - 48
-    queue = list(items)
     band_no = 0
     count = 0
-    stories = [a for a in queue if a.kind != "photo"]
-    photos = [a for a in queue if a.kind == "photo"]
+    stories = [a for a in items if a.kind != "photo"]
+    photos = [a for a in items if a.kind == "photo"]
     while stories:
         spans = layout.spans[band_no % len(layout.spans)]
         band_no += 1
@@ -287,6 +301,3 @@ def render_page(path: Path, items: list[Article], layout: Layout,
         top += 1.3 * layout.body
         if len(placed) < len(spans):
             break
-    c.showPage()
-    c.save()
-    return truth

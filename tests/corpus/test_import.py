@@ -116,7 +116,10 @@ def test_a_folder_is_not_a_file(isolated_home, tmp_path):
 
 @pytest.mark.parametrize(
     "data",
-    [b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n", b"\n\n  %PDF-1.7\n" + "本报讯".encode()],
+    [
+        b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n",
+        b"\n\n  %PDF-1.7\n" + "本报讯".encode(),
+    ],
     ids=["pdf", "pdf-after-junk"],
 )
 def test_a_pdf_is_never_read_as_a_text_page(data, tmp_path):

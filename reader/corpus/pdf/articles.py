@@ -25,6 +25,7 @@ DATELINE_RE = re.compile(
 CONTINUED_RE = re.compile(r"^[（(]?(上接第.{1,4}版|接第.{1,4}版)[）)]?$")
 _SENTENCE_END = re.compile(r"[。！？!?]")
 _CLOSES_CLAUSE = "。！？；：，、…”"
+_SENTENCE_ENDS = "。！？…”"
 
 
 @dataclass
@@ -113,14 +114,26 @@ def _walk(regions: list[list[TextLine]], em: float) -> list[_Item]:
                 draft = _Draft()
                 items.append(_Item(draft=draft))
             indented = ln.x0 - left >= INDENT_EMS * em
-            if indented or prev_short or not draft.paras:
+            short = ln.x1 <= right - SHORT_EMS * em
+            if indented or prev_short or not draft.paras or _subhead_after(draft, ln, short):
                 draft.paras.append(_Para(ln.text, 1, indented))
             else:
                 last = draft.paras[-1]
                 last.text += ln.text
                 last.lines += 1
-            prev_short = ln.x1 <= right - SHORT_EMS * em
+            prev_short = short
     return items
+
+
+def _subhead_after(draft: _Draft, line: TextLine, short: bool) -> bool:
+    """A short line ending no clause, after a sentence that ended flush: a subhead.
+
+    A paragraph whose last line happens to be full gives no white to show its end; an
+    unindented subhead after it still stands apart by ending short and without punctuation.
+    """
+    text = line.text.rstrip()
+    return (short and bool(text) and text[-1] not in _CLOSES_CLAUSE + "）)"
+            and draft.paras[-1].text.rstrip()[-1:] in _SENTENCE_ENDS)
 
 
 def _split_head(head: list[TextLine]) -> tuple[str | None, str | None, str | None]:
