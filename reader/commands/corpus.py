@@ -166,7 +166,14 @@ def run_import(args: argparse.Namespace) -> int:
     """Import issue files into the library; each bad file is reported and exits 2."""
     home = reader_home(args.home)
     failed = 0
-    for raw in [str(p) for p in expand_paths(args.files)]:
+    files: list[str] = []
+    for raw in args.files:
+        found = [str(p) for p in expand_paths([raw])]
+        if Path(raw).is_dir() and not found:
+            message(f"reader: {raw}: a folder with no .txt or .pdf pages")
+            failed += 1
+        files += found
+    for raw in files:
         if is_pdf(Path(raw)) or raw.lower().endswith(".pdf"):
             failed += _import_pdf(home, raw)
             continue
