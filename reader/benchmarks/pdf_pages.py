@@ -38,6 +38,8 @@ class Layout:
     head_gap: float = 0.6
     """White space under a headline, in headline ems."""
     footer: bool = False
+    overprint_heads: bool = False
+    """Headlines printed twice a hair apart: the fake bold of many PDFs."""
     body: float = 9.0
     page: tuple[float, float] = (842.0, 1191.0)
 
@@ -203,6 +205,8 @@ class _Page:
                 y += 1.3 * aux
         for ln in wrap(art.title, width, title_size, 0, m):
             ops.append(("text", 0.0, y, ln, title_size))
+            if lay.overprint_heads:
+                ops.append(("text", 0.3, y, ln, title_size))
             y += 1.25 * title_size
         if art.subtitle:
             for ln in wrap("——" + art.subtitle, width, aux, 0, m):

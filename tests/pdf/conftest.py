@@ -32,6 +32,7 @@ VARIANTS = (
     replace(BASE, name="one-small-body", body=8.0),
     replace(BASE, name="one-footer", footer=True),
     replace(BASE, name="one-side-by-side", spans=((1, 1, 1, 1),)),
+    replace(BASE, name="one-fake-bold-heads", overprint_heads=True),
 )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -53,6 +53,8 @@ class PageContent:
     chars: tuple[Char, ...]
     rules: tuple[Box, ...]
     pictures: tuple[Box, ...]
+    unmapped: int = 0
+    """Glyphs whose font maps them to no text (`(cid:N)`): unreadable without OCR."""
 
 
 class PdfFile:
@@ -134,9 +136,17 @@ def _why(exc: Exception) -> str:
 
 def _content(page: Any, number: int) -> PageContent:
     """Turn a pdfplumber page into plain records."""
-    chars = tuple(
-        Char(
-            text=c["text"],
+    chars: dict[tuple[str, int, int, float], Char] = {}
+    unmapped = 0
+    for c in page.chars:
+        text = c["text"]
+        if not c.get("upright", True) or not text or not text.isprintable():
+            continue
+        if text.startswith("(cid:"):  # a glyph whose font gives no Unicode text
+            unmapped += 1
+            continue
+        ch = Char(
+            text=text,
             x0=float(c["x0"]),
             x1=float(c["x1"]),
             top=float(c["top"]),
@@ -144,9 +154,15 @@ def _content(page: Any, number: int) -> PageContent:
             size=round(float(c["size"]), 1),
             bold=bool(_BOLD_NAME.search(str(c.get("fontname", "")).split("+")[-1])),
         )
-        for c in page.chars
-        if c.get("upright", True) and c["text"] and c["text"].isprintable()
-    )
+        gx, gy = round(ch.x0), round(ch.top)
+        twin = next((k for dx in (-1, 0, 1) for dy in (-1, 0, 1)
+                     if (k := (text, gx + dx, gy + dy, ch.size)) in chars
+                     and abs(chars[k].x0 - ch.x0) < 1 and abs(chars[k].top - ch.top) < 1), None)
+        if twin is not None:
+            # The same glyph printed again a hair away is how PDFs fake bold type.
+            chars[twin] = replace(chars[twin], bold=True)
+        else:
+            chars[(text, gx, gy, ch.size)] = ch
     rules = [
         Box(float(o["x0"]), float(o["x1"]), float(o["top"]), float(o["bottom"]))
         for o in (*page.lines, *page.rects)
@@ -157,5 +173,5 @@ def _content(page: Any, number: int) -> PageContent:
         for o in (*page.images, *page.rects)
         if float(o["bottom"]) - float(o["top"]) > 20 and float(o["x1"]) - float(o["x0"]) > 20
     ]
-    return PageContent(number, float(page.width), float(page.height), chars, tuple(rules),
-                       tuple(pictures))
+    return PageContent(number, float(page.width), float(page.height), tuple(chars.values()),
+                       tuple(rules), tuple(pictures), unmapped)

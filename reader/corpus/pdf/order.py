@@ -22,34 +22,35 @@ GUTTER_EMS = 0.5
 def reading_order(lines: Sequence[TextLine], em: float) -> list[list[TextLine]]:
     """The page's lines grouped into regions (blocks of one column) in reading order."""
     out: list[list[TextLine]] = []
-    _cut(list(lines), em, out)
+    # A stack rather than recursion: a page of many small blocks nests deeply.
+    todo: list[list[TextLine]] = [list(lines)] if lines else []
+    while todo:
+        region = todo.pop()
+        parts = _parts(region, em)
+        if parts is None:
+            out.append(sorted(region, key=lambda ln: (ln.top, ln.x0)))
+        else:
+            todo.extend(reversed(parts))
     return out
 
 
-def _cut(lines: list[TextLine], em: float, out: list[list[TextLine]]) -> None:
-    """Split `lines` into bands, then columns, recursively; append leaves in order."""
+def _parts(lines: list[TextLine], em: float) -> list[list[TextLine]] | None:
+    """The region cut into bands, else columns, else a headline and what it spans; or None."""
     if len(lines) <= 1:
-        if lines:
-            out.append(lines)
-        return
+        return None
     bands = _split(lines, em * BAND_GAP_EMS, vertical=False, heads_at=HEAD_EMS * em)
     if len(bands) > 1:
-        for band in bands:
-            _cut(band, em, out)
-        return
+        return bands
     columns = _split(lines, em * GUTTER_EMS, vertical=True)
     if len(columns) > 1:
-        for col in columns:
-            _cut(col, em, out)
-        return
+        return columns
     # A headline set close above the columns it spans blocks every gutter: cut under the
     # widest lines at the top where the rest then falls apart into columns.
-    head = _head_over_columns(lines, em)
+    by_top = sorted(lines, key=lambda ln: (ln.top, ln.x0))
+    head = _head_over_columns(by_top, em)
     if head is not None:
-        _cut(lines[:head], em, out)
-        _cut(lines[head:], em, out)
-        return
-    out.append(sorted(lines, key=lambda ln: (ln.top, ln.x0)))
+        return [by_top[:head], by_top[head:]]
+    return None
 
 
 def _split(
@@ -77,9 +78,8 @@ def _split(
 
 
 def _head_over_columns(lines: list[TextLine], em: float) -> int | None:
-    """Index (in top order) of the first line under a top block that spans the columns below."""
-    by_top = sorted(lines, key=lambda ln: (ln.top, ln.x0))
-    lines[:] = by_top
+    """Index of the first line under a top block that spans the columns below (lines by top)."""
+    by_top = lines
     reach = by_top[0].bottom
     for k in range(1, min(len(by_top), 12)):
         if by_top[k].top < reach:  # still on the rows above

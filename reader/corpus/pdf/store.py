@@ -88,7 +88,9 @@ def import_pdf(
             issue_id = stem if total == 1 else f"{stem}-p{number}"
             if not has_text_layer(content):
                 scans += 1
-                skipped.append(Skipped(number, "no text layer (a scan?)"))
+                why = ("its fonts map glyphs to no text" if content.unmapped
+                       else "no text layer (a scan?)")
+                skipped.append(Skipped(number, why))
             else:
                 issue = read_page(content, issue_id, f"{stem}.pdf#page={number}")
                 if any(a.kind == "article" for a in issue.articles):
@@ -98,6 +100,8 @@ def import_pdf(
             if progress:
                 progress(number, total)
     if scans == total:
+        if any(s.reason.startswith("its fonts") for s in skipped):
+            raise InputError(f"{path}: the PDF's fonts map glyphs to no text; it cannot be read")
         raise InputError(f"{path}: the PDF has no text layer (a scan?); OCR is not supported")
     if not issues:
         raise InputError(f"{path}: no articles found on any page")
