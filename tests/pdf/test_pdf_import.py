@@ -172,3 +172,21 @@ def test_a_damaged_page_record_is_one_clear_error(tmp_path):
     record.write_text("{not json", encoding="utf-8")
     with pytest.raises(InputError, match="damaged PDF page record"):
         load_pdf_page(record)
+
+
+def test_stale_records_are_read_again_from_the_kept_pdf(page_pdf, isolated_home):
+    from reader.corpus.pdf.store import EXTRACTOR_VERSION, reread_stale
+
+    pdf, _ = page_pdf
+    lib = isolated_home / "library"
+    pages, _ = import_pdf(pdf, lib)
+    record_path = pages[0].stored
+    good = json.loads(record_path.read_text(encoding="utf-8"))
+    stale = {**good, "extractor": EXTRACTOR_VERSION - 1,
+             "issue": {**good["issue"], "articles": []}}
+    record_path.write_text(json.dumps(stale, ensure_ascii=False), encoding="utf-8")
+    kept = (lib / "front_page.pdf").read_bytes()
+    assert reread_stale(lib) == [record_path]
+    assert json.loads(record_path.read_text(encoding="utf-8")) == good
+    assert (lib / "front_page.pdf").read_bytes() == kept
+    assert reread_stale(lib) == []

@@ -240,3 +240,30 @@ def _write_new(target: Path, data: bytes) -> None:
         os.link(tmp, target)  # fails rather than replaces if the name appeared meanwhile
     finally:
         tmp.unlink()
+
+
+def reread_stale(library: Path) -> list[Path]:
+    """Read again, from the kept PDFs, every page record an older extractor wrote.
+
+    Records are derived data: each is replaced whole and atomically; the PDFs are never
+    touched. A record whose PDF is missing or damaged is left as it is. Returns those rewritten.
+    """
+    done = []
+    for record_path in sorted(library.glob("*" + PAGE_SUFFIX)):
+        try:
+            record = json.loads(record_path.read_text(encoding="utf-8"))
+            if record.get("format") != RECORD_FORMAT or record["extractor"] >= EXTRACTOR_VERSION:
+                continue
+            pdf_path = library / Path(str(record["pdf"])).name
+            number = int(record["page"])
+            with open_pdf(pdf_path) as pdf:
+                issue = read_page(pdf.page(number - 1), issue_id_of(record_path),
+                                  f"{pdf_path.name}#page={number}")
+        except (OSError, ValueError, KeyError, TypeError, InputError):
+            continue
+        record.update(extractor=EXTRACTOR_VERSION, issue=issue.to_json())
+        tmp = record_path.with_name(record_path.name + ".tmp")
+        tmp.write_text(json.dumps(record, ensure_ascii=False, indent=1), encoding="utf-8")
+        os.replace(tmp, record_path)
+        done.append(record_path)
+    return done
