@@ -92,6 +92,7 @@ def _walk(regions: list[list[TextLine]], em: float) -> list[_Item]:
         body = [ln for ln in region if kind_of(ln, em) == "body"]
         left = min((ln.x0 for ln in body), default=0.0)
         right = max((ln.x1 for ln in body), default=0.0)
+        caption = None  # a caption sits under its own photo: it never runs into the next block
         for ln in region:
             kind = kind_of(ln, em)
             if kind != "small":
