@@ -34,6 +34,7 @@ VARIANTS = (
     replace(BASE, name="one-side-by-side", spans=((1, 1, 1, 1),)),
     replace(BASE, name="one-fake-bold-heads", overprint_heads=True),
     replace(BASE, name="one-photos-side-by-side", spans=((2, 2), (4,)), photo_every=1),
+    replace(BASE, name="one-photo-beside-heads", spans=((1, 1, 2),), photo_every=3),
 )
 
 

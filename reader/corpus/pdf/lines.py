@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from reader.corpus.pdf.document import Char
+from reader.corpus.pdf.document import Box, Char
 
 GAP_EMS = 0.9
 """A horizontal gap wider than this many ems between characters separates two columns."""
@@ -74,9 +74,37 @@ def _line(run: list[Char]) -> TextLine:
     )
 
 
-def body_size(lines: list[TextLine]) -> float:
-    """The size most of the page's characters are set in: the body text."""
+def body_size(lines: list[TextLine], pictures: tuple[Box, ...] = ()) -> float:
+    """The size most of the page's running text is set in: the body type.
+
+    Lines hanging under a picture are its caption, whatever their share of the page (a
+    page of photos has more caption than body text), so they have no vote.
+    """
+    under = captions_under(lines, pictures)
     weights: Counter[float] = Counter()
     for ln in lines:
-        weights[ln.size] += len(ln.text)
+        if id(ln) not in under:
+            weights[ln.size] += len(ln.text)
+    if not weights:
+        for ln in lines:
+            weights[ln.size] += len(ln.text)
     return weights.most_common(1)[0][0] if weights else 10.0
+
+
+def captions_under(lines: list[TextLine], pictures: tuple[Box, ...]) -> set[int]:
+    """Ids of the lines set directly under a picture, in one size, one after the other."""
+    out: set[int] = set()
+    by_top = sorted(lines, key=lambda ln: ln.top)
+    for pic in pictures:
+        block: list[TextLine] = []
+        for ln in by_top:
+            if ln.x1 <= pic.x0 or ln.x0 >= pic.x1:
+                continue
+            edge = block[-1].bottom if block else pic.bottom
+            if ln.top < edge - 0.5:
+                continue
+            if ln.top - edge > ln.size or (block and ln.size != block[0].size):
+                break
+            block.append(ln)
+        out.update(id(ln) for ln in block)
+    return out

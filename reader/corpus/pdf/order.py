@@ -58,7 +58,7 @@ def _split(
 ) -> list[list[TextLine]]:
     """Groups of lines separated by white strips at least `gap` wide along one axis.
 
-    With `heads_at`, a strip right under a line that large does not separate.
+    With `heads_at`, a strip right under a line that large (a headline) does not separate.
     """
     if vertical:
         spans = sorted(lines, key=lambda ln: ln.x0)
@@ -67,13 +67,19 @@ def _split(
         spans = sorted(lines, key=lambda ln: ln.top)
         lo, hi = (lambda ln: ln.top), (lambda ln: ln.bottom)
     groups: list[list[TextLine]] = [[spans[0]]]
-    reach, last = hi(spans[0]), spans[0]
+    reach = hi(spans[0])
+    head_reach = hi(spans[0]) if heads_at and spans[0].size >= heads_at else None
     for ln in spans[1:]:
-        if lo(ln) - reach >= gap and not (heads_at and last.size >= heads_at):
+        # A headline ending just above the strip (a caption beside it may reach lower)
+        # is a headline over its story: the strip is not a cut between bands.
+        under_head = head_reach is not None and reach - head_reach < gap
+        if lo(ln) - reach >= gap and not under_head:
             groups.append([])
+            head_reach = None
         groups[-1].append(ln)
-        if hi(ln) >= reach:
-            reach, last = hi(ln), ln
+        reach = max(reach, hi(ln))
+        if heads_at and ln.size >= heads_at:
+            head_reach = max(head_reach or 0.0, hi(ln))
     return groups
 
 

@@ -21,7 +21,7 @@ def has_text_layer(page: PageContent) -> bool:
 def read_page(page: PageContent, issue_id: str, source: str) -> Issue:
     """The articles of one page, with metadata from its furniture."""
     lines = build_lines(page.chars)
-    em = body_size(lines)
+    em = body_size(lines, page.pictures)
     furniture, content = split_furniture(page, lines, em)
     regions = reading_order(content, em)
     articles, leftovers = build_articles(regions, em, issue_id)
