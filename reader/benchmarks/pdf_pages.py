@@ -38,6 +38,8 @@ class Layout:
     head_gap: float = 0.6
     """White space under a headline, in headline ems."""
     footer: bool = False
+    note: str = ""
+    """A page note in small type under the last band (no picture above it)."""
     overprint_heads: bool = False
     """Headlines printed twice a hair apart: the fake bold of many PDFs."""
     body: float = 9.0
@@ -305,3 +307,5 @@ def _fill(pg: _Page, items: list[Article], layout: Layout, truth: Rendered) -> N
         top += 1.3 * layout.body
         if len(placed) < len(spans):
             break
+    if layout.note:
+        pg.text(pg.margin, min(top, bottom), layout.note, round(layout.body * 0.8, 1))

@@ -17,6 +17,7 @@ from reader.corpus.pdf.page import read_page
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
+PAGE_NOTE = "（本版图片均由新华社提供）"
 BASE = Layout("base-4col", 4, ((4,), (2, 2)), photo_every=3)
 # Held out: the base layout with one feature changed at a time (not used to tune).
 VARIANTS = (
@@ -35,6 +36,7 @@ VARIANTS = (
     replace(BASE, name="one-fake-bold-heads", overprint_heads=True),
     replace(BASE, name="one-photos-side-by-side", spans=((2, 2), (4,)), photo_every=1),
     replace(BASE, name="one-photo-beside-heads", spans=((1, 1, 2),), photo_every=3),
+    replace(BASE, name="one-page-note", note=PAGE_NOTE),
 )
 
 

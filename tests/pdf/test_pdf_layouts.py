@@ -103,3 +103,12 @@ def test_article_ids_follow_the_text_scheme(tuned_cases):
         assert art.id.startswith(f"{case.got.id}-{digest}")
         assert art.id not in used
         used.add(art.id)
+
+
+def test_small_type_away_from_pictures_is_a_page_note(held_out_cases):
+    from .conftest import PAGE_NOTE
+
+    case = next(c for c in held_out_cases if c.layout.note)
+    assert PAGE_NOTE in case.got.furniture
+    assert all(PAGE_NOTE not in a.text and PAGE_NOTE not in a.captions
+               for a in case.got.articles)

@@ -51,6 +51,7 @@ class _Item:
 
     draft: _Draft | None = None
     caption: str | None = None
+    note: str | None = None
 
 
 def kind_of(line: TextLine, em: float) -> str:
@@ -63,15 +64,21 @@ def kind_of(line: TextLine, em: float) -> str:
 
 
 def build_articles(
-    regions: list[list[TextLine]], em: float, issue_id: str
+    regions: list[list[TextLine]], em: float, issue_id: str, captions: set[int] | None = None
 ) -> tuple[list[Article], list[str]]:
-    """Articles and photo items in reading order, plus leftover text (furniture)."""
-    items = _walk(regions, em)
+    """Articles and photo items in reading order, plus leftover text (furniture).
+
+    `captions` holds the ids of the lines under pictures: small type elsewhere is a page
+    note or credit, not a caption. None (a page without pictures) takes all small type.
+    """
+    items = _walk(regions, em, captions)
     articles: list[Article] = []
     leftovers: list[str] = []
     used: set[str] = set()
     for item in items:
-        if item.caption is not None:
+        if item.note is not None:
+            leftovers.append(item.note)
+        elif item.caption is not None:
             articles.append(_photo(issue_id, item.caption, used))
         elif item.draft is not None:
             art = _article(issue_id, item.draft, used)
@@ -82,7 +89,7 @@ def build_articles(
     return articles, leftovers
 
 
-def _walk(regions: list[list[TextLine]], em: float) -> list[_Item]:
+def _walk(regions: list[list[TextLine]], em: float, captions: set[int] | None) -> list[_Item]:
     """Turn the lines into drafts and captions: headline type opens an article."""
     items: list[_Item] = []
     draft: _Draft | None = None
@@ -95,6 +102,10 @@ def _walk(regions: list[list[TextLine]], em: float) -> list[_Item]:
         caption = None  # a caption sits under its own photo: it never runs into the next block
         for ln in region:
             kind = kind_of(ln, em)
+            if kind == "small" and captions is not None and id(ln) not in captions:
+                items.append(_Item(note=ln.text.strip()))
+                caption = None
+                continue
             if kind != "small":
                 caption = None
             if kind == "small":

@@ -6,7 +6,7 @@ from reader.corpus.model import Issue
 from reader.corpus.pdf.articles import build_articles
 from reader.corpus.pdf.document import PageContent
 from reader.corpus.pdf.furniture import page_meta, split_furniture
-from reader.corpus.pdf.lines import body_size, build_lines
+from reader.corpus.pdf.lines import body_size, build_lines, captions_under
 from reader.corpus.pdf.order import reading_order
 
 MIN_TEXT_CHARS = 20
@@ -24,7 +24,8 @@ def read_page(page: PageContent, issue_id: str, source: str) -> Issue:
     em = body_size(lines, page.pictures)
     furniture, content = split_furniture(page, lines, em)
     regions = reading_order(content, em)
-    articles, leftovers = build_articles(regions, em, issue_id)
+    captions = captions_under(content, page.pictures) if page.pictures else None
+    articles, leftovers = build_articles(regions, em, issue_id, captions)
     meta = page_meta(furniture, em)
     return Issue(
         id=issue_id,
