@@ -169,6 +169,8 @@ def run_import(args: argparse.Namespace) -> int:
     files: list[str] = []
     for raw in args.files:
         found = [str(p) for p in expand_paths([raw])]
+        if Path(raw).is_dir():
+            found += [str(p) for p in sorted(Path(raw).glob("*.pdf")) if p.is_file()]
         if Path(raw).is_dir() and not found:
             message(f"reader: {raw}: a folder with no .txt or .pdf pages")
             failed += 1

@@ -63,7 +63,6 @@ def expand_paths(paths: list[str]) -> list[Path]:
         p = Path(raw)
         if p.is_dir():
             out += sorted(x for x in p.glob("*.txt") if x.is_file())
-            out += sorted(x for x in p.glob("*.pdf") if x.is_file())
         else:
             out.append(p)
     return out

@@ -190,3 +190,12 @@ def test_stale_records_are_read_again_from_the_kept_pdf(page_pdf, isolated_home)
     assert json.loads(record_path.read_text(encoding="utf-8")) == good
     assert (lib / "front_page.pdf").read_bytes() == kept
     assert reread_stale(lib) == []
+
+
+def test_articles_of_a_folder_skips_its_pdfs(page_pdf, isolated_home, tmp_path):
+    pdf, _ = page_pdf
+    (tmp_path / "page.pdf").write_bytes(pdf.read_bytes())
+    (tmp_path / "page.txt").write_bytes((REPO / "seeds" / "004_7f22500536915bc1.txt").read_bytes())
+    result = run_reader("articles", "--json", str(tmp_path), home=isolated_home)
+    assert result.returncode == 0, result.stderr
+    assert [i["id"] for i in json.loads(result.stdout)] == ["page"]
