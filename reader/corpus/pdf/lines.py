@@ -64,7 +64,7 @@ def _line(run: list[Char]) -> TextLine:
     """A line from a left-to-right run of characters."""
     bold = sum(c.bold for c in run) * 2 > len(run)
     return TextLine(
-        text="".join(c.text for c in run),
+        text=_joined(run),
         x0=min(c.x0 for c in run),
         x1=max(c.x1 for c in run),
         top=min(c.top for c in run),
@@ -72,6 +72,24 @@ def _line(run: list[Char]) -> TextLine:
         size=run[0].size,
         bold=bold,
     )
+
+
+def _joined(run: list[Char]) -> str:
+    """The run's text; a space where Latin words are set apart by white, not by a glyph.
+
+    PDFs often position Latin words instead of printing spaces. The white counts as a
+    space when it is wider than the line's usual letter spacing (justification spreads
+    every gap alike) by a fifth of an em, between two Latin letters or digits.
+    """
+    gaps = sorted(b.x0 - a.x1 for a, b in zip(run, run[1:], strict=False))
+    usual = gaps[len(gaps) // 2] if gaps else 0.0
+    out = [run[0].text] if run else []
+    for a, b in zip(run, run[1:], strict=False):
+        if (b.x0 - a.x1 - usual > 0.2 * a.size and a.text[-1:].isascii() and b.text[:1].isascii()
+                and not a.text.isspace() and not b.text.isspace()):
+            out.append(" ")
+        out.append(b.text)
+    return "".join(out)
 
 
 def body_size(lines: list[TextLine], pictures: tuple[Box, ...] = ()) -> float:
