@@ -87,9 +87,9 @@ def test_masthead_gives_paper_date_page_and_section(tuned_cases):
         issue: Issue = case.got
         assert issue.date == case.truth.date, case.layout.name
         assert issue.page == case.truth.page, case.layout.name
-        if case.layout.top == "masthead":
-            assert issue.paper == case.truth.paper
-            assert issue.section == case.truth.section
+        if case.layout.top != "strip":
+            assert issue.paper == case.truth.paper, case.layout.name
+            assert issue.section == case.truth.section, case.layout.name
 
 
 def test_article_ids_follow_the_text_scheme(tuned_cases):

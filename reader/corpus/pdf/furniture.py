@@ -57,12 +57,16 @@ def split_furniture(
     return furniture, content
 
 
-def page_meta(furniture: list[TextLine], em: float) -> PageMeta:
-    """Paper (the big type), date, page number and section named by the furniture."""
+def page_meta(furniture: list[TextLine], em: float, width: float) -> PageMeta:
+    """Paper (the big type, centred), date, page number and section named by the furniture."""
     paper = None
     big = [ln for ln in furniture if ln.size >= 1.5 * em and not _DATE.search(ln.text)]
     if big:
-        paper = " ".join(max(big, key=lambda ln: ln.size).text.split())
+        # A banner sets the section as large as the name; the name stands in the middle.
+        top = max(ln.size for ln in big)
+        name = min((ln for ln in big if ln.size == top),
+                   key=lambda ln: abs((ln.x0 + ln.x1) / 2 - width / 2))
+        paper = " ".join(name.text.split())
     date = page = section = None
     for ln in furniture:
         m = _DATE.search(ln.text)

@@ -26,7 +26,7 @@ def read_page(page: PageContent, issue_id: str, source: str) -> Issue:
     regions = reading_order(content, em)
     captions = captions_under(content, page.pictures) if page.pictures else None
     articles, leftovers = build_articles(regions, em, issue_id, captions)
-    meta = page_meta(furniture, em)
+    meta = page_meta(furniture, em, page.width)
     return Issue(
         id=issue_id,
         source=source,
