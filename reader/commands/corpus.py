@@ -13,13 +13,15 @@ from reader.corpus.library import (
     expand_paths,
     find_article,
     import_file,
+    issue_sources,
     load_file,
     load_library,
 )
 from reader.corpus.model import Article, Issue
+from reader.corpus.pdf.store import import_pdf, is_pdf, issue_id_of
 from reader.errors import InputError
 from reader.notes.locations import parse_location
-from reader.paths import reader_home
+from reader.paths import library_dir, reader_home
 
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -44,7 +46,9 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     )
     p.set_defaults(func=run_show)
 
-    p = subparsers.add_parser("import", parents=[common], help="add issue files to the library")
+    p = subparsers.add_parser(
+        "import", parents=[common], help="add issue files (text pages or PDFs) to the library"
+    )
     p.add_argument("files", nargs="+", metavar="FILE")
     p.set_defaults(func=run_import)
 
@@ -162,7 +166,19 @@ def run_import(args: argparse.Namespace) -> int:
     """Import issue files into the library; each bad file is reported and exits 2."""
     home = reader_home(args.home)
     failed = 0
+    files: list[str] = []
     for raw in args.files:
+        found = [str(p) for p in expand_paths([raw])]
+        if Path(raw).is_dir():
+            found += [str(p) for p in sorted(Path(raw).glob("*.pdf")) if p.is_file()]
+        if Path(raw).is_dir() and not found:
+            message(f"reader: {raw}: a folder with no .txt or .pdf pages")
+            failed += 1
+        files += found
+    for raw in files:
+        if is_pdf(Path(raw)) or raw.lower().endswith(".pdf"):
+            failed += _import_pdf(home, raw)
+            continue
         try:
             issue, target = import_file(home, Path(raw))
         except InputError as exc:
@@ -171,3 +187,23 @@ def run_import(args: argparse.Namespace) -> int:
             continue
         message(f"imported {raw} as {issue.id} ({len(issue.articles)} articles) -> {target}")
     return 2 if failed else 0
+
+
+def _import_pdf(home: Path, raw: str) -> int:
+    """Import one PDF, page by page with progress on stderr; 1 when it was refused."""
+    def progress(done: int, total: int) -> None:
+        if total > 1:
+            message(f"{raw}: read page {done}/{total}")
+
+    taken = {issue_id_of(p) for p in issue_sources(home)}
+    try:
+        pages, skipped = import_pdf(Path(raw), library_dir(home), taken, progress)
+    except InputError as exc:
+        message(f"reader: {exc}")
+        return 1
+    for s in skipped:
+        message(f"{raw}: page {s.page} skipped: {s.reason}")
+    for page in pages:
+        message(f"imported {raw} page as {page.issue.id} ({len(page.issue.articles)} articles)"
+                f" -> {page.stored} (original kept as {page.pdf.name})")
+    return 0

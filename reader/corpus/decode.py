@@ -145,6 +145,8 @@ def decode_bytes(data: bytes, name: str = "file") -> str:
     """
     if not data.strip():
         raise InputError(f"{name}: the file is empty")
+    if is_pdf_bytes(data):
+        raise InputError(f"{name}: is a PDF, not a text page (import it with `reader import`)")
     if len(data) > MAX_BYTES:
         raise InputError(f"{name}: the file is too large ({len(data)} bytes; at most {MAX_BYTES})")
     for bom, encoding in _BOMS:
@@ -162,6 +164,11 @@ def decode_bytes(data: bytes, name: str = "file") -> str:
         except UnicodeDecodeError:
             continue
     raise InputError(f"{name}: the text is neither UTF-8 nor GB18030/GBK")
+
+
+def is_pdf_bytes(data: bytes) -> bool:
+    """True when the bytes start like a PDF (`%PDF-`, which the format allows after junk)."""
+    return b"%PDF-" in data[:1024]
 
 
 def _checked(text: str, name: str) -> str:

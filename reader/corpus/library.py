@@ -18,6 +18,7 @@ from reader.corpus.decode import (
 )
 from reader.corpus.model import Article, Issue
 from reader.corpus.parse import parse_issue
+from reader.corpus.pdf.store import PAGE_SUFFIX, issue_id_of, load_pdf_page
 from reader.errors import InputError, ReaderError
 from reader.paths import library_dir, seeds_dir
 
@@ -29,11 +30,14 @@ def issue_sources(home: Path) -> list[Path]:
     if lib.is_dir():
         # Only regular files: a FIFO or device named *.txt would hang or flood every read.
         files += sorted(p for p in lib.glob("*.txt") if p.is_file())
+        files += sorted(p for p in lib.glob("*" + PAGE_SUFFIX) if p.is_file())  # PDF pages
     return files
 
 
 def load_file(path: Path) -> Issue:
     """Read, decode and parse one issue file (InputError on a bad file)."""
+    if path.name.endswith(PAGE_SUFFIX):
+        return load_pdf_page(path)
     return parse_bytes(path, read_input_file(path))
 
 
@@ -114,7 +118,7 @@ def import_file(home: Path, path: Path) -> tuple[Issue, Path]:
         )
     lib = library_dir(home)
     stem = _safe_stem("stdin" if str(path) in STREAM_NAMES else path.stem)
-    taken = {p.stem for p in issue_sources(home)}
+    taken = {issue_id_of(p) for p in issue_sources(home)}
     data = text.encode("utf-8")
     candidate, n = stem, 1
     while True:

@@ -112,3 +112,16 @@ def test_import_cli_reports_each_bad_file_and_exits_2(isolated_home, tmp_path):
 def test_a_folder_is_not_a_file(isolated_home, tmp_path):
     result = run_reader("import", str(tmp_path), home=isolated_home)
     assert result.returncode == 2 and "folder" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n",
+        b"\n\n  %PDF-1.7\n" + "本报讯".encode(),
+    ],
+    ids=["pdf", "pdf-after-junk"],
+)
+def test_a_pdf_is_never_read_as_a_text_page(data, tmp_path):
+    with pytest.raises(InputError, match="is a PDF"):
+        read_issue_text(data, "page.pdf")

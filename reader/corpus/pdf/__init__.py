@@ -1,0 +1,1 @@
+"""Newspaper PDFs: characters with their boxes and sizes -> columns, reading order -> Issue."""
