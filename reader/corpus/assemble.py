@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from reader.corpus.blocks import Unit
-from reader.corpus.lines import CONTINUED_RE, DATELINE_RE, HAN, han_count
+from reader.corpus.lines import CONTINUED_RE, DATELINE_RE, HAN, han_count, match_dateline
 
 SUBHEAD_NUMBERED = re.compile(r"^(?:\d{1,2}\s|[一二三四五六七八九十]{1,3}[、是])")
 VERTICAL_BYLINE = re.compile(rf"(本[报報][记記]者|[记記]者)([{HAN}]{{2,4}})$")
@@ -87,11 +87,11 @@ def overlap(line: str, body_grams: set[str]) -> float:
 
 def _split_dateline(text: str) -> tuple[str, str | None, str | None]:
     """Split `本报讯（记者 张三）正文` into (正文, dateline, byline)."""
-    m = DATELINE_RE.match(text)
-    if not m:
+    found = match_dateline(text)
+    if not found:
         return text, None, None
-    byline = m.group(2).strip()
-    return text[m.end() :].lstrip(), m.group(1), byline
+    end, dateline, byline = found
+    return text[end:].lstrip(), dateline, byline
 
 
 def assemble(units: list[Unit]) -> Assembly:

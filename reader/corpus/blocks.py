@@ -117,6 +117,8 @@ def _continues_column(unit: list[Line], b: Line, width: float) -> bool:
     """True when line b carries on the paragraph whose lines so far are `unit`."""
     a = unit[-1]
     first = len(unit) == 1
+    if b.gap_before:
+        return False
     if (b.width > width + 8 and not b.spaced) or (a.width > width + 8 and not a.spaced):
         return False
     if a.spaced and first:
