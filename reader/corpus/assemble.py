@@ -6,9 +6,10 @@ import re
 from dataclasses import dataclass, field
 
 from reader.corpus.blocks import Unit
+from reader.corpus.boundaries import SUBHEAD_NUMBERED, body_below, judge, series
+from reader.corpus.grams import bigrams, overlap
 from reader.corpus.lines import CONTINUED_RE, DATELINE_RE, HAN, han_count, match_dateline
 
-SUBHEAD_NUMBERED = re.compile(r"^(?:\d{1,2}\s|[一二三四五六七八九十]{1,3}[、是])")
 VERTICAL_BYLINE = re.compile(rf"(本[报報][记記]者|[记記]者)([{HAN}]{{2,4}})$")
 
 
@@ -70,21 +71,6 @@ class Assembly:
     """Every line that belongs to no article: mastheads, banners, ads, page notes."""
 
 
-def bigrams(text: str) -> set[str]:
-    """Han character bigrams of text."""
-    han = re.sub(f"[^{HAN}]", " ", text)
-    out = set()
-    for part in han.split():
-        out.update(part[i : i + 2] for i in range(len(part) - 1))
-    return out
-
-
-def overlap(line: str, body_grams: set[str]) -> float:
-    """Share of the line's bigrams that occur in the body."""
-    grams = bigrams(line)
-    return len(grams & body_grams) / len(grams) if grams else 0.0
-
-
 def _split_dateline(text: str) -> tuple[str, str | None, str | None]:
     """Split `本报讯（记者 张三）正文` into (正文, dateline, byline)."""
     found = match_dateline(text)
@@ -107,6 +93,8 @@ def assemble(units: list[Unit]) -> Assembly:
     byline_choice: tuple[Draft, str, list[str]] | None = None
     pending_byline: str | None = None
     pending_continued: str | None = None
+    in_series = series(units)
+    notes: list[tuple[int, str, tuple[str, ...]]] = []
     i = 0
     while i < len(units):
         u = units[i]
@@ -117,7 +105,11 @@ def assemble(units: list[Unit]) -> Assembly:
                 j += 1
             cluster = units[i:j]
             nxt = units[j] if j < len(units) else None
-            if cur is not None and not cur.closed and _are_subheads(cluster, cur, nxt):
+            verdict = None
+            if cur is not None and not cur.closed:
+                verdict = judge(cluster, cur.grams, nxt, body_below(units, j), i in in_series)
+                notes.append((i, "subheads" if verdict.subhead else "headline", verdict.cues))
+            if verdict is not None and verdict.subhead:
                 for c in cluster:
                     cur.headings.append(len(cur.paragraphs))
                     cur.add(c.text)
@@ -218,31 +210,6 @@ def _pooled(unit: Unit, drafts_before: int, cluster_size: int) -> PooledLine:
         if m and len(text) - len(m.group(0)) >= 6:
             text, byline = text[: m.start()], f"{m.group(1)} {m.group(2)}"
     return PooledLine(ln.index, text, ln.spaced, byline, drafts_before, cluster_size=cluster_size)
-
-
-def _are_subheads(cluster: list[Unit], cur: Draft, nxt: Unit | None) -> bool:
-    """True when loose lines inside an open article are its section headings."""
-    if nxt is None or nxt.kind != "para" or DATELINE_RE.match(nxt.text):
-        return False
-    if CONTINUED_RE.match(nxt.text):
-        return False
-    grams = cur.grams
-    below = bigrams(nxt.text)
-    for c in cluster:
-        if c.lines[0].vertical:
-            return False
-        if SUBHEAD_NUMBERED.match(c.text):
-            continue
-        n = han_count(c.text)
-        up, down = overlap(c.text, grams), overlap(c.text, below)
-        if n >= 8 and up >= 0.35 and up >= down + 0.3:
-            return False  # the headline of the body above
-        if (
-            n >= 14 and not SUBHEAD_NUMBERED.match(c.text)
-            and overlap(c.text, below) >= 0.5 and overlap(c.text, grams) < 0.4
-        ):
-            return False  # too long for a section heading: the headline of the body below
-    return True
 
 
 def _assign_headlines(
