@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from reader.corpus.blocks import Unit
 from reader.corpus.boundaries import SUBHEAD_NUMBERED, body_below, judge, series
 from reader.corpus.grams import bigrams, overlap
-from reader.corpus.lines import CONTINUED_RE, DATELINE_RE, HAN, han_count, match_dateline
+from reader.corpus.lines import CONTINUED_RE, HAN, han_count, match_dateline, signoff
 
 VERTICAL_BYLINE = re.compile(rf"(本[报報][记記]者|[记記]者)([{HAN}]{{2,4}})$")
 
@@ -23,6 +23,7 @@ class Draft:
     byline: str | None = None
     dateline: str | None = None
     continued_from: str | None = None
+    continued_to: str | None = None
     closed: bool = False
     head_lines: list[tuple[int, str, bool]] = field(default_factory=list)
     """Headline lines assigned to this article: (position on page, text, letter-spaced)."""
@@ -69,6 +70,8 @@ class Assembly:
     """Unassigned headline lines near the masthead: candidates for the section name."""
     leftovers: list[str]
     """Every line that belongs to no article: mastheads, banners, ads, page notes."""
+    notes: list[tuple[int, str, tuple[str, ...]]] = field(default_factory=list)
+    """(unit index, what the unit was taken for, the cues that decided it), for --explain."""
 
 
 def _split_dateline(text: str) -> tuple[str, str | None, str | None]:
@@ -138,6 +141,13 @@ def assemble(units: list[Unit]) -> Assembly:
             # A change of column width alone does not start an article: features often open
             # with a narrow-column scene before the wide-column report (seed 001).
             if cur is None or cur.closed or dateline or pending_continued:
+                why = (
+                    f"dateline {dateline}" if dateline
+                    else f"continued from {pending_continued}" if pending_continued
+                    else "first body text of the page" if cur is None
+                    else "the article before was closed"
+                )
+                notes.append((i, f"starts article {len(drafts) + 1}", (why,)))
                 if cur is not None:
                     cur.closed = True
                 cur = Draft(position=pos)
@@ -150,6 +160,17 @@ def assemble(units: list[Unit]) -> Assembly:
             if dateline:
                 cur.dateline = dateline
                 cur.byline = byline or cur.byline
+            tag = signoff(text)
+            if tag is not None:
+                text = text[: len(text) - len(tag) - 2]
+                if tag.startswith(("据", "據")) and not cur.dateline:
+                    cur.dateline = tag
+                elif not cur.byline:
+                    cur.byline = tag
+                else:
+                    cur.byline = f"{cur.byline} {tag}"
+                cur.closed = True
+                notes.append((i, f"ends article {len(drafts)}", (f"sign-off （{tag}）",)))
             cur.add(text)
         elif u.kind == "byline":
             if cur is not None and not cur.closed and cur.paragraphs and not cur.byline:
@@ -165,9 +186,14 @@ def assemble(units: list[Unit]) -> Assembly:
         elif u.kind == "caption":
             captions.append((pos, u.text))
         elif u.kind == "continued":
+            marker = CONTINUED_RE.match(u.text).group(1)  # type: ignore[union-attr]
+            if marker.startswith(("下", "转", "轉")) and cur is not None and cur.paragraphs:
+                cur.continued_to = marker  # `（下转第二版）` ends the article above
+                notes.append((i, f"ends article {len(drafts)}", (f"continued on: {marker}",)))
+            else:
+                pending_continued = marker
             if cur is not None:
                 cur.closed = True
-            pending_continued = CONTINUED_RE.match(u.text).group(1)  # type: ignore[union-attr]
         elif u.kind == "masthead":
             if cur is not None:
                 cur.closed = True
@@ -181,7 +207,7 @@ def assemble(units: list[Unit]) -> Assembly:
     banners, unassigned = _assign_headlines(pool, drafts)
     furniture = [u.text for u in units if u.kind in ("masthead", "pagenote")]
     stray = [x for x in (pending_byline, pending_continued) if x]
-    return Assembly(drafts, captions, banners, furniture + unassigned + stray)
+    return Assembly(drafts, captions, banners, furniture + unassigned + stray, notes)
 
 
 def _settle_byline(

@@ -134,7 +134,11 @@ def _continues_column(unit: list[Line], b: Line, width: float) -> bool:
         # Punctuation may hang past the column end (标点悬挂), so a first line can look
         # two cells wider than its indented measure.
         b_width = b.width - 2 if b.text[-1:] in "，。、；：！？" else b.width
-        return not (width - 8 <= b_width <= width - 3 and not b.term)
+        if b.term:
+            return not is_exclaimed_head(b.text)
+        # After a sentence end, a line that does not fill the column (or overruns it) and
+        # ends no sentence is a headline, not the paragraph's next line.
+        return width - 3 < b_width <= width + 3
     if first and a.width <= width - 10:
         return False
     if first and b.width < width - 3 and not b.term and not b.spaced:
@@ -241,11 +245,25 @@ def build_units(lines: list[Line]) -> list[Unit]:
     return _mark_captions(units)
 
 
+_INNER_PUNCT = re.compile(r"[，。、；：,;:]")
+
+
+def is_exclaimed_head(text: str) -> bool:
+    """A headline ending in `？` or `！`: short, no other punctuation before the end."""
+    body = text.rstrip("？！?!﹖﹗”」")
+    return (
+        text[-1:] in "？！?!﹖﹗" and 4 <= han_count(body) <= 20
+        and not _INNER_PUNCT.search(body) and not body.startswith(("“", "「"))
+    )
+
+
 def _text_unit(group: list[Line], flowed: bool) -> Unit:
     """A paragraph unit, or a loose line when a single line cannot be a paragraph."""
     text = "".join(ln.text for ln in group)
     if len(group) == 1:
         ln = group[0]
+        if is_exclaimed_head(ln.text) and not ln.indented:
+            return Unit("loose", group, text)
         if ln.vertical or ln.spaced and not ln.term:
             return Unit("loose", group, text)
         if not ln.term and (not flowed or ln.width <= FLOW_WIDTH):

@@ -80,6 +80,7 @@ def _article(issue_id: str, d: Draft, used: set[str]) -> Article:
         byline=d.byline,
         dateline=d.dateline,
         continued_from=d.continued_from,
+        continued_to=d.continued_to,
         paragraphs=tuple(d.paragraphs),
         captions=(),
         headings=tuple(d.headings),
