@@ -6,9 +6,10 @@ import re
 from dataclasses import dataclass, field
 
 from reader.corpus.blocks import Unit
-from reader.corpus.boundaries import SUBHEAD_NUMBERED, body_below, judge, series
+from reader.corpus.boundaries import body_below, judge, series
 from reader.corpus.grams import bigrams, overlap
-from reader.corpus.lines import CONTINUED_RE, HAN, han_count, match_dateline, signoff
+from reader.corpus.headlines import PooledLine, assign_headlines
+from reader.corpus.lines import CONTINUED_RE, HAN, match_dateline, signoff
 
 VERTICAL_BYLINE = re.compile(rf"(本[报報][记記]者|[记記]者)([{HAN}]{{2,4}})$")
 
@@ -42,22 +43,6 @@ class Draft:
         """Append a paragraph and its bigrams."""
         self.paragraphs.append(paragraph)
         self.grams |= bigrams(paragraph)
-
-
-@dataclass
-class PooledLine:
-    """A headline line waiting to be matched to its article."""
-
-    position: int
-    text: str
-    spaced: bool
-    byline: str | None = None
-    drafts_before: int = 0
-    """How many articles had begun when this line was met (for nearness)."""
-    cluster_size: int = 1
-    """How many headline lines stood together with this one."""
-    banner: bool = False
-    """True for a line printed against the masthead: a page banner, not a headline."""
 
 
 @dataclass
@@ -204,7 +189,7 @@ def assemble(units: list[Unit]) -> Assembly:
     for p in pool:
         if p.position - 1 in masthead or p.position + 1 in masthead:
             p.banner = True
-    banners, unassigned = _assign_headlines(pool, drafts)
+    banners, unassigned = assign_headlines(pool, drafts)
     furniture = [u.text for u in units if u.kind in ("masthead", "pagenote")]
     stray = [x for x in (pending_byline, pending_continued) if x]
     return Assembly(drafts, captions, banners, furniture + unassigned + stray, notes)
@@ -236,128 +221,3 @@ def _pooled(unit: Unit, drafts_before: int, cluster_size: int) -> PooledLine:
         if m and len(text) - len(m.group(0)) >= 6:
             text, byline = text[: m.start()], f"{m.group(1)} {m.group(2)}"
     return PooledLine(ln.index, text, ln.spaced, byline, drafts_before, cluster_size=cluster_size)
-
-
-def _assign_headlines(
-    pool: list[PooledLine], drafts: list[Draft]
-) -> tuple[list[str], list[str]]:
-    """Give each pooled line to the article whose words it shares.
-
-    Returns the banner candidates and every line left unassigned.
-    """
-    if not drafts:
-        return [p.text for p in pool], [p.text for p in pool]
-    grams = [d.grams for d in drafts]
-
-    def best(p: PooledLine, bonus: float) -> tuple[int, float]:
-        near = {p.drafts_before - 1, p.drafts_before}
-        scores = [overlap(p.text, g) + (bonus if k in near else 0.0) for k, g in enumerate(grams)]
-        top = max(range(len(drafts)), key=lambda k: scores[k])
-        return top, scores[top]
-
-    targets: list[int | None] = []
-    for p in pool:
-        if p.text.startswith("——") or p.banner or p.spaced:
-            targets.append(None)
-            continue
-        top, score = best(p, 0.2 if p.cluster_size <= 2 else 0.05)
-        targets.append(top if score >= 0.35 else None)
-    # Headline lines that share too few words with any body go, by elimination, to the
-    # article without a headline that they share the most words with.
-    untitled = set(range(len(drafts))) - {t for t in targets if t is not None}
-    for k, p in enumerate(pool):
-        if targets[k] is not None or p.banner or p.spaced or p.text.startswith("——"):
-            continue
-        if han_count(p.text) < 4 or not untitled:
-            continue
-        beside = [
-            targets[j] for j in (k - 1, k + 1)
-            if 0 <= j < len(pool) and abs(pool[j].position - p.position) == 1
-        ]
-        if any(t is not None for t in beside):
-            continue  # a second line of a headline already placed
-        top = max(untitled, key=lambda d: overlap(p.text, grams[d]))
-        if overlap(p.text, grams[top]) >= 0.15:
-            targets[k] = top
-            untitled.discard(top)
-    # Subtitles (——…) follow the line above; letter-spaced and short lines sit with the
-    # neighbouring headline line; a lone letter-spaced line heads the nearest article.
-    for k, p in enumerate(pool):
-        if targets[k] is not None or p.banner:
-            continue
-        prev_ok = k > 0 and pool[k - 1].position == p.position - 1 and targets[k - 1] is not None
-        next_ok = (
-            k + 1 < len(pool) and pool[k + 1].position == p.position + 1
-            and targets[k + 1] is not None
-        )
-        if p.text.startswith("——") and prev_ok:
-            targets[k] = targets[k - 1]
-        elif (p.spaced or han_count(p.text) <= 12) and next_ok:
-            targets[k] = targets[k + 1]
-        elif (p.spaced or han_count(p.text) <= 12) and prev_ok:
-            targets[k] = targets[k - 1]
-        elif p.spaced:
-            top, score = best(p, 0.5)
-            targets[k] = top if score >= 0.35 else None
-    banners, unassigned = [], []
-    for p, t in zip(pool, targets, strict=True):
-        if t is None:
-            unassigned.append(p.text)
-            if p.position <= 8 or p.banner:
-                banners.append(p.text.lstrip("—"))
-            continue
-        d = drafts[t]
-        d.head_lines.append((p.position, p.text, p.spaced))
-        if p.byline and not d.byline:
-            d.byline = p.byline
-    return banners, unassigned
-
-
-def split_headline(lines: list[tuple[int, str, bool]], body: str) -> tuple[
-    str | None, str | None, str | None
-]:
-    """Turn an article's headline lines into (kicker, title, subtitle)."""
-    if not lines:
-        return None, None, None
-    lines = sorted(lines)
-    subtitle_parts = [t.lstrip("—").strip() for _, t, _ in lines if t.startswith("——")]
-    main = [(pos, t, sp) for pos, t, sp in lines if not t.startswith("——")]
-    grams = bigrams(body)
-    # Lines printed one under the other that break inside a phrase of the body are one title.
-    parts: list[list] = []
-    for pos, text, spaced in main:
-        if parts and parts[-1][0] == pos - 1:
-            prev = parts[-1][1]
-            junction = prev[-1:] + text[:1]
-            joined = prev[-3:] + text[:3] in body or junction in grams
-            if joined or not _reads_complete(prev):
-                parts[-1] = [pos, prev + text, parts[-1][2] and spaced]
-                continue
-        parts.append([pos, text, spaced])
-    texts = [p[1] for p in parts]
-    kicker = title = None
-    if len(texts) == 1:
-        title = texts[0]
-    elif len(texts) == 2:
-        (_, a, a_sp), (_, b, b_sp) = parts
-        la, lb = han_count(a), han_count(b)
-        if a_sp and not b_sp:
-            kicker, title = a, b
-        elif b_sp and not a_sp:
-            title, subtitle_parts = a, [b, *subtitle_parts]
-        elif min(la, lb) >= 0.75 * max(la, lb):
-            title = f"{a} {b}"  # a headline in two parallel lines
-        elif la >= lb:
-            title, subtitle_parts = a, [b, *subtitle_parts]
-        else:
-            kicker, title = a, b
-    elif texts:
-        kicker, title = texts[0], texts[1]
-        subtitle_parts = texts[2:] + subtitle_parts
-    subtitle = " ".join(subtitle_parts) or None
-    return kicker, title, subtitle
-
-
-def _reads_complete(text: str) -> bool:
-    """False when a headline line visibly stops mid-phrase (a dangling particle or mark)."""
-    return not text.endswith(("的", "和", "与", "及", "、", "“", "《", "（"))

@@ -5,8 +5,9 @@ from __future__ import annotations
 import hashlib
 import re
 
-from reader.corpus.assemble import Draft, assemble, split_headline
+from reader.corpus.assemble import Draft, assemble
 from reader.corpus.blocks import build_units
+from reader.corpus.headlines import split_headline
 from reader.corpus.lines import read_lines
 from reader.corpus.metadata import page_meta
 from reader.corpus.model import Article, Issue
