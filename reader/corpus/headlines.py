@@ -7,6 +7,7 @@ from typing import Protocol
 
 from reader.corpus.grams import bigrams, overlap
 from reader.corpus.lines import han_count
+from reader.corpus.matching import best_assignment
 
 
 class Body(Protocol):
@@ -33,6 +34,84 @@ class PooledLine:
     """True for a line printed against the masthead: a page banner, not a headline."""
 
 
+def _main(p: PooledLine) -> bool:
+    """A line that can be a headline on its own (not a subtitle, banner or spaced kicker)."""
+    return not (p.text.startswith("——") or p.banner or p.spaced)
+
+
+def headline_groups(pool: list[PooledLine], bodies: str) -> list[list[int]]:
+    """Pool indices grouped into headlines: adjacent lines that read as one broken headline."""
+    groups: list[list[int]] = []
+    for k, p in enumerate(pool):
+        if not _main(p):
+            continue
+        if groups:
+            last = pool[groups[-1][-1]]
+            if last.position == p.position - 1 and (
+                last.text[-3:] + p.text[:3] in bodies or not _reads_complete(last.text)
+                or (last.text[-1:] + p.text[:1]) in bodies
+            ):
+                groups[-1].append(k)
+                continue
+        groups.append([k])
+    return groups
+
+
+def _layout_side(pool: list[PooledLine], grams: list[set[str]]) -> int:
+    """+1 when this page prints headlines before their bodies, -1 after, 0 unknown."""
+    votes = 0
+    for p in pool:
+        b, a = p.drafts_before, p.drafts_before - 1
+        if not _main(p) or not 0 <= a < b < len(grams):
+            continue
+        diff = overlap(p.text, grams[b]) - overlap(p.text, grams[a])
+        votes += (diff > 0.2) - (diff < -0.2)
+    return (votes > 0) - (votes < 0)
+
+
+def _match_groups(pool: list[PooledLine], drafts: list[Body]) -> list[int | None]:
+    """Headline groups matched to bodies as one assignment: words shared, plus nearness.
+
+    Each headline goes to at most one body and each body takes at most one headline here;
+    the lines left over (kickers, second lines, subtitles) join their neighbours later.
+    """
+    grams = [d.grams for d in drafts]
+    bodies = "".join(d.body for d in drafts)
+    groups = headline_groups(pool, bodies)
+    side = _layout_side(pool, grams)
+    scores = []
+    for g in groups:
+        first = pool[g[0]]
+        text = "".join(pool[k].text for k in g)
+        bonus = 0.2 if first.cluster_size <= 2 else 0.05
+        row = []
+        for d in range(len(drafts)):
+            s = overlap(text, grams[d])
+            if d in (first.drafts_before - 1, first.drafts_before):
+                s += bonus
+                if side and d == first.drafts_before - (side < 0) and first.cluster_size <= 3:
+                    s += 0.15
+            row.append(s if s >= 0.35 else 0.0)
+        scores.append(row)
+    targets: list[int | None] = [None] * len(pool)
+    for g, d in zip(groups, best_assignment(scores), strict=True):
+        if d is None:
+            continue
+        for k in g:
+            targets[k] = d
+    # A second headline of the same body (a kicker above, a line beside) that shares its
+    # words with that body just as surely as the first.
+    for g, row in zip(groups, scores, strict=True):
+        if targets[g[0]] is not None or not any(row):
+            continue
+        d = max(range(len(row)), key=lambda j: row[j])
+        beside = [targets[k] for k in (g[0] - 1, g[-1] + 1) if 0 <= k < len(pool)]
+        if row[d] >= 0.5 and d in beside:
+            for k in g:
+                targets[k] = d
+    return targets
+
+
 def assign_headlines(
     pool: list[PooledLine], drafts: list[Body]
 ) -> tuple[list[str], list[str]]:
@@ -50,13 +129,7 @@ def assign_headlines(
         top = max(range(len(drafts)), key=lambda k: scores[k])
         return top, scores[top]
 
-    targets: list[int | None] = []
-    for p in pool:
-        if p.text.startswith("——") or p.banner or p.spaced:
-            targets.append(None)
-            continue
-        top, score = best(p, 0.2 if p.cluster_size <= 2 else 0.05)
-        targets.append(top if score >= 0.35 else None)
+    targets = _match_groups(pool, drafts)
     # Headline lines that share too few words with any body go, by elimination, to the
     # article without a headline that they share the most words with.
     untitled = set(range(len(drafts))) - {t for t in targets if t is not None}
