@@ -91,6 +91,8 @@ def _column_widths(lines: list[Line]) -> list[float]:
     return out
 
 
+_INNER_PUNCT = re.compile(r"[，。、；：,;:]")
+"""Punctuation a headline line does not hold."""
 _SPEAKER = re.compile(r"^[问問答][：:]")
 """Interview labels: each question and answer is its own paragraph."""
 
@@ -139,8 +141,8 @@ def _continues_column(unit: list[Line], b: Line, width: float) -> bool:
         # After a sentence end, a line that does not fill the column (or overruns it) and
         # ends no sentence is a headline, not the paragraph's next line.
         return width - 3 < b_width <= width + 3
-    if first and a.width <= width - 10:
-        return False
+    if first and a.width <= width - 8 and not a.term and not _INNER_PUNCT.search(a.text):
+        return False  # shorter than an indented first line: a headline over the body
     if first and b.width < width - 3 and not b.term and not b.spaced:
         return False  # a paragraph's second line fills the column
     return True
@@ -243,9 +245,6 @@ def build_units(lines: list[Line]) -> list[Unit]:
         units.append(Unit(kind, [ln], ln.text))
     flush()
     return _mark_captions(units)
-
-
-_INNER_PUNCT = re.compile(r"[，。、；：,;:]")
 
 
 def is_exclaimed_head(text: str) -> bool:

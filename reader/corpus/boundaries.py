@@ -55,7 +55,7 @@ def _signature(cluster: list[Unit]) -> tuple | None:
 def series(units: list[Unit]) -> set[int]:
     """Start indices of clusters that repeat a heading shape within one stretch of the page.
 
-    A stretch ends at a hard cue (dateline, byline, continuation, masthead, caption): the
+    At least three make a series; a stretch ends at a hard cue (dateline, byline, continuation, masthead, caption): the
     headings of one article sit between two such cues.
     """
     found: set[int] = set()
@@ -75,7 +75,7 @@ def series(units: list[Unit]) -> set[int]:
             continue
         keyed.setdefault((stretch, *sig), []).append(start)
     for starts in keyed.values():
-        if len(starts) >= 2:
+        if len(starts) >= 3:
             found.update(starts)
     return found
 
@@ -121,7 +121,7 @@ def judge(
     if n >= 14 and down >= 0.5 and up < 0.4:
         return Verdict(False, ("too long for a section heading", words))
     if in_series:
-        if down >= 0.4 and up <= 0.1 and cont < 0.1:
+        if (down >= 0.4 and up <= 0.1 and cont < 0.1) or (down >= 0.25 and up == 0):
             return Verdict(False, ("headline of the body below", words))
         return Verdict(True, ("one of a series of like section headings", words))
     if cont >= 0.25 and down <= up + 0.2:
