@@ -82,6 +82,7 @@ def assemble(units: list[Unit]) -> Assembly:
     pending_byline: str | None = None
     pending_continued: str | None = None
     in_series = series(units)
+    stray_signoffs: list[str] = []
     notes: list[tuple[int, str, tuple[str, ...]]] = []
     i = 0
     while i < len(units):
@@ -168,6 +169,14 @@ def assemble(units: list[Unit]) -> Assembly:
                 byline_choice = (after_headline[0], u.text, after_headline[1])
             else:
                 pending_byline = u.text
+        elif u.kind == "signoff":
+            tag = u.text[1:-1]
+            if cur is not None and cur.paragraphs and not cur.closed:
+                cur.byline = f"{cur.byline} {tag}" if cur.byline else tag
+                cur.closed = True
+                notes.append((i, f"ends article {len(drafts)}", (f"sign-off {u.text}",)))
+            else:
+                stray_signoffs.append(u.text)
         elif u.kind == "caption":
             captions.append((pos, u.text))
         elif u.kind == "continued":
@@ -191,7 +200,7 @@ def assemble(units: list[Unit]) -> Assembly:
             p.banner = True
     banners, unassigned = assign_headlines(pool, drafts)
     furniture = [u.text for u in units if u.kind in ("masthead", "pagenote")]
-    stray = [x for x in (pending_byline, pending_continued) if x]
+    stray = [x for x in (pending_byline, pending_continued) if x] + stray_signoffs
     return Assembly(drafts, captions, banners, furniture + unassigned + stray, notes)
 
 

@@ -13,14 +13,22 @@ from reader.corpus.lines import (
     PAGE_NO_RE,
     PAGE_NOTE_RE,
     PHOTO_ARROWS,
+    SIGNOFF_LINE_RE,
     Line,
     han_count,
     is_byline,
     is_credit,
+    signoff,
 )
+
+CAPTION_OPENERS = ("图为", "圖為", "图中", "圖中", "上图", "下图", "上圖", "下圖")
+"""How a photo caption begins."""
 
 FLOW_WIDTH = 70
 """Median line width above which a page is taken to hold one paragraph per line."""
+
+PAREN_CREDIT_RE = re.compile(r"^[（(][^（）()]{1,20}[摄攝][）)]$")
+"""A photo credit in brackets on a line of its own: `（新华社记者王芳摄）`."""
 
 KNOWN_PAPERS = re.compile(
     r"^[\u4e00-\u9fff]{2,6}(?:日[报報]|晚[报報]|早[报報]|[时時][报報]|商[报報]|周[报報])$"
@@ -57,6 +65,10 @@ def classify(line: Line) -> str:
         return "masthead"
     if len(text) <= 24 and text.endswith(("摄", "攝")) and is_credit(text):
         return "credit"
+    if len(text) <= 26 and PAREN_CREDIT_RE.match(text):
+        return "credit"
+    if SIGNOFF_LINE_RE.match(text) and signoff("。" + text):
+        return "signoff"
     if is_byline(text):
         return "byline"
     return "text"
@@ -126,6 +138,8 @@ def _continues_column(unit: list[Line], b: Line, width: float) -> bool:
     if a.spaced and first:
         return False
     if DATELINE_RE.match(b.text) or CONTINUED_RE.match(b.text) or _SPEAKER.match(b.text):
+        return False
+    if a.term and b.text.startswith(CAPTION_OPENERS):
         return False
     if a.term:
         if b.spaced:
@@ -294,6 +308,11 @@ def _mark_captions(units: list[Unit]) -> list[Unit]:
             lines = _absorb_caption_lines(out, u.lines)
             text = "".join(ln.text for ln in lines).lstrip(PHOTO_ARROWS)
             out.append(Unit("caption", lines, text))
+            continue
+        if u.kind in ("para", "loose") and u.text.startswith(CAPTION_OPENERS) and (
+            han_count(u.text) <= 80
+        ):
+            out.append(Unit("caption", u.lines, u.text))
             continue
         if u.kind in ("para", "loose") and u.text.endswith(("提供)", "提供）")):
             out.append(Unit("caption", u.lines, u.text))

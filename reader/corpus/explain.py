@@ -15,6 +15,7 @@ _KIND = {
     "continued": "continuation marker",
     "masthead": "masthead",
     "pagenote": "page note",
+    "signoff": "sign-off",
 }
 _WHY = {
     "byline": "a reporter's name after 记者/通讯员",
@@ -23,6 +24,7 @@ _WHY = {
     "continued": "（上接/下转第…版）",
     "masthead": "paper name, printed date or page number",
     "pagenote": "（本版图片…）",
+    "signoff": "a name in brackets after a sentence end",
 }
 
 

@@ -44,6 +44,10 @@ SIGNOFF_RE = re.compile(r"(?<=[。！？!?”﹗﹖])[（(]([^（）()。，]{2,
 """An author or source tag closing a body: `……。（李曼丽）`, `……。（据新华社电）`."""
 
 
+SIGNOFF_LINE_RE = re.compile(r"^[（(][^（）()。，]{2,12}[）)]$")
+"""A sign-off wrapped onto a line of its own: `（李曼丽）`."""
+
+
 def match_dateline(text: str) -> tuple[int, str, str | None] | None:
     """(end, dateline, byline) when text starts with a dateline."""
     m = DATELINE_RE.match(text)

@@ -24,6 +24,7 @@ from reader.corpus.parse import parse_issue
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 NO_LINE_START = "，。、；：！？”’）》"
+NO_LINE_END = "（“‘《"
 HAN_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 
 
@@ -150,8 +151,11 @@ def wrap(paragraph: str, columns: int) -> list[str]:
     for ch in paragraph:
         w = cells(ch)
         if width + w > budget and cur and ch not in NO_LINE_START:
+            carry = ""
+            while cur and cur[-1] in NO_LINE_END:
+                carry, cur = cur[-1] + carry, cur[:-1]
             lines.append(cur)
-            cur, width, budget = "", 0, limit
+            cur, width, budget = carry, cells(carry), limit
         cur += ch
         width += w
     if cur:
