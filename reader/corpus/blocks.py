@@ -157,7 +157,7 @@ def _continues_column(unit: list[Line], b: Line, width: float) -> bool:
         return width - 3 < b_width <= width + 3
     if first and a.width <= width - 8 and not a.term and not _INNER_PUNCT.search(a.text):
         return False  # shorter than an indented first line: a headline over the body
-    if first and b.width < width - 3 and not b.term and not b.spaced:
+    if first and b.width <= width - 3 and not b.term and not b.spaced:
         return False  # a paragraph's second line fills the column
     return True
 
