@@ -127,6 +127,11 @@ def _nearest(sorted_indices: list[int], i: int, n: int) -> list[int]:
     return out
 
 
+def _measure(line: Line) -> int:
+    """Width without a mark hanging past the column end (标点悬挂)."""
+    return line.width - 2 if line.text[-1:] in "，。、；：！？”）" else line.width
+
+
 def _continues_column(unit: list[Line], b: Line, width: float) -> bool:
     """True when line b carries on the paragraph whose lines so far are `unit`."""
     a = unit[-1]
@@ -179,9 +184,19 @@ def _reflow_columns(lines: list[Line], widths: list[float]) -> list[list[Line]]:
     """Group hard-wrapped column lines into paragraphs; `widths` is per page line."""
     groups = _group_columns(lines, widths)
     out: list[list[Line]] = []
-    for g in groups:
+    for k, g in enumerate(groups):
         last = g[-1]
         width = widths[last.index]
+        nxt = groups[k + 1][0] if k + 1 < len(groups) else None
+        if (
+            len(g) >= 2 and not last.term and g[-2].term and not _INNER_PUNCT.search(last.text)
+            and nxt is not None and nxt.index == last.index + 1
+            and widths[nxt.index] - 8 <= _measure(nxt) <= widths[nxt.index] - 3
+        ):
+            # After a sentence end, a line without punctuation followed by an indented
+            # first line is a headline between two paragraphs, whatever its width.
+            out += [g[:-1], [last]]
+            continue
         # A run that never reaches sentence punctuation and stops short of the column, or
         # whose lines wander in width, is a headline set in lines, not a paragraph.
         ragged = any(abs(ln.width - width) > 4 and not ln.spaced for ln in g[1:-1])
