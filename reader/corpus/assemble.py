@@ -197,7 +197,10 @@ def assemble(units: list[Unit]) -> Assembly:
     masthead = {u.lines[0].index for u in units if u.kind == "masthead"}
     for p in pool:
         if p.position - 1 in masthead or p.position + 1 in masthead:
-            p.banner = True
+            near = drafts[p.drafts_before].grams if p.drafts_before < len(drafts) else set()
+            # A line by the masthead that shares its words with the body below is that
+            # body's headline (a short masthead), not a page banner.
+            p.banner = overlap(p.text, near) < 0.35
     banners, unassigned = assign_headlines(pool, drafts)
     furniture = [u.text for u in units if u.kind in ("masthead", "pagenote")]
     stray = [x for x in (pending_byline, pending_continued) if x] + stray_signoffs

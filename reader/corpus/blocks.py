@@ -20,6 +20,7 @@ from reader.corpus.lines import (
     is_credit,
     signoff,
 )
+from reader.corpus.papers import paper_name
 
 CAPTION_OPENERS = ("图为", "圖為", "图中", "圖中", "上图", "下图", "上圖", "下圖")
 """How a photo caption begins."""
@@ -29,11 +30,6 @@ FLOW_WIDTH = 70
 
 PAREN_CREDIT_RE = re.compile(r"^[（(][^（）()]{1,20}[摄攝][）)]$")
 """A photo credit in brackets on a line of its own: `（新华社记者王芳摄）`."""
-
-KNOWN_PAPERS = re.compile(
-    r"^[\u4e00-\u9fff]{2,6}(?:日[报報]|晚[报報]|早[报報]|[时時][报報]|商[报報]|周[报報])$"
-)
-
 
 @dataclass
 class Unit:
@@ -59,7 +55,7 @@ def classify(line: Line) -> str:
         return "continued"
     if PAGE_NOTE_RE.match(text):
         return "pagenote"
-    if DATE_LINE_RE.search(text) or PAGE_NO_RE.match(text) or KNOWN_PAPERS.match(text):
+    if DATE_LINE_RE.search(text) or PAGE_NO_RE.match(text) or paper_name(text, line.index < 4):
         return "masthead"
     if _is_repeated_banner(text):
         return "masthead"

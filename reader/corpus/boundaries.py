@@ -55,8 +55,8 @@ def _signature(cluster: list[Unit]) -> tuple | None:
 def series(units: list[Unit]) -> set[int]:
     """Start indices of clusters that repeat a heading shape within one stretch of the page.
 
-    At least three make a series; a stretch ends at a hard cue (dateline, byline, continuation, masthead, caption): the
-    headings of one article sit between two such cues.
+    At least three make a series; a stretch ends at a hard cue (dateline, byline,
+    continuation, masthead, caption): the headings of one article sit between two such cues.
     """
     found: set[int] = set()
     spans = clusters(units)

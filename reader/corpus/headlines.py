@@ -171,7 +171,7 @@ def assign_headlines(
     for p, t in zip(pool, targets, strict=True):
         if t is None:
             unassigned.append(p.text)
-            if p.position <= 8 or p.banner:
+            if p.banner:
                 banners.append(p.text.lstrip("—"))
             continue
         d = drafts[t]

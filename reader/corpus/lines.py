@@ -73,8 +73,36 @@ def signoff(text: str) -> str | None:
 CONTINUED_RE = re.compile(r"^[（(](上接第.{1,4}版|下[转轉]第.{1,4}版|接第.{1,4}版)[）)]")
 PAGE_NOTE_RE = re.compile(r"^[（(]本版图片[^）)]*[）)]$|^[（(]图片[^）)]*[）)]$")
 DATE_LINE_RE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日\s*星期.")
-PAGE_NO_RE = re.compile(r"^(?:第\s*)?0?(\d{1,2})\s*版?$")
+PAGE_NO_RE = re.compile(
+    r"^(?:(?:第\s*)?[A-Z]?0?(\d{1,2})\s*版?|第?\s*([一二三四五六七八九十]{1,3})\s*版)$"
+)
+"""A page number standing alone: `第4版`, `第四版`, `4`, `A4`, `04版`."""
+PAGE_IN_LINE_RE = re.compile(
+    r"(?:(?:^|(?<=\s))第\s*(?:[A-Z]?0?(\d{1,2})|([一二三四五六七八九十]{1,3}))\s*版"
+    r"|(?<=星期.)\s*[A-Z]0?(\d{1,2}))(?=\s|$|[\u4e00-\u9fff])"
+)
+"""A page number inside a masthead line: `… 星期二 第4版 经济`."""
 PHOTO_ARROWS = "⇑⇓↑↓←→⇐⇒▲△▼▽◀▶"
+
+
+_NUMERALS = {ch: k for k, ch in enumerate("一二三四五六七八九十", start=1)}
+
+
+def page_number(digits: str | None, numerals: str | None) -> int | None:
+    """A page number from digits (`4`) or Chinese numerals (`四`, `十二`)."""
+    if digits:
+        return int(digits)
+    if not numerals:
+        return None
+    if numerals == "十":
+        return 10
+    if numerals.startswith("十"):
+        return 10 + _NUMERALS.get(numerals[1], 0)
+    if numerals.endswith("十"):
+        return 10 * _NUMERALS.get(numerals[0], 0)
+    if len(numerals) == 3:
+        return 10 * _NUMERALS.get(numerals[0], 0) + _NUMERALS.get(numerals[2], 0)
+    return _NUMERALS.get(numerals[0])
 
 
 def cells(text: str) -> int:
