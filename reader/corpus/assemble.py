@@ -9,7 +9,7 @@ from reader.corpus.blocks import Unit
 from reader.corpus.boundaries import body_below, judge, series
 from reader.corpus.grams import bigrams, overlap
 from reader.corpus.headlines import PooledLine, assign_headlines
-from reader.corpus.lines import CONTINUED_RE, HAN, match_dateline, signoff
+from reader.corpus.lines import CONTINUED_RE, HAN, han_count, match_dateline, signoff
 
 VERTICAL_BYLINE = re.compile(rf"(本[报報][记記]者|[记記]者)([{HAN}]{{2,4}})$")
 
@@ -198,9 +198,9 @@ def assemble(units: list[Unit]) -> Assembly:
     for p in pool:
         if p.position - 1 in masthead or p.position + 1 in masthead:
             near = drafts[p.drafts_before].grams if p.drafts_before < len(drafts) else set()
-            # A line by the masthead that shares its words with the body below is that
-            # body's headline (a short masthead), not a page banner.
-            p.banner = overlap(p.text, near) < 0.35
+            # A line by the masthead is a page banner (`要闻`) when it is short or shares no
+            # words with the body below; otherwise it is that body's headline.
+            p.banner = han_count(p.text) <= 6 or overlap(p.text, near) < 0.1
     banners, unassigned = assign_headlines(pool, drafts)
     furniture = [u.text for u in units if u.kind in ("masthead", "pagenote")]
     stray = [x for x in (pending_byline, pending_continued) if x] + stray_signoffs
