@@ -40,7 +40,7 @@ DATELINE_RE = re.compile(
 )
 """A dateline at the start of a paragraph: `本报北京1月5日讯（记者 X）`, `新华社…电（…）`,
 `本报北京12月31日讯记者X报道：`, `【本報訊】`, `（据新华社电）`."""
-SIGNOFF_RE = re.compile(r"(?<=[。！？!?”﹗﹖])[（(]([^（）()。，]{2,12})[）)]$")
+SIGNOFF_RE = re.compile(r"(?<=[。！？!?”﹗﹖])[（(]([^（）()。，]{2,16})[）)]$")
 """An author or source tag closing a body: `……。（李曼丽）`, `……。（据新华社电）`."""
 
 
@@ -120,7 +120,7 @@ def ends_paragraph_punct(text: str) -> bool:
     stripped = text.rstrip(CLOSERS + " ")
     if not stripped:
         return False
-    return stripped[-1] in TERMINAL or (text[-1:] in "）)" and signoff(text) is not None)
+    return stripped[-1] in TERMINAL or (text[-1:] in "）)" and SIGNOFF_RE.search(text) is not None)
 
 
 @dataclass(frozen=True)
