@@ -83,6 +83,17 @@ def page_is_flowed(lines: list[Line]) -> bool:
     return bool(widths) and wide >= 0.25 * len(widths)
 
 
+def _common_width(widths: list[int]) -> float:
+    """The median width of nearby lines, or 4 cells more when that median is an indent's.
+
+    Short paragraphs have as many indented first lines (4 cells short) as full ones; when
+    lines 4 cells wider than the median recur, the median is the first lines' measure.
+    """
+    med = widths[len(widths) // 2]
+    wider = sum(1 for w in widths if abs(w - (med + 4)) <= 1)
+    return float(med + 4) if wider >= max(2, len(widths) // 3) else float(med)
+
+
 def _column_widths(lines: list[Line]) -> list[float]:
     """For each line, the width of the column around it, from nearby lines of like width."""
     solid = []
@@ -95,7 +106,7 @@ def _column_widths(lines: list[Line]) -> list[float]:
     out = []
     for i in range(len(lines)):
         widths = sorted(lines[k].width for k in _nearest(solid, i, 7))
-        out.append(widths[len(widths) // 2] if widths else 34.0)
+        out.append(_common_width(widths) if widths else 34.0)
     return out
 
 
