@@ -14,6 +14,7 @@ from reader.corpus.lines import (
     PAGE_NOTE_RE,
     PHOTO_ARROWS,
     SIGNOFF_LINE_RE,
+    SIGNOFF_RE,
     Line,
     han_count,
     is_byline,
@@ -134,6 +135,16 @@ def _nearest(sorted_indices: list[int], i: int, n: int) -> list[int]:
     return out
 
 
+def _ends(group: list[Line]) -> bool:
+    """True when the lines so far end a sentence, a sign-off broken over two lines included."""
+    last = group[-1]
+    if last.term:
+        return True
+    if len(group) < 2 or last.text[-1:] not in "）)":
+        return False
+    return bool(SIGNOFF_RE.search(group[-2].text + last.text))
+
+
 def _measure(line: Line) -> int:
     """Width without a mark hanging past the column end (标点悬挂)."""
     return line.width - 2 if line.text[-1:] in "，。、；：！？”）" else line.width
@@ -151,9 +162,10 @@ def _continues_column(unit: list[Line], b: Line, width: float) -> bool:
         return False
     if DATELINE_RE.match(b.text) or CONTINUED_RE.match(b.text) or _SPEAKER.match(b.text):
         return False
-    if a.term and b.text.startswith(CAPTION_OPENERS):
+    a_term = _ends(unit)
+    if a_term and b.text.startswith(CAPTION_OPENERS):
         return False
-    if a.term:
+    if a_term:
         if b.spaced:
             return False
         expected = width - 4 if first else width
@@ -207,12 +219,12 @@ def _reflow_columns(lines: list[Line], widths: list[float]) -> list[list[Line]]:
         # A run that never reaches sentence punctuation and stops short of the column, or
         # whose lines wander in width, is a headline set in lines, not a paragraph.
         ragged = any(abs(ln.width - width) > 4 and not ln.spaced for ln in g[1:-1])
-        if not last.term and (
+        if not _ends(g) and (
             len(g) == 1 or ragged or g[0].width > width + 2
             or (len(g) <= 3 and last.width <= width - 3)
         ):
             out += [[ln] for ln in g]
-        elif not last.term and len(g) >= 3 and last.width <= width - 8:
+        elif not _ends(g) and len(g) >= 3 and last.width <= width - 8:
             out += [g[:-1], [last]]  # a cut-off paragraph, then a headline line
         else:
             out.append(g)
