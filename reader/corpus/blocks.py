@@ -111,7 +111,7 @@ def _column_widths(lines: list[Line]) -> list[float]:
     return out
 
 
-_INNER_PUNCT = re.compile(r"[，。、；：,;:]")
+_INNER_PUNCT = re.compile(r"[，。、；：,;:﹐﹑﹔﹕]")
 """Punctuation a headline line does not hold."""
 _SPEAKER = re.compile(r"^[问問答][：:]")
 """Interview labels: each question and answer is its own paragraph."""
