@@ -52,19 +52,22 @@ def classify(line: Line) -> str:
     text = line.text
     if line.vertical:
         return "loose"
-    if CONTINUED_RE.match(text) and len(CONTINUED_RE.sub("", text).strip()) == 0:
+    bracket = text[:1] in "（("
+    if bracket and CONTINUED_RE.match(text) and len(CONTINUED_RE.sub("", text).strip()) == 0:
         return "continued"
-    if PAGE_NOTE_RE.match(text):
+    if bracket and PAGE_NOTE_RE.match(text):
         return "pagenote"
-    if DATE_LINE_RE.search(text) or PAGE_NO_RE.match(text) or paper_name(text, line.index < 4):
+    if ("星期" in text and DATE_LINE_RE.search(text)) or PAGE_NO_RE.match(text):
+        return "masthead"
+    if ("报" in text[:14] or "報" in text[:14]) and paper_name(text, line.index < 4):
         return "masthead"
     if _is_repeated_banner(text):
         return "masthead"
     if len(text) <= 24 and text.endswith(("摄", "攝")) and is_credit(text):
         return "credit"
-    if len(text) <= 26 and PAREN_CREDIT_RE.match(text):
+    if bracket and len(text) <= 26 and PAREN_CREDIT_RE.match(text):
         return "credit"
-    if SIGNOFF_LINE_RE.match(text) and signoff("。" + text):
+    if bracket and SIGNOFF_LINE_RE.match(text) and signoff("。" + text):
         return "signoff"
     if is_byline(text):
         return "byline"
@@ -105,9 +108,13 @@ def _column_widths(lines: list[Line]) -> list[float]:
         if sum(1 for o in near if abs(o.width - ln.width) <= 3) >= 2:
             solid.append(i)
     out = []
+    cache: dict[tuple[int, ...], float] = {}
     for i in range(len(lines)):
-        widths = sorted(lines[k].width for k in _nearest(solid, i, 7))
-        out.append(_common_width(widths) if widths else 34.0)
+        near = tuple(_nearest(solid, i, 7))
+        if near not in cache:
+            widths = sorted(lines[k].width for k in near)
+            cache[near] = _common_width(widths) if widths else 34.0
+        out.append(cache[near])
     return out
 
 
@@ -119,20 +126,10 @@ _SPEAKER = re.compile(r"^[问問答][：:]")
 
 def _nearest(sorted_indices: list[int], i: int, n: int) -> list[int]:
     """The n indices closest to i (earlier ones first on ties), from a sorted list."""
-    right = bisect.bisect_left(sorted_indices, i)
-    left = right - 1
-    out: list[int] = []
-    while len(out) < n and (left >= 0 or right < len(sorted_indices)):
-        take_left = right >= len(sorted_indices) or (
-            left >= 0 and i - sorted_indices[left] <= sorted_indices[right] - i
-        )
-        if take_left:
-            out.append(sorted_indices[left])
-            left -= 1
-        else:
-            out.append(sorted_indices[right])
-            right += 1
-    return out
+    pos = bisect.bisect_left(sorted_indices, i)
+    window = sorted_indices[max(0, pos - n) : pos + n]
+    window.sort(key=lambda k: (abs(k - i), k))
+    return window[:n]
 
 
 def _ends(group: list[Line]) -> bool:

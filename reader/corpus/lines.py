@@ -105,9 +105,12 @@ def page_number(digits: str | None, numerals: str | None) -> int | None:
     return _NUMERALS.get(numerals[0])
 
 
+_WIDE = re.compile("[^\x00-\u2e7f]|[“”‘’…—·]")
+
+
 def cells(text: str) -> int:
     """Printed width: half-width ASCII is one cell, everything else (CJK, “”) two."""
-    return sum(1 if ord(ch) < 0x2E80 and ch not in "“”‘’…—·" else 2 for ch in text)
+    return len(text) + len(_WIDE.findall(text))
 
 
 def han_count(text: str) -> int:
@@ -149,6 +152,8 @@ class Line:
 
 def _is_letter_spaced(text: str) -> bool:
     """True when most CJK characters are separated by single spaces."""
+    if text.count(" ") < 3:
+        return False
     parts = [p for p in text.split(" ") if p]
     singles = sum(1 for p in parts if len(p) == 1 and not p.isascii())
     short = sum(1 for p in parts if len(p) <= 2)
@@ -173,6 +178,9 @@ def tidy(text: str) -> str:
     if _NUMBERED_HEAD.match(text):
         return text[:3] + tidy(text[3:])
     return _SPACE_AFTER_ASCII.sub("", _SPACE_BEFORE_ASCII.sub("", text))
+
+
+_VERTICAL_FORM = re.compile("[\ufe10-\ufe19\ufe30-\ufe48]")
 
 
 def _is_vertical_piece(text: str) -> bool:
@@ -219,7 +227,9 @@ def read_lines(text: str) -> list[Line]:
                 continue
         spaced = _is_letter_spaced(stripped)
         clean = join_spaced(stripped) if spaced else stripped
-        clean = tidy(clean.translate(VERTICAL_PUNCT))
+        if _VERTICAL_FORM.search(clean):
+            clean = clean.translate(VERTICAL_PUNCT)
+        clean = tidy(clean)
         indented = raw[i].startswith((" ", "\u3000"))
         out.append(Line(len(out), clean, cells(stripped), spaced=spaced, indented=indented,
                         gap_before=gaps[i]))
@@ -229,7 +239,13 @@ def read_lines(text: str) -> list[Line]:
 
 def is_byline(text: str) -> bool:
     """A reporter line such as `本报记者 张野` or `长春晚报融媒体中心记者 关丽君`."""
-    return len(text) <= 40 and bool(BYLINE_RE.match(text)) and not text.endswith(("摄", "攝"))
+    return (
+        len(text) <= 40 and _BYLINE_HINT.search(text) is not None
+        and bool(BYLINE_RE.match(text)) and not text.endswith(("摄", "攝"))
+    )
+
+
+_BYLINE_HINT = re.compile("[记記]者|通[讯訊]|[实實][习習]")
 
 
 def is_credit(text: str) -> bool:
