@@ -9,6 +9,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from reader.commands.output import message, print_json, stdout
+from reader.corpus.explain import explain_json, format_explain, read_page
 from reader.corpus.library import (
     expand_paths,
     find_article,
@@ -16,7 +17,6 @@ from reader.corpus.library import (
     load_file,
     load_library,
 )
-from reader.corpus.explain import explain_json, format_explain, read_page
 from reader.corpus.model import Article, Issue
 from reader.errors import InputError
 from reader.notes.locations import parse_location

@@ -108,11 +108,11 @@ def _column_widths(lines: list[Line]) -> list[float]:
         if sum(1 for o in near if abs(o.width - ln.width) <= 3) >= 2:
             solid.append(i)
     out = []
-    cache: dict[tuple[int, ...], float] = {}
+    cache: dict[tuple[int, int], float] = {}
     for i in range(len(lines)):
-        near = tuple(_nearest(solid, i, 7))
+        near = _nearest(solid, i, 7)
         if near not in cache:
-            widths = sorted(lines[k].width for k in near)
+            widths = sorted(lines[k].width for k in solid[near[0] : near[1]])
             cache[near] = _common_width(widths) if widths else 34.0
         out.append(cache[near])
     return out
@@ -124,12 +124,17 @@ _SPEAKER = re.compile(r"^[问問答][：:]")
 """Interview labels: each question and answer is its own paragraph."""
 
 
-def _nearest(sorted_indices: list[int], i: int, n: int) -> list[int]:
-    """The n indices closest to i (earlier ones first on ties), from a sorted list."""
-    pos = bisect.bisect_left(sorted_indices, i)
-    window = sorted_indices[max(0, pos - n) : pos + n]
-    window.sort(key=lambda k: (abs(k - i), k))
-    return window[:n]
+def _nearest(sorted_indices: list[int], i: int, n: int) -> tuple[int, int]:
+    """Bounds of the window of the n indices closest to i (earlier first on ties)."""
+    hi = bisect.bisect_left(sorted_indices, i)
+    lo = hi
+    size = len(sorted_indices)
+    while hi - lo < n and (lo > 0 or hi < size):
+        if hi >= size or (lo > 0 and i - sorted_indices[lo - 1] <= sorted_indices[hi] - i):
+            lo -= 1
+        else:
+            hi += 1
+    return lo, hi
 
 
 def _ends(group: list[Line]) -> bool:

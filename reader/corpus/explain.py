@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from reader.corpus.assemble import assemble
-from reader.corpus.decode import read_issue_text
 from reader.corpus.blocks import build_units
+from reader.corpus.decode import read_issue_text
 from reader.corpus.lines import read_lines
 from reader.errors import InputError
 
