@@ -52,7 +52,10 @@ def test_an_undated_page_stays_undated():
 
 
 def test_small_form_punctuation_ends_sentences():
-    text = "長者醫療券金額上調\n政府宣布長者醫療券金額上調﹔衞生署表示歡迎﹗\n有長者團體認為，應增加服務﹖\n"
+    text = (
+        "長者醫療券金額上調\n政府宣布長者醫療券金額上調﹔衞生署表示歡迎﹗\n"
+        "有長者團體認為，應增加服務﹖\n"
+    )
     issue = parse_issue(text, issue_id="t")
     assert issue.articles[0].paragraphs == (
         "政府宣布長者醫療券金額上調﹔衞生署表示歡迎﹗", "有長者團體認為，應增加服務﹖"
