@@ -96,7 +96,10 @@ def assemble(units: list[Unit]) -> Assembly:
             nxt = units[j] if j < len(units) else None
             verdict = None
             if cur is not None and not cur.closed:
-                verdict = judge(cluster, cur.grams, nxt, body_below(units, j), i in in_series)
+                verdict = judge(
+                    cluster, cur.grams, nxt, body_below(units, j), i in in_series,
+                    continued=cur.continued_from is not None,
+                )
                 notes.append((i, "subheads" if verdict.subhead else "headline", verdict.cues))
             if verdict is not None and verdict.subhead:
                 for c in cluster:

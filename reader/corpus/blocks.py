@@ -91,11 +91,12 @@ def _common_width(widths: list[int]) -> float:
     """The median width of nearby lines, or 4 cells more when that median is an indent's.
 
     Short paragraphs have as many indented first lines (4 cells short) as full ones; when
-    lines 4 cells wider than the median recur, the median is the first lines' measure.
+    lines 4 cells wider than the median are as common, the median is the first lines'.
     """
     med = widths[len(widths) // 2]
     wider = sum(1 for w in widths if abs(w - (med + 4)) <= 1)
-    return float(med + 4) if wider >= max(2, len(widths) // 3) else float(med)
+    same = sum(1 for w in widths if abs(w - med) <= 1)
+    return float(med + 4) if wider >= max(2, same) else float(med)
 
 
 def _column_widths(lines: list[Line]) -> list[float]:

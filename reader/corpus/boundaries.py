@@ -97,7 +97,8 @@ def continuity(below: str, grams: set[str]) -> float:
 
 
 def judge(
-    cluster: list[Unit], grams: set[str], nxt: Unit | None, below: str, in_series: bool
+    cluster: list[Unit], grams: set[str], nxt: Unit | None, below: str, in_series: bool,
+    continued: bool = False,
 ) -> Verdict:
     """Section headings of the open article (subhead) or the headline of another article."""
     if nxt is None or nxt.kind != "para":
@@ -110,16 +111,24 @@ def judge(
         return Verdict(False, ("vertical headline",))
     below_grams = bigrams(below)
     cont = continuity(below, grams)
+    if all(c.text.startswith("——") or c.text[-1:] in "，、：,:" for c in cluster):
+        return Verdict(True, ("a lead-in that runs on into the text below",))
     if all(SUBHEAD_NUMBERED.match(c.text) for c in cluster):
         return Verdict(True, ("numbered section heading",))
     text = "".join(c.text for c in cluster)
     up, down = overlap(text, grams), overlap(text, below_grams)
     words = f"shares {up:.0%} of its words with the text above, {down:.0%} with the text below"
     n = han_count(text)
-    if n >= 8 and up >= 0.35 and up >= down + 0.3:
+    # Against the paragraph right below (not the whole text below): a heading of the
+    # article above names what follows it too.
+    first = overlap(text, bigrams(nxt.text))
+    if n >= 8 and up >= 0.35 and up >= first + 0.3:
         return Verdict(False, ("headline of the body above", words))
-    if n >= 14 and down >= 0.5 and up < 0.4:
+    if n >= 14 and first >= 0.5 and up < 0.4:
         return Verdict(False, ("too long for a section heading", words))
+    if continued and up >= 0.2:
+        # A story carried over from another page is a long one with section headings.
+        return Verdict(True, ("section heading of a story continued from another page", words))
     if in_series:
         if (down >= 0.4 and up <= 0.1 and cont < 0.1) or (down >= 0.25 and up == 0):
             return Verdict(False, ("headline of the body below", words))
