@@ -166,6 +166,8 @@ def _continues_column(unit: list[Line], b: Line, width: float) -> bool:
     if DATELINE_RE.match(b.text) or CONTINUED_RE.match(b.text) or _SPEAKER.match(b.text):
         return False
     a_term = _ends(unit)
+    if is_exclaimed_head(b.text) and not _INNER_PUNCT.search(a.text):
+        return False  # two headline-like lines: the second ends in ？ or ！
     if a_term and b.text.startswith(CAPTION_OPENERS):
         return False
     if a_term:

@@ -109,7 +109,40 @@ def _match_groups(pool: list[PooledLine], drafts: list[Body]) -> list[int | None
         if row[d] >= 0.5 and d in beside:
             for k in g:
                 targets[k] = d
+    _fill_untitled(pool, drafts, groups, targets)
     return targets
+
+
+def _fill_untitled(
+    pool: list[PooledLine], drafts: list[Body], groups: list[list[int]],
+    targets: list[int | None],
+) -> None:
+    """Headlines of a group printed apart (three or more in a row) left over after the
+    first round go, as a second assignment, to the bodies still without a headline."""
+    taken = {t for t in targets if t is not None}
+    untitled = [d for d in range(len(drafts)) if d not in taken]
+    run: dict[int, int] = {}
+    for g in groups:
+        run[g[0]] = sum(
+            1 for h in groups
+            if abs(pool[h[0]].position - pool[g[0]].position) <= len(groups)
+            and pool[h[0]].drafts_before == pool[g[0]].drafts_before
+        )
+    left = [
+        g for g in groups
+        if targets[g[0]] is None and run[g[0]] >= 3
+        and han_count("".join(pool[k].text for k in g)) >= 6
+    ]
+    if not left or not untitled:
+        return
+    scores = [
+        [overlap("".join(pool[k].text for k in g), drafts[d].grams) + 0.05 for d in untitled]
+        for g in left
+    ]
+    for g, j in zip(left, best_assignment(scores), strict=True):
+        if j is not None and scores[left.index(g)][j] >= 0.15:
+            for k in g:
+                targets[k] = untitled[j]
 
 
 def assign_headlines(
