@@ -9,6 +9,7 @@ from reader.corpus.blocks import Unit
 from reader.corpus.boundaries import body_below, judge, series
 from reader.corpus.grams import bigrams, overlap
 from reader.corpus.headlines import PooledLine, assign_headlines
+from reader.corpus.segment import split_by_headlines
 from reader.corpus.lines import CONTINUED_RE, HAN, han_count, match_dateline, signoff
 
 VERTICAL_BYLINE = re.compile(rf"(本[报報][记記]者|[记記]者)([{HAN}]{{2,4}})$")
@@ -33,15 +34,18 @@ class Draft:
 
     grams: set[str] = field(default_factory=set)
     """Han bigrams of the body so far, for overlap scores."""
+    starts: list[int] = field(default_factory=list)
+    """Page line where each paragraph begins."""
 
     @property
     def body(self) -> str:
         """The body text."""
         return "".join(self.paragraphs)
 
-    def add(self, paragraph: str) -> None:
+    def add(self, paragraph: str, position: int = 0) -> None:
         """Append a paragraph and its bigrams."""
         self.paragraphs.append(paragraph)
+        self.starts.append(position)
         self.grams |= bigrams(paragraph)
 
 
@@ -104,7 +108,7 @@ def assemble(units: list[Unit]) -> Assembly:
             if verdict is not None and verdict.subhead:
                 for c in cluster:
                     cur.headings.append(len(cur.paragraphs))
-                    cur.add(c.text)
+                    cur.add(c.text, c.lines[0].index)
             else:
                 if cur is not None and not cur.closed:
                     closed_by_headline = (cur, [c.text for c in cluster])
@@ -160,7 +164,7 @@ def assemble(units: list[Unit]) -> Assembly:
                     cur.byline = f"{cur.byline} {tag}"
                 cur.closed = True
                 notes.append((i, f"ends article {len(drafts)}", (f"sign-off （{tag}）",)))
-            cur.add(text)
+            cur.add(text, pos)
         elif u.kind == "byline":
             if cur is not None and not cur.closed and cur.paragraphs and not cur.byline:
                 cur.byline = u.text
@@ -204,6 +208,7 @@ def assemble(units: list[Unit]) -> Assembly:
             # A line by the masthead is a page banner (`要闻`) when it is short or shares no
             # words with the body below; otherwise it is that body's headline.
             p.banner = han_count(p.text) <= 6 or overlap(p.text, near) < 0.1
+    drafts = split_by_headlines(drafts, pool, notes)
     banners, unassigned = assign_headlines(pool, drafts)
     furniture = [u.text for u in units if u.kind in ("masthead", "pagenote")]
     stray = [x for x in (pending_byline, pending_continued) if x] + stray_signoffs
