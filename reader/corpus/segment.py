@@ -15,6 +15,8 @@ from reader.corpus.headlines import PooledLine, headline_groups
 if TYPE_CHECKING:
     from reader.corpus.assemble import Draft
 
+MAX_PARAGRAPHS = 80
+"""Longer runs are left whole: the cut is quadratic in paragraphs."""
 MIN_SHARE = 0.3
 """How many of its words a headline must share with the stretch it is given."""
 
@@ -22,20 +24,19 @@ MIN_SHARE = 0.3
 def _cut(paras: list[str], heads: list[str]) -> list[int] | None:
     """Start index of each piece when paragraphs are cut into len(heads) pieces in order."""
     n, m = len(paras), len(heads)
-    if m < 2 or n < m:
+    if m < 2 or n < m or n > MAX_PARAGRAPHS:
         return None
     grams = [bigrams(p) for p in paras]
-
-    def piece(i: int, j: int) -> frozenset[str]:
-        out: set[str] = set()
-        for g in grams[i:j]:
-            out |= g
-        return frozenset(out)
-
-    share = {
-        (h, i, j): overlap(heads[h], piece(i, j))
-        for h in range(m) for i in range(n) for j in range(i + 1, n + 1)
-    }
+    share: dict[tuple[int, int, int], float] = {}
+    for h in range(m):
+        want = bigrams(heads[h])
+        if not want:
+            return None
+        for i in range(n):
+            covered: set[str] = set()
+            for j in range(i + 1, n + 1):
+                covered |= want & grams[j - 1]
+                share[(h, i, j)] = len(covered) / len(want)
     # A headline names what its lead paragraph says; a cut falls where the next paragraph
     # shares few words with the two before it.
     lead = [[overlap(heads[h], grams[i]) for i in range(n)] for h in range(m)]
