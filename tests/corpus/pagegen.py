@@ -120,11 +120,14 @@ def seed_stories() -> tuple[Story, ...]:
     return tuple(out)
 
 
-def own_stories(trad: bool) -> tuple[Story, ...]:
-    """The texts written for the generator."""
-    from pagetexts import SIMPLIFIED, TRADITIONAL
+def own_stories(trad: bool, held_out: bool = False) -> tuple[Story, ...]:
+    """The texts written for the generator (or those kept back while tuning the parser)."""
+    import pagetexts as t
 
-    src = TRADITIONAL if trad else SIMPLIFIED
+    if held_out:
+        src = t.HELD_OUT_TRADITIONAL if trad else t.HELD_OUT_SIMPLIFIED
+    else:
+        src = t.TRADITIONAL if trad else t.SIMPLIFIED
     return tuple(Story(t.title, t.paragraphs, t.reporter, t.place, t.traditional) for t in src)
 
 
@@ -333,10 +336,13 @@ FEATURES: tuple[Layout, ...] = (
 
 
 def pages(layout: Layout, trad: bool, datelines: bool, n: int = 6, seed: int = 12,
-          per_page: int = 4) -> list[tuple[str, Truth]]:
-    """`n` pages in one layout from a fixed random mix of stories."""
+          per_page: int = 4, held_out: bool = False) -> list[tuple[str, Truth]]:
+    """`n` pages in one layout from a fixed random mix of stories.
+
+    `held_out` lays out only the texts kept back while the parser was tuned.
+    """
     rng = random.Random(f"{seed}-{layout.name}-{trad}-{datelines}")
-    pool = list(story_pool(trad))
+    pool = list(own_stories(trad, held_out=True)) if held_out else list(story_pool(trad))
     out = []
     lay = replace(layout, datelines=datelines) if datelines else layout
     for _ in range(n):
@@ -382,7 +388,9 @@ def han_of(text: str) -> Counter:
     return Counter(HAN_RE.findall(text))
 
 
-def table(n: int = 6, seed: int = 12) -> list[tuple[str, list[tuple[int, int, int, int]]]]:
+def table(
+    n: int = 6, seed: int = 12, held_out: bool = False
+) -> list[tuple[str, list[tuple[int, int, int, int]]]]:
     """Scores per feature for (simplified, traditional) x (no datelines, datelines)."""
     rows = []
     for layout in FEATURES:
@@ -390,7 +398,8 @@ def table(n: int = 6, seed: int = 12) -> list[tuple[str, list[tuple[int, int, in
         for trad in (False, True):
             for datelines in (False, True):
                 tot = [0, 0, 0, 0]
-                for text, truth in pages(layout, trad, datelines, n=n, seed=seed):
+                for text, truth in pages(layout, trad, datelines, n=n, seed=seed,
+                                         held_out=held_out):
                     issue = parse_issue(text, issue_id="gen")
                     for i, v in enumerate(score(issue, truth)):
                         tot[i] += v
@@ -399,12 +408,12 @@ def table(n: int = 6, seed: int = 12) -> list[tuple[str, list[tuple[int, int, in
     return rows
 
 
-def print_table(n: int = 6, seed: int = 12) -> None:
+def print_table(n: int = 6, seed: int = 12, held_out: bool = False) -> None:
     """Print the score table: % bodies/titles/paragraph counts exactly right."""
     head = ["simp", "simp+dl", "trad", "trad+dl"]
     print(f"{'feature':26}" + "".join(f"{h:>16}" for h in head))
     totals = [[0, 0, 0, 0] for _ in head]
-    for name, row in table(n, seed):
+    for name, row in table(n, seed, held_out):
         out = f"{name:26}"
         for k, (b, t, p, m) in enumerate(row):
             out += f"{100*b//m:>6}{100*t//m:>5}{100*p//m:>5}"
@@ -423,4 +432,5 @@ if __name__ == "__main__":
 
     sys.path.insert(0, str(Path(__file__).parent))
     print_table(int(sys.argv[1]) if len(sys.argv) > 1 else 6,
-                int(sys.argv[2]) if len(sys.argv) > 2 else 12)
+                int(sys.argv[2]) if len(sys.argv) > 2 else 12,
+                "held-out" in sys.argv)
