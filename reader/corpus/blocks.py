@@ -99,8 +99,9 @@ def _common_width(widths: list[int]) -> float:
     return float(med + 4) if wider >= max(2, same) else float(med)
 
 
-def _column_widths(lines: list[Line]) -> list[float]:
-    """For each line, the width of the column around it, from nearby lines of like width."""
+def _column_widths(lines: list[Line]) -> tuple[list[float], list[float]]:
+    """For each line, the width of the column around it, from nearby lines of like width,
+    and the full measure that lines inside paragraphs show."""
     solid = []
     for i, ln in enumerate(lines):
         if ln.spaced or ln.vertical or ln.width < 12:
@@ -108,15 +109,30 @@ def _column_widths(lines: list[Line]) -> list[float]:
         near = [o for o in lines[max(0, i - 3) : i + 4] if o is not ln and not o.spaced]
         if sum(1 for o in near if abs(o.width - ln.width) <= 3) >= 2:
             solid.append(i)
-    out = []
+    # Lines inside a paragraph (neither its first nor its last) show the full measure.
+    middle = [
+        i for i in solid if i > 0 and not lines[i - 1].term and not lines[i].term
+        and lines[i - 1].index == lines[i].index - 1
+    ]
+    out: list[float] = []
+    measures: list[float] = []
     cache: dict[tuple[int, int], float] = {}
+    mid_cache: dict[tuple[int, int], int] = {}
     for i in range(len(lines)):
         near = _nearest(solid, i, 7)
         if near not in cache:
             widths = sorted(lines[k].width for k in solid[near[0] : near[1]])
             cache[near] = _common_width(widths) if widths else 34.0
-        out.append(cache[near])
-    return out
+        width = cache[near]
+        around = _nearest(middle, i, 5)
+        if around not in mid_cache:
+            mids = sorted(lines[k].width for k in middle[around[0] : around[1]])
+            mid_cache[around] = mids[len(mids) // 2] if len(mids) >= 3 else 0
+        full = mid_cache[around]
+        # Where the median is the indented first lines' measure, the full one is 4 wider.
+        out.append(width)
+        measures.append(float(full) if abs(full - (width + 4)) <= 1 else width)
+    return out, measures
 
 
 _INNER_PUNCT = re.compile(r"[，。、；：,;:﹐﹑﹔﹕]")
@@ -153,7 +169,7 @@ def _measure(line: Line) -> int:
     return line.width - 2 if line.text[-1:] in "，。、；：！？”）" else line.width
 
 
-def _continues_column(unit: list[Line], b: Line, width: float) -> bool:
+def _continues_column(unit: list[Line], b: Line, width: float, measure: float = 0) -> bool:
     """True when line b carries on the paragraph whose lines so far are `unit`."""
     a = unit[-1]
     first = len(unit) == 1
@@ -181,9 +197,10 @@ def _continues_column(unit: list[Line], b: Line, width: float) -> bool:
         b_width = b.width - 2 if b.text[-1:] in "，。、；：！？" else b.width
         if b.term:
             return not is_exclaimed_head(b.text)
+        full = max(width, measure)
         # After a sentence end, a line that does not fill the column (or overruns it) and
         # ends no sentence is a headline, not the paragraph's next line.
-        return width - 3 < b_width <= width + 3
+        return full - 3 < b_width <= full + 3
     if first and a.width <= width - 8 and not a.term and not _INNER_PUNCT.search(a.text):
         return False  # shorter than an indented first line: a headline over the body
     if first and b.width <= width - 3 and not b.term and not b.spaced:
@@ -191,12 +208,14 @@ def _continues_column(unit: list[Line], b: Line, width: float) -> bool:
     return True
 
 
-def _group_columns(lines: list[Line], widths: list[float]) -> list[list[Line]]:
+def _group_columns(
+    lines: list[Line], widths: list[float], measures: list[float]
+) -> list[list[Line]]:
     """Group consecutive lines that carry on one paragraph."""
     groups: list[list[Line]] = []
     for ln in lines:
         if groups and groups[-1][-1].index == ln.index - 1 and _continues_column(
-            groups[-1], ln, widths[ln.index]
+            groups[-1], ln, widths[ln.index], measures[ln.index]
         ):
             groups[-1].append(ln)
         else:
@@ -204,9 +223,11 @@ def _group_columns(lines: list[Line], widths: list[float]) -> list[list[Line]]:
     return groups
 
 
-def _reflow_columns(lines: list[Line], widths: list[float]) -> list[list[Line]]:
+def _reflow_columns(
+    lines: list[Line], widths: list[float], measures: list[float]
+) -> list[list[Line]]:
     """Group hard-wrapped column lines into paragraphs; `widths` is per page line."""
-    groups = _group_columns(lines, widths)
+    groups = _group_columns(lines, widths, measures)
     out: list[list[Line]] = []
     for k, g in enumerate(groups):
         last = g[-1]
@@ -276,7 +297,7 @@ def _reflow_flowed(lines: list[Line], page: str) -> list[list[Line]]:
 def build_units(lines: list[Line]) -> list[Unit]:
     """Classify lines and reflow the text lines into paragraph units."""
     flowed = page_is_flowed(lines)
-    widths = [] if flowed else _column_widths(lines)
+    widths, measures = ([], []) if flowed else _column_widths(lines)
     page = "".join(ln.text for ln in lines)
     units: list[Unit] = []
     run: list[Line] = []
@@ -284,7 +305,7 @@ def build_units(lines: list[Line]) -> list[Unit]:
     def flush() -> None:
         if not run:
             return
-        groups = _reflow_flowed(run, page) if flowed else _reflow_columns(run, widths)
+        groups = _reflow_flowed(run, page) if flowed else _reflow_columns(run, widths, measures)
         for g in groups:
             units.append(_text_unit(g, flowed))
         run.clear()
