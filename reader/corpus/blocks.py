@@ -131,7 +131,7 @@ def _column_widths(lines: list[Line]) -> tuple[list[float], list[float]]:
         full = mid_cache[around]
         # Where the median is the indented first lines' measure, the full one is 4 wider.
         out.append(width)
-        measures.append(float(full) if abs(full - (width + 4)) <= 1 else width)
+        measures.append(float(full) if width + 2 <= full <= width + 5 else width)
     return out, measures
 
 
