@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from reader.corpus.blocks import Unit
 from reader.corpus.boundaries import body_below, judge, series
 from reader.corpus.grams import bigrams, overlap
 from reader.corpus.headlines import PooledLine, assign_headlines
 from reader.corpus.lines import CONTINUED_RE, HAN, han_count, match_dateline, signoff
 from reader.corpus.segment import split_by_headlines
+from reader.corpus.units import Unit
 
 VERTICAL_BYLINE = re.compile(rf"(本[报報][记記]者|[记記]者)([{HAN}]{{2,4}})$")
 

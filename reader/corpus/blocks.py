@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
 
+from reader.corpus.captions import CAPTION_OPENERS, mark_captions
 from reader.corpus.lines import (
     CONTINUED_RE,
     DATE_LINE_RE,
     DATELINE_RE,
     PAGE_NO_RE,
     PAGE_NOTE_RE,
-    PHOTO_ARROWS,
     SIGNOFF_LINE_RE,
     SIGNOFF_RE,
     Line,
@@ -22,30 +21,13 @@ from reader.corpus.lines import (
     signoff,
 )
 from reader.corpus.papers import paper_name
-
-CAPTION_OPENERS = ("图为", "圖為", "图中", "圖中", "上图", "下图", "上圖", "下圖")
-"""How a photo caption begins."""
+from reader.corpus.units import Unit
 
 FLOW_WIDTH = 70
 """Median line width above which a page is taken to hold one paragraph per line."""
 
 PAREN_CREDIT_RE = re.compile(r"^[（(][^（）()]{1,20}[摄攝][）)]$")
 """A photo credit in brackets on a line of its own: `（新华社记者王芳摄）`."""
-
-@dataclass
-class Unit:
-    """A run of lines the parser treats as one thing."""
-
-    kind: str
-    """para, loose, byline, credit, continued, masthead, pagenote."""
-    lines: list[Line] = field(default_factory=list)
-    text: str = ""
-
-    @property
-    def term(self) -> bool:
-        """True when the unit ends with sentence punctuation."""
-        return bool(self.lines) and self.lines[-1].term
-
 
 def classify(line: Line) -> str:
     """The kind of a single line before reflow: text or one of the special kinds."""
@@ -318,7 +300,7 @@ def build_units(lines: list[Line]) -> list[Unit]:
         flush()
         units.append(Unit(kind, [ln], ln.text))
     flush()
-    return _mark_captions(units)
+    return mark_captions(units)
 
 
 def is_exclaimed_head(text: str) -> bool:
@@ -342,73 +324,3 @@ def _text_unit(group: list[Line], flowed: bool) -> Unit:
         if not ln.term and (not flowed or ln.width <= FLOW_WIDTH):
             return Unit("loose", group, text)
     return Unit("para", group, text)
-
-
-def _mark_captions(units: list[Unit]) -> list[Unit]:
-    """Turn photo captions (text before a credit, `图为…`, arrows) into caption units."""
-    out: list[Unit] = []
-    for u in units:
-        if u.kind == "credit":
-            credit = [u]
-            while out and out[-1].kind == "byline":
-                credit.insert(0, out.pop())
-            if out and out[-1].kind in ("para", "loose", "caption"):
-                prev = out.pop()
-                lines = _absorb_caption_lines(out, prev.lines)
-                text = "".join(ln.text for ln in lines)
-                text = text.lstrip(PHOTO_ARROWS) + " " + " ".join(c.text for c in credit)
-                out.append(Unit("caption", lines, text))
-                continue
-            out.append(Unit("caption", u.lines, " ".join(c.text for c in credit)))
-            continue
-        if u.kind in ("para", "loose") and (
-            u.text[:1] in PHOTO_ARROWS
-            or (("图为" in u.text or "圖為" in u.text) and is_credit(u.text))
-        ):
-            lines = _absorb_caption_lines(out, u.lines)
-            text = "".join(ln.text for ln in lines).lstrip(PHOTO_ARROWS)
-            out.append(Unit("caption", lines, text))
-            continue
-        if u.kind in ("para", "loose") and u.text.startswith(CAPTION_OPENERS) and (
-            han_count(u.text) <= 80
-        ):
-            out.append(Unit("caption", u.lines, u.text))
-            continue
-        if u.kind in ("para", "loose") and u.text.endswith(("提供)", "提供）")):
-            out.append(Unit("caption", u.lines, u.text))
-            continue
-        out.append(u)
-    # A one-line paragraph standing between two captions is a caption too.
-    for i in range(1, len(out) - 1):
-        u = out[i]
-        if (
-            u.kind == "para" and len(u.lines) == 1 and out[i - 1].kind == "caption"
-            and out[i + 1].kind == "caption" and han_count(u.text) <= 60
-        ):
-            out[i] = Unit("caption", u.lines, u.text)
-    return out
-
-
-def _absorb_caption_lines(out: list[Unit], lines: list[Line]) -> list[Line]:
-    """Pull the caption's earlier lines back out of `out`: adjacent lines of like width.
-
-    A caption set in its own narrow or wide column was cut into headline-like pieces by
-    the reflow; stop at anything that ends a paragraph or has another width.
-    """
-    lines = list(lines)
-    ref = max(ln.width for ln in lines)
-    while out and out[-1].kind in ("loose", "para", "caption"):
-        prev = out[-1]
-        if prev.kind == "caption" and is_credit(prev.text):
-            break
-        if prev.lines[-1].index != lines[0].index - 1:
-            break
-        if prev.kind == "para" and prev.term:
-            break
-        if any(abs(ln.width - ref) > max(8, ref // 4) for ln in prev.lines[:-1]):
-            break
-        if abs(prev.lines[-1].width - ref) > max(8, ref // 4) and prev.kind == "loose":
-            break
-        out.pop()
-        lines = prev.lines + lines
-    return lines

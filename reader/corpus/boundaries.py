@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from reader.corpus.blocks import Unit
 from reader.corpus.grams import bigrams, overlap
 from reader.corpus.lines import CONTINUED_RE, DATELINE_RE, han_count
+from reader.corpus.units import Unit
 
 SUBHEAD_NUMBERED = re.compile(r"^(?:\d{1,2}\s|[一二三四五六七八九十]{1,3}[、是])")
 

@@ -6,9 +6,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from reader.corpus.blocks import Unit
 from reader.corpus.lines import DATE_LINE_RE, PAGE_IN_LINE_RE, PAGE_NO_RE, page_number
 from reader.corpus.papers import paper_name
+from reader.corpus.units import Unit
 
 _PAPER_IN_TEXT = re.compile(
     r"([\u4e00-\u9fff]{2,4}(?:日[报報]|晚[报報]|早[报報]|[时時][报報]|商[报報]))(?:[记記]者|融媒体|融媒體|[讯訊]|社)"

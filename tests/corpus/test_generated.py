@@ -6,7 +6,8 @@ import re
 from dataclasses import replace
 
 import pytest
-from pagegen import FEATURES, han_found, han_of, pages, score
+from pagegen import FEATURES, pages
+from pagescore import han_found, han_of, score
 
 from reader.corpus.parse import parse_issue
 
