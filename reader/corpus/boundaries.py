@@ -55,13 +55,16 @@ def _signature(cluster: list[Unit]) -> tuple | None:
 def series(units: list[Unit]) -> set[int]:
     """Start indices of clusters that repeat a heading shape within one stretch of the page.
 
-    At least three make a series; a stretch ends at a hard cue (dateline, byline,
-    continuation, masthead, caption): the headings of one article sit between two such cues.
+    At least three make a series, and the text below the later ones must go on with the
+    words above them; a stretch ends at a hard cue (dateline, byline, continuation,
+    masthead, caption): the headings of one article sit between two such cues.
     """
     found: set[int] = set()
     spans = clusters(units)
     stretch = 0
-    keyed: dict[tuple, list[int]] = {}
+    keyed: dict[tuple, list[tuple[int, int]]] = {}
+    above: dict[int, str] = {}
+    text: list[str] = []
     last_end = 0
     for start, end in spans:
         for u in units[last_end:start]:
@@ -69,14 +72,22 @@ def series(units: list[Unit]) -> set[int]:
                 u.kind == "para" and (DATELINE_RE.match(u.text) or CONTINUED_RE.match(u.text))
             ):
                 stretch += 1
+                text = []
+            if u.kind == "para":
+                text.append(u.text)
         last_end = end
+        above[start] = "".join(text)
         sig = _signature(units[start:end])
         if sig is None:
             continue
-        keyed.setdefault((stretch, *sig), []).append(start)
-    for starts in keyed.values():
-        if len(starts) >= 3:
-            found.update(starts)
+        keyed.setdefault((stretch, *sig), []).append((start, end))
+    for members in keyed.values():
+        if len(members) < 3:
+            continue
+        # Sections of one article go on using its words; bodies of other articles do not.
+        later = [continuity(body_below(units, e), bigrams(above[s])) for s, e in members[1:]]
+        if sum(later) / len(later) >= 0.1:
+            found.update(s for s, _ in members)
     return found
 
 
