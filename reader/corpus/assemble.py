@@ -12,6 +12,16 @@ from reader.corpus.lines import CONTINUED_RE, HAN, han_count, match_dateline, si
 from reader.corpus.segment import split_by_headlines
 from reader.corpus.units import Unit
 
+_CONTINUED_AT_END = re.compile(r"[（(]((?:下[转轉]|[转轉])第.{1,4}版)[）)]$")
+_NAME_PREFIX = re.compile(r"本[报報]|[记記]者|通[讯訊][员員]|[实實][习習]生|\s")
+
+
+def _same_names(a: str, b: str) -> bool:
+    """True when two bylines name the same reporter (`本报记者 王小明` and `记者 王小明`)."""
+    x, y = _NAME_PREFIX.sub("", a), _NAME_PREFIX.sub("", b)
+    return bool(x) and bool(y) and (x in y or y in x)
+
+
 VERTICAL_BYLINE = re.compile(rf"(本[报報][记記]者|[记記]者)([{HAN}]{{2,4}})$")
 
 
@@ -152,7 +162,20 @@ def assemble(units: list[Unit]) -> Assembly:
                     byline_choice = None
             if dateline:
                 cur.dateline = dateline
+                if byline and cur.byline and not _same_names(cur.byline, byline):
+                    # The byline met before this dateline is not the dateline's reporter:
+                    # it closed the article above, or it is kept beside the dateline's.
+                    before = drafts[-2] if len(drafts) > 1 else None
+                    if before is not None and not before.byline:
+                        before.byline = cur.byline
+                    else:
+                        byline = f"{cur.byline} {byline}"
                 cur.byline = byline or cur.byline
+            m = _CONTINUED_AT_END.search(text)
+            if m:
+                cur.continued_to = m.group(1)  # `……。（下转第二版）` ends this article
+                text = text[: m.start()]
+                cur.closed = True
             tag = signoff(text)
             if tag is not None:
                 text = text[: len(text) - len(tag) - 2]

@@ -68,3 +68,26 @@ def test_best_assignment_beats_greedy():
     assert best_assignment(scores) == [1, 0]
     assert best_assignment([[0.0, 0.5], [0.0, 0.4], [0.3, 0.0]]) == [1, None, 0]
     assert best_assignment([]) == []
+
+
+def test_continued_on_marker_ends_the_article_above():
+    text = (
+        "城市公交开通夜间线路\n为方便市民夜间出行，市交通运输局近日新开通三条夜间公交线路。\n"
+        "（下转第二版）\n"
+        "春耕备耕有序推进\n眼下正值春耕备耕关键时期，全省各地抢抓农时。\n"
+    )
+    issue = parse_issue(text, issue_id="c")
+    first, second = issue.articles
+    assert first.continued_to == "下转第二版" and second.continued_from is None
+    assert second.title == "春耕备耕有序推进"
+
+
+def test_a_byline_is_not_lost_to_the_next_dateline():
+    text = (
+        "城市公交开通夜间线路\n为方便市民夜间出行，市交通运输局近日新开通三条夜间公交线路。\n"
+        "春耕备耕有序推进\n本报记者 李红梅\n"
+        "本报讯（记者 王晓东）眼下正值春耕备耕关键时期，全省各地抢抓农时。\n"
+    )
+    issue = parse_issue(text, issue_id="b")
+    bylines = " ".join(a.byline or "" for a in issue.articles)
+    assert "李红梅" in bylines and "王晓东" in bylines
