@@ -9,6 +9,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from reader.commands.output import message, print_json, stdout
+from reader.corpus.explain import explain_json, format_explain, read_page
 from reader.corpus.library import (
     expand_paths,
     find_article,
@@ -35,6 +36,10 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     )
     p.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: library)")
     p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument(
+        "--explain", action="store_true",
+        help="print, per block of each file, what the parser took it for and why",
+    )
     p.set_defaults(func=run_articles)
 
     p = subparsers.add_parser(
@@ -85,6 +90,8 @@ def run_issues(args: argparse.Namespace) -> int:
 
 def run_articles(args: argparse.Namespace) -> int:
     """Parse files (or the library) and list issues with their articles."""
+    if getattr(args, "explain", False):
+        return run_explain(args)
     if args.paths:
         files = expand_paths(args.paths)
         if not files:
@@ -108,6 +115,22 @@ def run_articles(args: argparse.Namespace) -> int:
             chars = sum(len(p) for p in art.paragraphs)
             stdout.print(f"  {kind}{title}  [dim]{escape(art.id)} · {chars} chars[/]")
         stdout.print()
+    return 0
+
+
+def run_explain(args: argparse.Namespace) -> int:
+    """`articles --explain FILE…`: why each page split the way it did."""
+    if not args.paths:
+        raise InputError("--explain needs one or more issue files")
+    files = expand_paths(args.paths)
+    if not files:
+        raise InputError("no issue files found in the given paths")
+    pages = [(p, read_page(p)) for p in files]
+    if args.json:
+        print_json([{"source": str(p), "blocks": explain_json(t)} for p, t in pages])
+        return 0
+    for path, text in pages:
+        print(f"{path}\n{format_explain(text)}\n")
     return 0
 
 

@@ -5,10 +5,23 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from reader.corpus.blocks import Unit
-from reader.corpus.lines import CONTINUED_RE, DATELINE_RE, HAN, han_count
+from reader.corpus.boundaries import body_below, judge, series
+from reader.corpus.grams import bigrams, overlap
+from reader.corpus.headlines import PooledLine, assign_headlines
+from reader.corpus.lines import CONTINUED_RE, HAN, han_count, match_dateline, signoff
+from reader.corpus.segment import split_by_headlines
+from reader.corpus.units import Unit
 
-SUBHEAD_NUMBERED = re.compile(r"^(?:\d{1,2}\s|[一二三四五六七八九十]{1,3}[、是])")
+_CONTINUED_AT_END = re.compile(r"[（(]((?:下[转轉]|[转轉])第.{1,4}版)[）)]$")
+_NAME_PREFIX = re.compile(r"本[报報]|[记記]者|通[讯訊][员員]|[实實][习習]生|\s")
+
+
+def _same_names(a: str, b: str) -> bool:
+    """True when two bylines name the same reporter (`本报记者 王小明` and `记者 王小明`)."""
+    x, y = _NAME_PREFIX.sub("", a), _NAME_PREFIX.sub("", b)
+    return bool(x) and bool(y) and (x in y or y in x)
+
+
 VERTICAL_BYLINE = re.compile(rf"(本[报報][记記]者|[记記]者)([{HAN}]{{2,4}})$")
 
 
@@ -22,6 +35,7 @@ class Draft:
     byline: str | None = None
     dateline: str | None = None
     continued_from: str | None = None
+    continued_to: str | None = None
     closed: bool = False
     head_lines: list[tuple[int, str, bool]] = field(default_factory=list)
     """Headline lines assigned to this article: (position on page, text, letter-spaced)."""
@@ -30,32 +44,19 @@ class Draft:
 
     grams: set[str] = field(default_factory=set)
     """Han bigrams of the body so far, for overlap scores."""
+    starts: list[int] = field(default_factory=list)
+    """Page line where each paragraph begins."""
 
     @property
     def body(self) -> str:
         """The body text."""
         return "".join(self.paragraphs)
 
-    def add(self, paragraph: str) -> None:
+    def add(self, paragraph: str, position: int = 0) -> None:
         """Append a paragraph and its bigrams."""
         self.paragraphs.append(paragraph)
+        self.starts.append(position)
         self.grams |= bigrams(paragraph)
-
-
-@dataclass
-class PooledLine:
-    """A headline line waiting to be matched to its article."""
-
-    position: int
-    text: str
-    spaced: bool
-    byline: str | None = None
-    drafts_before: int = 0
-    """How many articles had begun when this line was met (for nearness)."""
-    cluster_size: int = 1
-    """How many headline lines stood together with this one."""
-    banner: bool = False
-    """True for a line printed against the masthead: a page banner, not a headline."""
 
 
 @dataclass
@@ -68,30 +69,17 @@ class Assembly:
     """Unassigned headline lines near the masthead: candidates for the section name."""
     leftovers: list[str]
     """Every line that belongs to no article: mastheads, banners, ads, page notes."""
-
-
-def bigrams(text: str) -> set[str]:
-    """Han character bigrams of text."""
-    han = re.sub(f"[^{HAN}]", " ", text)
-    out = set()
-    for part in han.split():
-        out.update(part[i : i + 2] for i in range(len(part) - 1))
-    return out
-
-
-def overlap(line: str, body_grams: set[str]) -> float:
-    """Share of the line's bigrams that occur in the body."""
-    grams = bigrams(line)
-    return len(grams & body_grams) / len(grams) if grams else 0.0
+    notes: list[tuple[int, str, tuple[str, ...]]] = field(default_factory=list)
+    """(unit index, what the unit was taken for, the cues that decided it), for --explain."""
 
 
 def _split_dateline(text: str) -> tuple[str, str | None, str | None]:
     """Split `本报讯（记者 张三）正文` into (正文, dateline, byline)."""
-    m = DATELINE_RE.match(text)
-    if not m:
+    found = match_dateline(text)
+    if not found:
         return text, None, None
-    byline = m.group(2).strip()
-    return text[m.end() :].lstrip(), m.group(1), byline
+    end, dateline, byline = found
+    return text[end:].lstrip(), dateline, byline
 
 
 def assemble(units: list[Unit]) -> Assembly:
@@ -107,6 +95,9 @@ def assemble(units: list[Unit]) -> Assembly:
     byline_choice: tuple[Draft, str, list[str]] | None = None
     pending_byline: str | None = None
     pending_continued: str | None = None
+    in_series = series(units)
+    stray_signoffs: list[str] = []
+    notes: list[tuple[int, str, tuple[str, ...]]] = []
     i = 0
     while i < len(units):
         u = units[i]
@@ -117,10 +108,17 @@ def assemble(units: list[Unit]) -> Assembly:
                 j += 1
             cluster = units[i:j]
             nxt = units[j] if j < len(units) else None
-            if cur is not None and not cur.closed and _are_subheads(cluster, cur, nxt):
+            verdict = None
+            if cur is not None and not cur.closed:
+                verdict = judge(
+                    cluster, cur.grams, nxt, body_below(units, j), i in in_series,
+                    continued=cur.continued_from is not None,
+                )
+                notes.append((i, "subheads" if verdict.subhead else "headline", verdict.cues))
+            if verdict is not None and verdict.subhead:
                 for c in cluster:
                     cur.headings.append(len(cur.paragraphs))
-                    cur.add(c.text)
+                    cur.add(c.text, c.lines[0].index)
             else:
                 if cur is not None and not cur.closed:
                     closed_by_headline = (cur, [c.text for c in cluster])
@@ -146,6 +144,13 @@ def assemble(units: list[Unit]) -> Assembly:
             # A change of column width alone does not start an article: features often open
             # with a narrow-column scene before the wide-column report (seed 001).
             if cur is None or cur.closed or dateline or pending_continued:
+                why = (
+                    f"dateline {dateline}" if dateline
+                    else f"continued from {pending_continued}" if pending_continued
+                    else "first body text of the page" if cur is None
+                    else "the article before was closed"
+                )
+                notes.append((i, f"starts article {len(drafts) + 1}", (why,)))
                 if cur is not None:
                     cur.closed = True
                 cur = Draft(position=pos)
@@ -157,8 +162,32 @@ def assemble(units: list[Unit]) -> Assembly:
                     byline_choice = None
             if dateline:
                 cur.dateline = dateline
+                if byline and cur.byline and not _same_names(cur.byline, byline):
+                    # The byline met before this dateline is not the dateline's reporter:
+                    # it closed the article above, or it is kept beside the dateline's.
+                    before = drafts[-2] if len(drafts) > 1 else None
+                    if before is not None and not before.byline:
+                        before.byline = cur.byline
+                    else:
+                        byline = f"{cur.byline} {byline}"
                 cur.byline = byline or cur.byline
-            cur.add(text)
+            m = _CONTINUED_AT_END.search(text)
+            if m:
+                cur.continued_to = m.group(1)  # `……。（下转第二版）` ends this article
+                text = text[: m.start()]
+                cur.closed = True
+            tag = signoff(text)
+            if tag is not None:
+                text = text[: len(text) - len(tag) - 2]
+                if tag.startswith(("据", "據")) and not cur.dateline:
+                    cur.dateline = tag
+                elif not cur.byline:
+                    cur.byline = tag
+                else:
+                    cur.byline = f"{cur.byline} {tag}"
+                cur.closed = True
+                notes.append((i, f"ends article {len(drafts)}", (f"sign-off （{tag}）",)))
+            cur.add(text, pos)
         elif u.kind == "byline":
             if cur is not None and not cur.closed and cur.paragraphs and not cur.byline:
                 cur.byline = u.text
@@ -170,12 +199,25 @@ def assemble(units: list[Unit]) -> Assembly:
                 byline_choice = (after_headline[0], u.text, after_headline[1])
             else:
                 pending_byline = u.text
+        elif u.kind == "signoff":
+            tag = u.text[1:-1]
+            if cur is not None and cur.paragraphs and not cur.closed:
+                cur.byline = f"{cur.byline} {tag}" if cur.byline else tag
+                cur.closed = True
+                notes.append((i, f"ends article {len(drafts)}", (f"sign-off {u.text}",)))
+            else:
+                stray_signoffs.append(u.text)
         elif u.kind == "caption":
             captions.append((pos, u.text))
         elif u.kind == "continued":
+            marker = CONTINUED_RE.match(u.text).group(1)  # type: ignore[union-attr]
+            if marker.startswith(("下", "转", "轉")) and cur is not None and cur.paragraphs:
+                cur.continued_to = marker  # `（下转第二版）` ends the article above
+                notes.append((i, f"ends article {len(drafts)}", (f"continued on: {marker}",)))
+            else:
+                pending_continued = marker
             if cur is not None:
                 cur.closed = True
-            pending_continued = CONTINUED_RE.match(u.text).group(1)  # type: ignore[union-attr]
         elif u.kind == "masthead":
             if cur is not None:
                 cur.closed = True
@@ -185,11 +227,15 @@ def assemble(units: list[Unit]) -> Assembly:
     masthead = {u.lines[0].index for u in units if u.kind == "masthead"}
     for p in pool:
         if p.position - 1 in masthead or p.position + 1 in masthead:
-            p.banner = True
-    banners, unassigned = _assign_headlines(pool, drafts)
+            near = drafts[p.drafts_before].grams if p.drafts_before < len(drafts) else set()
+            # A line by the masthead is a page banner (`要闻`) when it is short or shares no
+            # words with the body below; otherwise it is that body's headline.
+            p.banner = han_count(p.text) <= 6 or overlap(p.text, near) < 0.1
+    drafts = split_by_headlines(drafts, pool, notes)
+    banners, unassigned = assign_headlines(pool, drafts)
     furniture = [u.text for u in units if u.kind in ("masthead", "pagenote")]
-    stray = [x for x in (pending_byline, pending_continued) if x]
-    return Assembly(drafts, captions, banners, furniture + unassigned + stray)
+    stray = [x for x in (pending_byline, pending_continued) if x] + stray_signoffs
+    return Assembly(drafts, captions, banners, furniture + unassigned + stray, notes)
 
 
 def _settle_byline(
@@ -218,153 +264,3 @@ def _pooled(unit: Unit, drafts_before: int, cluster_size: int) -> PooledLine:
         if m and len(text) - len(m.group(0)) >= 6:
             text, byline = text[: m.start()], f"{m.group(1)} {m.group(2)}"
     return PooledLine(ln.index, text, ln.spaced, byline, drafts_before, cluster_size=cluster_size)
-
-
-def _are_subheads(cluster: list[Unit], cur: Draft, nxt: Unit | None) -> bool:
-    """True when loose lines inside an open article are its section headings."""
-    if nxt is None or nxt.kind != "para" or DATELINE_RE.match(nxt.text):
-        return False
-    if CONTINUED_RE.match(nxt.text):
-        return False
-    grams = cur.grams
-    below = bigrams(nxt.text)
-    for c in cluster:
-        if c.lines[0].vertical:
-            return False
-        if SUBHEAD_NUMBERED.match(c.text):
-            continue
-        n = han_count(c.text)
-        up, down = overlap(c.text, grams), overlap(c.text, below)
-        if n >= 8 and up >= 0.35 and up >= down + 0.3:
-            return False  # the headline of the body above
-        if (
-            n >= 14 and not SUBHEAD_NUMBERED.match(c.text)
-            and overlap(c.text, below) >= 0.5 and overlap(c.text, grams) < 0.4
-        ):
-            return False  # too long for a section heading: the headline of the body below
-    return True
-
-
-def _assign_headlines(
-    pool: list[PooledLine], drafts: list[Draft]
-) -> tuple[list[str], list[str]]:
-    """Give each pooled line to the article whose words it shares.
-
-    Returns the banner candidates and every line left unassigned.
-    """
-    if not drafts:
-        return [p.text for p in pool], [p.text for p in pool]
-    grams = [d.grams for d in drafts]
-
-    def best(p: PooledLine, bonus: float) -> tuple[int, float]:
-        near = {p.drafts_before - 1, p.drafts_before}
-        scores = [overlap(p.text, g) + (bonus if k in near else 0.0) for k, g in enumerate(grams)]
-        top = max(range(len(drafts)), key=lambda k: scores[k])
-        return top, scores[top]
-
-    targets: list[int | None] = []
-    for p in pool:
-        if p.text.startswith("——") or p.banner or p.spaced:
-            targets.append(None)
-            continue
-        top, score = best(p, 0.2 if p.cluster_size <= 2 else 0.05)
-        targets.append(top if score >= 0.35 else None)
-    # Headline lines that share too few words with any body go, by elimination, to the
-    # article without a headline that they share the most words with.
-    untitled = set(range(len(drafts))) - {t for t in targets if t is not None}
-    for k, p in enumerate(pool):
-        if targets[k] is not None or p.banner or p.spaced or p.text.startswith("——"):
-            continue
-        if han_count(p.text) < 4 or not untitled:
-            continue
-        beside = [
-            targets[j] for j in (k - 1, k + 1)
-            if 0 <= j < len(pool) and abs(pool[j].position - p.position) == 1
-        ]
-        if any(t is not None for t in beside):
-            continue  # a second line of a headline already placed
-        top = max(untitled, key=lambda d: overlap(p.text, grams[d]))
-        if overlap(p.text, grams[top]) >= 0.15:
-            targets[k] = top
-            untitled.discard(top)
-    # Subtitles (——…) follow the line above; letter-spaced and short lines sit with the
-    # neighbouring headline line; a lone letter-spaced line heads the nearest article.
-    for k, p in enumerate(pool):
-        if targets[k] is not None or p.banner:
-            continue
-        prev_ok = k > 0 and pool[k - 1].position == p.position - 1 and targets[k - 1] is not None
-        next_ok = (
-            k + 1 < len(pool) and pool[k + 1].position == p.position + 1
-            and targets[k + 1] is not None
-        )
-        if p.text.startswith("——") and prev_ok:
-            targets[k] = targets[k - 1]
-        elif (p.spaced or han_count(p.text) <= 12) and next_ok:
-            targets[k] = targets[k + 1]
-        elif (p.spaced or han_count(p.text) <= 12) and prev_ok:
-            targets[k] = targets[k - 1]
-        elif p.spaced:
-            top, score = best(p, 0.5)
-            targets[k] = top if score >= 0.35 else None
-    banners, unassigned = [], []
-    for p, t in zip(pool, targets, strict=True):
-        if t is None:
-            unassigned.append(p.text)
-            if p.position <= 8 or p.banner:
-                banners.append(p.text.lstrip("—"))
-            continue
-        d = drafts[t]
-        d.head_lines.append((p.position, p.text, p.spaced))
-        if p.byline and not d.byline:
-            d.byline = p.byline
-    return banners, unassigned
-
-
-def split_headline(lines: list[tuple[int, str, bool]], body: str) -> tuple[
-    str | None, str | None, str | None
-]:
-    """Turn an article's headline lines into (kicker, title, subtitle)."""
-    if not lines:
-        return None, None, None
-    lines = sorted(lines)
-    subtitle_parts = [t.lstrip("—").strip() for _, t, _ in lines if t.startswith("——")]
-    main = [(pos, t, sp) for pos, t, sp in lines if not t.startswith("——")]
-    grams = bigrams(body)
-    # Lines printed one under the other that break inside a phrase of the body are one title.
-    parts: list[list] = []
-    for pos, text, spaced in main:
-        if parts and parts[-1][0] == pos - 1:
-            prev = parts[-1][1]
-            junction = prev[-1:] + text[:1]
-            joined = prev[-3:] + text[:3] in body or junction in grams
-            if joined or not _reads_complete(prev):
-                parts[-1] = [pos, prev + text, parts[-1][2] and spaced]
-                continue
-        parts.append([pos, text, spaced])
-    texts = [p[1] for p in parts]
-    kicker = title = None
-    if len(texts) == 1:
-        title = texts[0]
-    elif len(texts) == 2:
-        (_, a, a_sp), (_, b, b_sp) = parts
-        la, lb = han_count(a), han_count(b)
-        if a_sp and not b_sp:
-            kicker, title = a, b
-        elif b_sp and not a_sp:
-            title, subtitle_parts = a, [b, *subtitle_parts]
-        elif min(la, lb) >= 0.75 * max(la, lb):
-            title = f"{a} {b}"  # a headline in two parallel lines
-        elif la >= lb:
-            title, subtitle_parts = a, [b, *subtitle_parts]
-        else:
-            kicker, title = a, b
-    elif texts:
-        kicker, title = texts[0], texts[1]
-        subtitle_parts = texts[2:] + subtitle_parts
-    subtitle = " ".join(subtitle_parts) or None
-    return kicker, title, subtitle
-
-
-def _reads_complete(text: str) -> bool:
-    """False when a headline line visibly stops mid-phrase (a dangling particle or mark)."""
-    return not text.endswith(("的", "和", "与", "及", "、", "“", "《", "（"))

@@ -6,8 +6,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from reader.corpus.blocks import KNOWN_PAPERS, Unit
-from reader.corpus.lines import DATE_LINE_RE, PAGE_NO_RE
+from reader.corpus.lines import DATE_LINE_RE, PAGE_IN_LINE_RE, PAGE_NO_RE, page_number
+from reader.corpus.papers import paper_name
+from reader.corpus.units import Unit
 
 _PAPER_IN_TEXT = re.compile(
     r"([\u4e00-\u9fff]{2,4}(?:日[报報]|晚[报報]|早[报報]|[时時][报報]|商[报報]))(?:[记記]者|融媒体|融媒體|[讯訊]|社)"
@@ -37,14 +38,20 @@ def page_meta(text: str, units: list[Unit], banners: list[str], leads: list[str]
     for u in units:
         if u.kind != "masthead":
             continue
-        if KNOWN_PAPERS.match(u.text) and paper is None:
-            paper = u.text
+        top = bool(u.lines) and u.lines[0].index < 4
+        name = paper_name(u.text, top)
+        if name and paper is None:
+            paper = name
         m = DATE_LINE_RE.search(u.text)
         if m and printed is None:
             printed = f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
-        m = PAGE_NO_RE.match(u.text)
+        m = PAGE_NO_RE.match(u.text) or PAGE_IN_LINE_RE.search(u.text)
         if m and page is None:
-            page = int(m.group(1))
+            groups = m.groups()
+            page = page_number(groups[0] or (groups[2] if len(groups) > 2 else None), groups[1])
+            after = u.text[m.end() :].split()
+            if after and section is None and _SECTION.match(after[0]):
+                section = after[0]  # `第2版 经济`: the page's section follows its number
         n = len(u.text)
         if n % 2 == 0 and u.text[: n // 2] == u.text[n // 2 :] and section is None:
             section = u.text[: n // 2]
@@ -56,6 +63,9 @@ def page_meta(text: str, units: list[Unit], banners: list[str], leads: list[str]
     if printed:
         return PageMeta(paper, printed, False, page, section)
     return PageMeta(paper, _infer_date(text, leads), True, page, section)
+
+
+_SECTION = re.compile(r"^[\u4e00-\u9fff]{2,6}$")
 
 
 def _infer_date(text: str, leads: list[str]) -> str | None:

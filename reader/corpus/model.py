@@ -27,6 +27,8 @@ class Article:
     captions: tuple[str, ...] = ()
     headings: tuple[int, ...] = ()
     """Indices of paragraphs that are section headings inside the body."""
+    continued_to: str | None = None
+    """Where the article goes on (`下转第二版`), when the page says so."""
 
     @property
     def text(self) -> str:
@@ -56,6 +58,7 @@ class Article:
             "paragraphs": list(self.paragraphs),
             "captions": list(self.captions),
             "headings": list(self.headings),
+            "continued_to": self.continued_to,
         }
 
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 import hashlib
 import re
 
-from reader.corpus.assemble import Draft, assemble, split_headline
+from reader.corpus.assemble import Draft, assemble
 from reader.corpus.blocks import build_units
+from reader.corpus.headlines import split_headline
 from reader.corpus.lines import read_lines
 from reader.corpus.metadata import page_meta
 from reader.corpus.model import Article, Issue
@@ -80,6 +81,7 @@ def _article(issue_id: str, d: Draft, used: set[str]) -> Article:
         byline=d.byline,
         dateline=d.dateline,
         continued_from=d.continued_from,
+        continued_to=d.continued_to,
         paragraphs=tuple(d.paragraphs),
         captions=(),
         headings=tuple(d.headings),
