@@ -7,16 +7,13 @@ from bisect import bisect_right
 
 from reader.language.cedict import load_index
 from reader.language.model import Token
-from reader.language.readings import AMBIGUOUS, DISPUTED, FALLBACK, pypinyin_table_reading
+from reader.language.readings import AMBIGUOUS, FALLBACK
 from reader.language.tones import normalize_numbers, syllable
 
 CONFIDENT = 0.9
 """The probability above which the model overrides the default reading. On CPP dev 0.5 scores
 0.5 points more, but on the bundled news pages it then misreads 都, 重, 与, 转 (trained on
 Wikipedia, it is overconfident on news): 0.9 keeps most of the gain and few of those."""
-
-CONFIDENT_OVER_DICTIONARY = 0.99
-"""The probability it needs to side with pypinyin against CC-CEDICT on a disputed syllable."""
 
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]")
 
@@ -74,7 +71,7 @@ def revise(text: str, tokens: list[Token], opens: list[tuple[int, tuple[str, ...
     for index, sources in opens:
         tok = tokens[index]
         offsets = [tok.start + k for k, src in enumerate(sources)
-                   if src in (AMBIGUOUS, FALLBACK, DISPUTED) and m.is_polyphone(tok.text[k])]
+                   if src in (AMBIGUOUS, FALLBACK) and m.is_polyphone(tok.text[k])]
         if offsets:
             targets.append((index, offsets))
             for off in offsets:
@@ -115,18 +112,10 @@ def revise(text: str, tokens: list[Token], opens: list[tuple[int, tuple[str, ...
                     for off in offsets:
                         notes[off - tok.start] = f"model {p / total:.2f}"
         else:
-            sources = sources_of[index]
-            theirs = pypinyin_table_reading(tok.text) if DISPUTED in sources else []
             for off in offsets:
                 g = guesses.get(off)
                 k = off - tok.start
                 if g is None:
-                    continue
-                if sources[k] == DISPUTED:
-                    # Two sources against one: the model must side with pypinyin, and be sure.
-                    if g.reading == theirs[k] and g.confidence >= CONFIDENT_OVER_DICTIONARY:
-                        new[k] = g.reading
-                        notes[k] = f"model {g.confidence:.2f} with pypinyin"
                     continue
                 if g.confidence >= threshold and not _only_unneutral(current[k], g.reading):
                     new[off - tok.start] = g.reading

@@ -154,9 +154,7 @@ USER, NEWS, PINNED, DICTIONARY, SUBWORD, SINGLE, AMBIGUOUS, FALLBACK = (
     "dictionary (several readings)", "pypinyin")
 """Where a character's reading came from; the last two are what the context model may revise."""
 
-DISPUTED = "dictionary (pypinyin differs)"
-
-OPEN_SOURCES = frozenset({AMBIGUOUS, FALLBACK, DISPUTED})
+OPEN_SOURCES = frozenset({AMBIGUOUS, FALLBACK})
 """Sources the context model may override (the dictionary could not decide)."""
 
 
@@ -174,22 +172,6 @@ def _known_source(word: str, whole: bool = True) -> tuple[str, str] | None:
     return (reading, DICTIONARY) if reading else None
 
 
-def _disputes(word: str, reading: tuple[str, ...]) -> tuple[str, ...]:
-    """Sources of a CC-CEDICT word's syllables: DISPUTED where pypinyin's phrase table gives
-    another full tone or syllable (both dictionaries err, rarely at the same place).
-
-    A neutral tone against a full one is a convention difference, not a dispute.
-    """
-    phrase = _phrase_table().get(word)
-    if phrase is None or len(phrase) != len(word):
-        return (DICTIONARY,) * len(word)
-    out = []
-    for ours, theirs in zip(reading, (marks_to_numbers(p[0]) for p in phrase), strict=True):
-        differs = ours != theirs and "5" not in (ours[-1], theirs[-1])
-        out.append(DISPUTED if differs else DICTIONARY)
-    return tuple(out)
-
-
 def _known(word: str) -> str | None:
     """A sure reading for a whole all-Han word: user, news glossary, pinned, CC-CEDICT."""
     found = _known_source(word)
@@ -204,10 +186,7 @@ def _han_run_reading(run: str) -> Reading:
     """Reading of an all-Han run: whole word, else longest known sub-words, else pypinyin."""
     whole = _known_source(run)
     if whole:
-        reading = tuple(whole[0].split())
-        if whole[1] == DICTIONARY and len(run) > 1:
-            return reading, _disputes(run, reading)
-        return reading, (whole[1],) * len(run)
+        return tuple(whole[0].split()), (whole[1],) * len(run)
     out: list[str] = [""] * len(run)
     # A word of its own with several readings (所长 suǒzhǎng / suǒcháng) is not a pinned
     # character plus a neighbour: the pin of 长 stays out of it.

@@ -180,18 +180,23 @@ _RETURNED = frozenset("了 给 清 钱 款 债".split())
 _CLAUSE_END = frozenset("，。！？；：,;:!?、\n（）()“”")
 
 
+_WEI_AFTER = frozenset("改变分称视作选定列译化封奉拜评划升降转成认立设结合归折推任聘名")
+"""Last characters of verbs that take 为 as "into, as" (改建为, 转化为, 确立为, 选定为)."""
+
+
 def _wei(tokens: list[Token], i: int) -> str:
     """为 on its own: wéi "be, act as, by" or wèi "for", from the words of its clause.
 
-    wéi in 以…为…, 为…所…, after a verb (改建为, 划分为), before a number (面积为12平方公里)
-    and as a plain copula; wèi when a verb follows in the clause (为人民服务, 为企业提供).
+    wéi in 以…为…, 为…所…, after verbs like 改建 转化 确立, before a number (面积为12平方公里)
+    and as a copula ending its clause (全部为公办); otherwise wèi "for" (为企业减负).
     """
     j = i - 1
     while j >= 0 and tokens[j].text not in _CLAUSE_END:
         if tokens[j].text == "以":
             return "wei2"
         j -= 1
-    if _tag_near(tokens, i, -1)[:1] == "v" or _tag_near(tokens, i, 1)[:1] == "m":
+    prev = tokens[i - 1].text if i > 0 else ""
+    if (prev and prev[-1] in _WEI_AFTER) or _tag_near(tokens, i, 1)[:1] in ("m", "t"):
         return "wei2"
     verb = False
     j = i + 1
@@ -200,7 +205,7 @@ def _wei(tokens: list[Token], i: int) -> str:
             return "wei2"
         verb = verb or tokens[j].pos[:1] == "v"
         j += 1
-    return "wei4" if verb else "wei2"
+    return "wei2" if not verb and j - i <= 4 else "wei4"
 
 
 def _text_near(tokens: list[Token], i: int, step: int) -> str:
