@@ -282,10 +282,12 @@ def _apply_context(tokens: list[Token], spots: list[int],
     return ruled
 
 
-def segment(text: str, trace: dict[int, list[str]] | None = None) -> list[Token]:
+def segment(text: str, trace: dict[int, list[str]] | None = None,
+            use_model: bool = True) -> list[Token]:
     """Segment `text` with jieba (no cache) and return tokens with offsets into it.
 
-    With `trace`, it is filled with each Han token's per-character reading sources.
+    With `trace`, it is filled with each Han token's per-character reading sources; without
+    `use_model` the polyphone model is not asked (the benchmark times its share).
     """
     warm_up()
     # Tens of thousands of new tokens would trigger many collector passes, yet segmentation
@@ -293,13 +295,13 @@ def segment(text: str, trace: dict[int, list[str]] | None = None) -> list[Token]
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _segment(text, trace)
+        return _segment(text, trace, use_model)
     finally:
         if enabled:
             gc.enable()
 
 
-def _segment(text: str, trace: dict[int, list[str]] | None) -> list[Token]:
+def _segment(text: str, trace: dict[int, list[str]] | None, use_model: bool) -> list[Token]:
     global _memo_generation
     with _lock:
         _sync_user_words()
@@ -334,7 +336,8 @@ def _segment(text: str, trace: dict[int, list[str]] | None) -> list[Token]:
         for i, tok in enumerate(tokens):
             if tok.syllables and i not in trace:
                 trace[i] = list(word_reading_sources(tok.text)[1])
-    revise(text, tokens, opens, ruled, trace)
+    if use_model:
+        revise(text, tokens, opens, ruled, trace)
     return tokens
 
 
