@@ -99,5 +99,5 @@ def test_cpp_dev_slice_through_segment_json(capsys, monkeypatch):
     assert main(["segment", "--json"]) == 0
     rows = json.loads(capsys.readouterr().out)
     correct = cpp_score(rows, offsets, labels)
-    # Measured 0.966 when this was written; pypinyin alone scored 0.88 on the whole dev set.
-    assert correct / len(labels) >= 0.96
+    # 483 of 500 when this was written (whole dev set: 96.1%; pypinyin with jieba words 87.9%).
+    assert correct >= 480
