@@ -75,3 +75,25 @@ def text_pinyin(tokens: Iterable[Token]) -> str:
             continue
         words.append(token_pinyin(token) if token.syllables else token.text)
     return " ".join(" ".join(words).split())
+
+
+def written_pieces(token: Token) -> list[tuple[str, int]]:
+    """`token_pinyin` cut into pieces with the tone of each (0 for spaces and apostrophes), so
+    that a UI can colour the tones of the one spelling (`[("Cháng", 2), ("chūn", 1)]`)."""
+    written = token_pinyin(token)
+    pieces: list[tuple[str, int]] = []
+    pos = 0
+    lower = written.lower()
+    for syl in token.syllables:
+        if not syl.marks:
+            continue
+        found = lower.find(syl.marks, pos)
+        if found < 0:  # pragma: no cover - the written form holds every syllable in order
+            break
+        if found > pos:
+            pieces.append((written[pos:found], 0))
+        pieces.append((written[found:found + len(syl.marks)], syl.tone))
+        pos = found + len(syl.marks)
+    if pos < len(written):
+        pieces.append((written[pos:], 0))
+    return pieces
