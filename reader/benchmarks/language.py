@@ -1,14 +1,95 @@
-"""Language figures: dictionary index load, lookup speed, segmentation cost, jieba warm-up."""
+"""Language figures: dictionary index load, lookup speed, segmentation cost, pinyin accuracy."""
 
 from __future__ import annotations
 
 import gc
+import json
+import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
+from pathlib import Path
 
 from reader.bench import Figure
+
+MARK = "\u2581"
+"""CPP wraps the labelled polyphone in this character on both sides."""
+
+
+def cpp_sets() -> tuple[Path, Path]:
+    """The CPP dev set: the full one beside the worktree when present, else the tests' slice."""
+    root = Path(__file__).resolve().parents[2]
+    full = root.parent / "shared" / "cpp"
+    if (full / "dev.sent").is_file() and (full / "dev.lb").is_file():
+        return full / "dev.sent", full / "dev.lb"
+    data = root / "tests" / "language" / "data"
+    return data / "cpp_dev_slice.sent", data / "cpp_dev_slice.lb"
+
+
+def cpp_items(sent: Path, lb: Path) -> tuple[str, list[int], list[str]]:
+    """CPP lines as one text (a sentence a line), the polyphones' offsets, their labels."""
+    from reader.language.tones import normalize_numbers
+
+    lines, offsets = [], []
+    base = 0
+    for line in sent.read_text(encoding="utf-8").splitlines():
+        a = line.index(MARK)
+        b = line.index(MARK, a + 1)
+        clean = line[:a] + line[a + 1 : b] + line[b + 1 :]
+        lines.append(clean)
+        offsets.append(base + a)
+        base += len(clean) + 1
+    labels = [normalize_numbers(x.strip()) for x in lb.read_text(encoding="utf-8").splitlines()]
+    if len(labels) != len(offsets):
+        raise ValueError(f"{sent.name} and {lb.name} differ in length")
+    return "\n".join(lines), offsets, labels
+
+
+def cpp_score(rows: list[dict[str, object]], offsets: list[int], labels: list[str]) -> int:
+    """How many labelled polyphones the `reader segment --json` rows read as CPP does."""
+    from reader.language.tones import is_han, marks_to_numbers
+
+    by_char: dict[int, str] = {}
+    for row in rows:
+        syllables = str(row["pinyin"]).split()
+        start = int(row["start"])  # type: ignore[call-overload]
+        han = [start + k for k, ch in enumerate(str(row["text"])) if is_han(ch)]
+        if len(han) == len(syllables):
+            by_char.update(zip(han, (marks_to_numbers(s) for s in syllables), strict=True))
+    return sum(by_char.get(off) == label for off, label in zip(offsets, labels, strict=True))
+
+
+def _cpp_dev_accuracy() -> float:
+    """Share of CPP dev polyphones read right through `reader segment --json` (a fresh process)."""
+    text, offsets, labels = cpp_items(*cpp_sets())
+    with tempfile.TemporaryDirectory(prefix="dubao-bench-cpp-") as home:
+        env = {**os.environ, "READER_HOME": home}
+        out = subprocess.run([sys.executable, "-m", "reader", "segment", "--json"],
+                             input=text.encode("utf-8"), capture_output=True, check=True, env=env)
+    rows = json.loads(out.stdout.decode("utf-8"))
+    return round(100 * cpp_score(rows, offsets, labels) / len(labels), 2)
+
+
+def _pinyin_article_ms(texts: list[str]) -> tuple[float, float]:
+    """Reading the longest bundled article from scratch (no cache, no memo): median wall ms,
+    and the polyphone model's share of it in CPU ms (with minus without, medians of one run)."""
+    from reader.language import readings, segmenter
+
+    longest = max(texts, key=len)
+    wall, cpu = [], {True: [], False: []}
+    for _ in range(5):
+        for use_model in (True, False):
+            segmenter.clear_memo()
+            readings.clear_memo()
+            t0, c0 = time.perf_counter(), time.process_time()
+            segmenter.segment(longest, use_model=use_model)
+            cpu[use_model].append((time.process_time() - c0) * 1000)
+            if use_model:
+                wall.append((time.perf_counter() - t0) * 1000)
+    share = statistics.median(cpu[True]) - statistics.median(cpu[False])
+    return round(statistics.median(wall), 1), round(share, 1)
 
 
 def _corpus_texts() -> list[str]:
@@ -94,9 +175,13 @@ def figures() -> dict[str, Figure]:
     gc.collect()
     texts = _corpus_texts()
     words = sorted({t.text for text in texts for t in tokenize(text) if t.is_han})
+    article_ms, model_ms = _pinyin_article_ms(texts)
     return {
         "dict_load_ms": Figure(dict_load, "ms", goal=200),
         "lookup_us": Figure(_lookup_us(words), "µs", goal=50),
         "pipeline_vs_jieba_ratio": Figure(_pipeline_ratio(texts), "×", goal=2),
         "jieba_warmup_ms": Figure(jieba_ms, "ms"),
+        "pinyin_article_ms": Figure(article_ms, "ms"),
+        "pinyin_model_ms": Figure(model_ms, "ms", goal=60),
+        "cpp_dev_accuracy": Figure(_cpp_dev_accuracy(), "%", goal=97.5, better="higher"),
     }

@@ -23,6 +23,9 @@ from reader.language import (
     tokenize,
 )
 from reader.language.hsk import hsk_label
+from reader.language.model import Token
+from reader.language.sandhi import spoken_tones
+from reader.language.spelling import token_pinyin
 from reader.language.tones import readable_definition
 from reader.paths import reader_home
 
@@ -54,6 +57,11 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
                               help="split Chinese text into words with pinyin")
     p.add_argument("text", nargs="?", metavar="TEXT", help="text (default: read stdin)")
     p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument("--spoken", action="store_true",
+                   help="spoken tones of 一 and 不 (yí gè, bú shì) instead of dictionary tones")
+    p.add_argument("--explain", action="store_true",
+                   help="say where each word's reading came from (user, glossary, pinned, "
+                        "dictionary, model and its confidence)")
     p.set_defaults(func=run_segment)
 
     p = subparsers.add_parser("lookup", parents=[common], help="look words up")
@@ -106,7 +114,11 @@ def run_segment(args: argparse.Namespace) -> int:
         raise InputError(f"the text is too long to segment ({len(text)} characters; at most "
                          f"{MAX_SEGMENT_CHARS})")
     _load_user_terms(args)
+    if args.explain:
+        return _explain(text, args)
     tokens = tokenize(text)
+    if args.spoken:
+        tokens = spoken_tones(tokens)
     if args.json:
         print_json([{"text": t.text, "start": t.start, "end": t.end, "pinyin": t.pinyin}
                     for t in tokens])
@@ -117,8 +129,7 @@ def run_segment(args: argparse.Namespace) -> int:
         if tok.is_han:
             line.append(tok.text, style="bold")
             line.append("(")
-            for i, syl in enumerate(s for s in tok.syllables if s.marks):
-                line.append((" " if i else "") + syl.marks, style=TONE_STYLES.get(syl.tone, ""))
+            _append_word(line, tok)
             line.append(") ")
         elif "\n" in tok.text:
             stdout.print(line)
@@ -127,6 +138,47 @@ def run_segment(args: argparse.Namespace) -> int:
             line.append(tok.text + " ")
     if line.plain:
         stdout.print(line)
+    return 0
+
+
+def _append_word(line: Text, tok: Token) -> None:
+    """A word's GB/T 16159 pinyin, each syllable in its tone colour."""
+    written = token_pinyin(tok)
+    pos = 0
+    for syl in (s for s in tok.syllables if s.marks):
+        found = written.lower().find(syl.marks, pos)
+        if found < 0:  # pragma: no cover - the written form holds every syllable
+            line.append(written[pos:])
+            return
+        line.append(written[pos:found])
+        line.append(written[found:found + len(syl.marks)], style=TONE_STYLES.get(syl.tone, ""))
+        pos = found + len(syl.marks)
+    line.append(written[pos:])
+
+
+def _sources(chars: list[str]) -> str:
+    """Per-character sources said once when they agree (`dictionary`), else per character."""
+    return chars[0] if len(set(chars)) == 1 else " + ".join(chars)
+
+
+def _explain(text: str, args: argparse.Namespace) -> int:
+    """Print each Han word with its reading and where that reading came from."""
+    from reader.language.segmenter import segment
+
+    trace: dict[int, list[str]] = {}
+    tokens = segment(text, trace)
+    rows = [{"text": t.text, "start": t.start, "end": t.end, "pinyin": t.pinyin,
+             "sources": trace.get(i, [])} for i, t in enumerate(tokens) if t.is_han]
+    if args.json:
+        print_json(rows)
+        return 0
+    table = Table(box=None, show_header=True, pad_edge=False)
+    for col in ("word", "pinyin", "source"):
+        table.add_column(col)
+    for row, tok in zip(rows, (t for t in tokens if t.is_han), strict=True):
+        table.add_row(Text(str(row["text"])), Text(token_pinyin(tok)),
+                      Text(_sources(list(row["sources"]))))  # type: ignore[call-overload]
+    stdout.print(table)
     return 0
 
 

@@ -13,6 +13,7 @@ from reader.language.model import Component, Entry, LookupResult
 from reader.language.names import NAME_TAGS, looks_like_name
 from reader.language.quantities import explain_quantity
 from reader.language.readings import word_reading
+from reader.language.spelling import join_syllables, written_pinyin
 from reader.language.tones import is_han, numbers_to_marks
 from reader.language.words import split_known
 
@@ -30,13 +31,12 @@ _GLOSS_DEFS = 3
 """How many definitions of a cross-reference target are shown."""
 
 
-def entry_pinyin(numbers: str) -> str:
-    """CC-CEDICT tone numbers to marks, keeping the capital of proper nouns (`Cháng chūn`)."""
-    out = []
-    for part in numbers.split():
-        marks = numbers_to_marks(part)
-        out.append(marks[:1].upper() + marks[1:] if part[:1].isupper() else marks)
-    return " ".join(out)
+def entry_pinyin(numbers: str, word: str = "", person: bool = False) -> str:
+    """CC-CEDICT tone numbers as one GB/T 16159 word, keeping proper nouns' capital (`Chángchūn`);
+    a `person`'s name splits surname and given name (`Xí Jìnpíng`)."""
+    marks = [numbers_to_marks(part.replace("u:", "ü")) for part in numbers.split()]
+    word = word if len(word) == len(marks) else " " * len(marks)
+    return written_pinyin(word, marks, "nr" if person else "", proper=numbers[:1].isupper())
 
 
 def _classifiers(definition: str) -> tuple[str, ...]:
@@ -74,7 +74,10 @@ def cedict_entry(raw: RawEntry) -> Entry:
         ref = _REFERENCE.match(d)
         if ref:
             see_also.append(_gloss_of(ref.group(1), ref.group(2)))
-    return Entry("cedict", raw.simplified, raw.traditional, entry_pinyin(raw.pinyin),
+    person = raw.pinyin[:1].isupper() and looks_like_name(raw.simplified) and \
+        not _PLACE.search(" ".join(raw.definitions))
+    return Entry("cedict", raw.simplified, raw.traditional,
+                 entry_pinyin(raw.pinyin, raw.simplified, person),
                  tuple(definitions), classifiers=classifiers, see_also=tuple(see_also))
 
 
@@ -95,22 +98,42 @@ def _short_gloss(word: str, reading: tuple[str, ...] = ()) -> tuple[str, ...]:
     """Definitions of a known word, from the entries whose reading matches `reading`."""
     entries = entries_for(word)
     if reading and all(reading):
-        wanted = " ".join(numbers_to_marks(r) for r in reading)
+        wanted = join_syllables(numbers_to_marks(r) for r in reading)
         matching = [e for e in entries if e.pinyin.lower() == wanted]
         entries = tuple(matching) or entries
-    defs: list[str] = []
+    defs: list[tuple[bool, str]] = []
     for e in entries:
+        # Senses of a proper-noun entry (黑 Hēi "abbr. for Heilongjiang") come after the
+        # common word's own senses (黑 hēi "black").
+        proper = e.source == "cedict" and e.pinyin[:1].isupper()
         for d in e.definitions:
-            if d not in defs:
-                defs.append(d)
-    # Surnames and variant notes are rarely what a reader needs first.
-    defs.sort(key=lambda d: d.startswith(("surname ", "variant of", "old variant of")))
-    return tuple(defs[:6])
+            if all(d != seen for _, seen in defs):
+                defs.append((proper, d))
+    # Surnames, variants and abbreviations are rarely what a reader needs first.
+    defs.sort(key=lambda pd: (pd[1].startswith(_MINOR), pd[0]))
+    return tuple(d for _, d in defs[:6])
+
+
+_MINOR = ("surname ", "variant of", "old variant of", "abbr. for", "see ")
+
+
+def _abb(word: str) -> bool:
+    """True for an ABB adjective (黑漆漆, 绿油油, 亮晶晶): a word and a repeated syllable."""
+    return len(word) == 3 and word[1] == word[2] and word[0] != word[1] and \
+        all(is_han(ch) for ch in word)
 
 
 def components_of(word: str) -> tuple[Component, ...]:
     """The longest known sub-words and characters of `word`, each with its gloss."""
     reading = word_reading(word)
+    if _abb(word):
+        first = Component(word[0], numbers_to_marks(reading[0]),
+                          _short_gloss(word[0], reading[:1]))
+        hint = (f"ABB reduplication: the repeated {word[1]} makes {word[0]} vivid, "
+                f"\"very {word[0]}\" ({word[1]}: "
+                + "; ".join(_short_gloss(word[1], reading[1:2])[:2]) + ")")
+        return (first, Component(word[1:], join_syllables(numbers_to_marks(r) for r in
+                                                           reading[1:]), (hint,)))
     parts: list[str] = []
     for run in _RUNS.findall(word):
         parts.extend((split_known(run, singles=True) or [run]) if is_han(run[0]) else [run])
@@ -119,7 +142,7 @@ def components_of(word: str) -> tuple[Component, ...]:
     for part in parts:
         span = reading[start:start + len(part)]
         start += len(part)
-        pinyin = " ".join(numbers_to_marks(r) for r in span if r)
+        pinyin = join_syllables(numbers_to_marks(r) for r in span if r)
         out.append(Component(part, pinyin, _short_gloss(part, span)))
     return tuple(out)
 
@@ -162,14 +185,20 @@ def lookup(word: str, pos: str | None = None) -> LookupResult:
     """Everything known about `word`; `pos` is the token's jieba tag when looked up in text."""
     word = word.strip()
     reading = word_reading(word)
-    pinyin = " ".join(numbers_to_marks(r) for r in reading if r)
     entries = entries_for(word)
     tagged: bool | None = (pos in NAME_TAGS if pos else None) if pos is not None \
         else _tagged_name(word)
     name = is_name(word, entries, tagged)
+    proper = any(e.source == "cedict" and e.pinyin[:1].isupper() for e in entries) and \
+        not any(e.source == "cedict" and e.pinyin[:1].islower() for e in entries)
+    marks = [numbers_to_marks(r) for r in reading]
+    pinyin = written_pinyin(word, marks, "nr" if name else (pos or ""), proper) \
+        if all(marks) else " ".join(m for m in marks if m)
     number = None if entries else explain_quantity(word, _unit_gloss)
     components = () if entries or len(word) < 2 or not _RUNS.match(word) or \
         not any(is_han(ch) for ch in word) else components_of(word)
+    if components and not name and not _abb(word) and all(c.pinyin for c in components):
+        pinyin = " ".join(c.pinyin for c in components)  # a phrase: one word per part
     notes: tuple[str, ...] = ()
     if name and not entries:
         notes = ("probably a person's name",)

@@ -114,11 +114,11 @@ def _pypinyin(run: str) -> list[str]:
     return [normalize_numbers(s) for s in out]
 
 
-def _sure_char(ch: str) -> str | None:
+def _sure_char(ch: str, alone: bool = True) -> str | None:
     """The reading of a character that has only one (CC-CEDICT or pypinyin's table)."""
-    known = _known(ch)
+    known = _known_source(ch, whole=alone)
     if known:
-        return known
+        return known[0]
     readings = _char_table().get(ord(ch))
     if readings and "," not in readings:
         return marks_to_numbers(readings)
@@ -130,49 +130,84 @@ def pypinyin_reading(word: str) -> str:
     return " ".join(_pypinyin(word))
 
 
-_sure: dict[str, str] = {}
+_sure: dict[str, tuple[str, str]] = {}
 _sure_generation = -1
 
 
-def _sure_readings() -> dict[str, str]:
-    """User, news-glossary and pinned readings merged (user first), rebuilt on user edits."""
+def _sure_readings() -> dict[str, tuple[str, str]]:
+    """User, news-glossary and pinned readings with their source, rebuilt on user edits."""
     global _sure, _sure_generation
     generation = user_terms.user_generation()
     if generation != _sure_generation:
-        merged = {**news_readings(), **reading_overrides()}
+        merged = {w: (r, NEWS) for w, r in news_readings().items()}
+        merged.update((w, (r, PINNED)) for w, r in reading_overrides().items())
         for word in user_terms.registered_terms():
             reading = user_terms.user_reading(word)
             if reading and _fits(word, reading):
-                merged[word] = reading
+                merged[word] = (reading, USER)
         _sure, _sure_generation = merged, generation
     return _sure
 
 
+USER, NEWS, PINNED, DICTIONARY, SUBWORD, SINGLE, AMBIGUOUS, FALLBACK = (
+    "user", "news glossary", "pinned", "dictionary", "dictionary (part)", "one reading",
+    "dictionary (several readings)", "pypinyin")
+"""Where a character's reading came from; the last two are what the context model may revise."""
+
+OPEN_SOURCES = frozenset({AMBIGUOUS, FALLBACK})
+"""Sources the context model may override (the dictionary could not decide)."""
+
+
+def _known_source(word: str, whole: bool = True) -> tuple[str, str] | None:
+    """A sure reading and its source for an all-Han word: user, glossary, pinned, CC-CEDICT.
+
+    With `whole=False` a pinned single character (长 cháng) is skipped: it is the reading of
+    that character as a word, not inside a longer dictionary word (所长 is suǒzhǎng).
+    """
+    sure = (_sure if _sure_generation == user_terms._generation else _sure_readings())
+    found = sure.get(word)
+    if found is not None and (whole or found[1] != PINNED or len(word) > 1):
+        return found
+    reading = dictionary_reading(word)
+    return (reading, DICTIONARY) if reading else None
+
+
 def _known(word: str) -> str | None:
     """A sure reading for a whole all-Han word: user, news glossary, pinned, CC-CEDICT."""
-    sure = (_sure if _sure_generation == user_terms._generation else _sure_readings())
-    return sure.get(word) or dictionary_reading(word)
+    found = _known_source(word)
+    return found[0] if found else None
 
 
-def _han_run_reading(run: str) -> list[str]:
+Reading = tuple[tuple[str, ...], tuple[str, ...]]
+"""One syllable per character and where each came from."""
+
+
+def _han_run_reading(run: str) -> Reading:
     """Reading of an all-Han run: whole word, else longest known sub-words, else pypinyin."""
-    whole = _known(run)
+    whole = _known_source(run)
     if whole:
-        return whole.split()
+        return tuple(whole[0].split()), (whole[1],) * len(run)
     out: list[str] = [""] * len(run)
+    # A word of its own with several readings (所长 suǒzhǎng / suǒcháng) is not a pinned
+    # character plus a neighbour: the pin of 长 stays out of it.
+    own_entry = len(run) > 1 and bool(load_index().readings(run))
+    sources: list[str] = [FALLBACK] * len(run)
     missing = False
     i = 0
     while i < len(run):
         for j in range(min(len(run), i + MAX_WORD), i + 1, -1):
-            piece = _known(run[i:j]) if j - i < len(run) else None
+            piece = _known_source(run[i:j], whole=False) if j - i < len(run) else None
             if piece:
-                out[i:j] = piece.split()
+                out[i:j] = piece[0].split()
+                part = SUBWORD if piece[1] == DICTIONARY else piece[1]
+                sources[i:j] = [part] * (j - i)
                 i = j
                 break
         else:
-            sure = _sure_char(run[i])
+            sure = _sure_char(run[i], alone=not own_entry)
             if sure:
                 out[i] = sure
+                sources[i] = SINGLE
             else:
                 missing = True
             i += 1
@@ -180,16 +215,24 @@ def _han_run_reading(run: str) -> list[str]:
         # pypinyin's tables see the whole run, so its phrases still pick the reading in context.
         fallback = pypinyin_table_reading(run)
         out = [o or f for o, f in zip(out, fallback, strict=True)]
-    return out
+    if len(run) > 1 and all(s == FALLBACK for s in sources) and \
+            len(load_index().readings(run)) > 1:
+        sources = [AMBIGUOUS] * len(run)
+    return tuple(out), tuple(sources)
 
 
 _lock = threading.Lock()
-_memo: dict[str, tuple[str, ...]] = {}
+_memo: dict[str, Reading] = {}
 _memo_generation = -1
 
 
 def word_reading(word: str) -> tuple[str, ...]:
     """One tone-number syllable per character of `word` (`""` for non-Han characters)."""
+    return word_reading_sources(word)[0]
+
+
+def word_reading_sources(word: str) -> Reading:
+    """`word_reading` and, per character, where its reading came from (`""` for non-Han)."""
     global _memo_generation
     if _memo_generation != user_terms.user_generation():
         with _lock:
@@ -199,9 +242,10 @@ def word_reading(word: str) -> tuple[str, ...]:
     if cached is not None:
         return cached
     if ALL_HAN.fullmatch(word):
-        result = _memo[word] = tuple(_han_run_reading(word))
+        result = _memo[word] = _han_run_reading(word)
         return result
     out: list[str] = []
+    sources: list[str] = []
     run_start = -1
     for i, ch in enumerate(word + " "):
         if i < len(word) and is_han(ch):
@@ -209,11 +253,14 @@ def word_reading(word: str) -> tuple[str, ...]:
                 run_start = i
             continue
         if run_start >= 0:
-            out.extend(_han_run_reading(word[run_start:i]))
+            reading, source = _han_run_reading(word[run_start:i])
+            out.extend(reading)
+            sources.extend(source)
             run_start = -1
         if i < len(word):
             out.append("")
-    result = tuple(out)
+            sources.append("")
+    result = (tuple(out), tuple(sources))
     _memo[word] = result
     return result
 

@@ -14,7 +14,13 @@ from reader.language.glossary import news_readings
 from reader.language.hsk import hsk_level
 from reader.language.model import Syllable, Token
 from reader.language.names import NAME_TAGS, looks_like_name
-from reader.language.readings import pypinyin_reading, reading_overrides, word_reading
+from reader.language.polyphones import revise
+from reader.language.readings import (
+    OPEN_SOURCES,
+    pypinyin_reading,
+    reading_overrides,
+    word_reading_sources,
+)
 from reader.language.tones import ALL_HAN, HAN, syllable
 from reader.language.words import has_entry, split_known
 
@@ -24,8 +30,9 @@ _synced_generation = -1
 _user_added: dict[str, int | None] = {}
 """User words we added to jieba, with the frequency jieba had for them before (None: none)."""
 
-Piece = tuple[str, tuple[Syllable, ...], str, int | None]
-"""One refined word: text, syllables, part-of-speech tag, HSK level."""
+Piece = tuple[str, tuple[Syllable, ...], str, int | None, tuple[str, ...] | None]
+"""One refined word: text, syllables, part-of-speech tag, HSK level, and the sources of its
+readings when the dictionary left some of them open (else None)."""
 
 _memo: dict[str, tuple[Piece, ...]] = {}
 _memo_generation = -1
@@ -60,7 +67,7 @@ def _freq() -> dict[str, int]:
 
 
 def warm_up() -> None:
-    """Load jieba, its tag table, pypinyin, CC-CEDICT and the glossaries (blocking, idempotent).
+    """Load jieba, pypinyin, CC-CEDICT, the glossaries and the polyphone model (blocking).
 
     Thread-safe; the UI runs it in a worker thread so the first article opens without a wait.
     """
@@ -79,6 +86,9 @@ def warm_up() -> None:
             pypinyin_reading("中文")  # loads pypinyin's phrase tables and its segmenter
             for word in news_readings():
                 jieba.add_word(word)
+            from reader.language.context import model
+
+            model().guess([("为人民服务", [0])])  # numpy, the weights and its first-call paths
             # jieba's, pypinyin's and our tables are loaded for good: moving them out of the
             # collector's sight keeps every later collection (and UI frame) from rescanning them.
             _warm = True
@@ -140,26 +150,73 @@ def _analyse(word: str) -> tuple[Piece, ...]:
     tags = _tags()
     if len(word) == 1:  # most tokens: punctuation, particles, single-character words
         if not HAN.search(word):
-            return ((word, (), "", None),)
-        return ((word, (syllable(word, word_reading(word)[0]),), tags.get(word, ""),
-                 hsk_level(word)),)
+            return ((word, (), "", None, None),)
+        reading, sources = word_reading_sources(word)
+        return ((word, (syllable(word, reading[0]),), tags.get(word, ""), hsk_level(word),
+                 sources if sources[0] in OPEN_SOURCES else None),)
     pieces = []
     freq = _freq()
     for part in refine(word):
         if not HAN.search(part):
-            pieces.append((part, (), "", None))
+            pieces.append((part, (), "", None, None))
             continue
-        reading = word_reading(part)
+        reading, sources = word_reading_sources(part)
         syllables = tuple(map(syllable, part, reading))
         tag = tags.get(part, "")
         if not tag and len(part) > 1 and not freq.get(part) and not has_entry(part) \
                 and looks_like_name(part):
             tag = "nr"
-        pieces.append((part, syllables, tag, hsk_level(part)))
+        pieces.append((part, syllables, tag, hsk_level(part),
+                       sources if OPEN_SOURCES.intersection(sources) else None))
     return tuple(pieces)
 
 
-_CONTEXT_CHARS = frozenset("的了得地着")
+_CONTEXT_CHARS = frozenset("的了得地着还曾为")
+
+_TITLES = frozenset("先生 女士 小姐 老师 教授 医生 师傅 大爷 阿姨 某 总 书记 主任 局长 部长 市长 "
+                    "县长 校长 院长 经理 董事长 同志 老 家".split())
+"""Words that follow a surname (曾先生, 曾某): 曾 before them is the surname Zēng."""
+
+_RETURNED = frozenset("了 给 清 钱 款 债".split())
+"""What follows 还 when it is the verb "give back" (他还了钱, 还给他, 还清), not "still"."""
+
+
+_CLAUSE_END = frozenset("，。！？；：,;:!?、\n（）()“”")
+
+
+_WEI_AFTER = frozenset("改变分称视作选定列译化封奉拜评划升降转成认立设结合归折推任聘名")
+"""Last characters of verbs that take 为 as "into, as" (改建为, 转化为, 确立为, 选定为)."""
+
+
+def _wei(tokens: list[Token], i: int) -> str:
+    """为 on its own: wéi "be, act as, by" or wèi "for", from the words of its clause.
+
+    wéi in 以…为…, 为…所…, after verbs like 改建 转化 确立, before a number (面积为12平方公里)
+    and as a copula ending its clause (全部为公办); otherwise wèi "for" (为企业减负).
+    """
+    j = i - 1
+    while j >= 0 and tokens[j].text not in _CLAUSE_END:
+        if tokens[j].text == "以":
+            return "wei2"
+        j -= 1
+    prev = tokens[i - 1].text if i > 0 else ""
+    if (prev and prev[-1] in _WEI_AFTER) or _tag_near(tokens, i, 1)[:1] in ("m", "t"):
+        return "wei2"
+    verb = False
+    j = i + 1
+    while j < len(tokens) and tokens[j].text not in _CLAUSE_END:
+        if tokens[j].text == "所":
+            return "wei2"
+        verb = verb or tokens[j].pos[:1] == "v"
+        j += 1
+    return "wei2" if not verb and j - i <= 4 else "wei4"
+
+
+def _text_near(tokens: list[Token], i: int, step: int) -> str:
+    """The text of the next token before (`step=-1`) or after `i`, "" at the ends."""
+    i += step
+    return tokens[i].text if 0 <= i < len(tokens) else ""
+
 
 
 def _tag_near(tokens: list[Token], i: int, step: int) -> str:
@@ -188,8 +245,13 @@ def _word_before(tokens: list[Token], i: int) -> bool:
     return prev is not None and prev.is_han and len(prev.text) >= 2
 
 
-def _apply_context(tokens: list[Token], spots: list[int]) -> None:
-    """Neutral tones that depend on neighbours: 的 了 always, 得 着 after a verb, 地 before one."""
+def _apply_context(tokens: list[Token], spots: list[int],
+                   trace: dict[int, list[str]] | None = None) -> set[int]:
+    """Neutral tones that depend on neighbours: 的 了 always, 得 着 after a verb, 地 before one.
+
+    Returns the tokens a rule decided.
+    """
+    ruled: set[int] = set()
     for i in spots:
         tok = tokens[i]
         ch = tok.text
@@ -200,31 +262,50 @@ def _apply_context(tokens: list[Token], spots: list[int]) -> None:
             numbers = "le5"
         elif ch == "得" and _tag_near(tokens, i, -1)[:1] in ("v", "a"):
             numbers = "de5"
+        elif ch == "得" and _tag_near(tokens, i, -1)[:1] in ("r", "d") and \
+                _tag_near(tokens, i, 1)[:1] in ("v", "a", "d"):
+            numbers = "dei3"  # modal "must" between a subject or adverb and a verb: 我们得努力
+        elif ch == "还" and _text_near(tokens, i, 1) in _RETURNED:
+            numbers = "huan2"
+        elif ch == "为":
+            numbers = _wei(tokens, i)
+        elif ch == "曾" and _text_near(tokens, i, 1) in _TITLES:
+            numbers = "zeng1"
         elif ch == "着" and _tag_near(tokens, i, -1)[:1] == "v":
             numbers = "zhe5"
         elif ch == "地" and _tag_near(tokens, i, 1)[:1] == "v" and (
                 _tag_near(tokens, i, -1)[:1] in _BEFORE_ADVERBIAL_DE or _word_before(tokens, i)):
             numbers = "de5"
+        if numbers is not None:
+            ruled.add(i)
+            if trace is not None:
+                trace[i] = ["rule (neighbouring words)"]
         if numbers is not None and tok.syllables[0].numbers != numbers:
             tokens[i] = Token.build(ch, tok.start, tok.end, (syllable(ch, numbers),), tok.pos,
                                     tok.hsk)
+    return ruled
 
 
-def segment(text: str) -> list[Token]:
-    """Segment `text` with jieba (no cache) and return tokens with offsets into it."""
+def segment(text: str, trace: dict[int, list[str]] | None = None,
+            use_model: bool = True) -> list[Token]:
+    """Segment `text` with jieba (no cache) and return tokens with offsets into it.
+
+    With `trace`, it is filled with each Han token's per-character reading sources; without
+    `use_model` the polyphone model is not asked (the benchmark times its share).
+    """
     warm_up()
     # Tens of thousands of new tokens would trigger many collector passes, yet segmentation
     # makes no reference cycles: pausing the collector saves ~10% and loses nothing.
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _segment(text)
+        return _segment(text, trace, use_model)
     finally:
         if enabled:
             gc.enable()
 
 
-def _segment(text: str) -> list[Token]:
+def _segment(text: str, trace: dict[int, list[str]] | None, use_model: bool) -> list[Token]:
     global _memo_generation
     with _lock:
         _sync_user_words()
@@ -235,6 +316,7 @@ def _segment(text: str) -> list[Token]:
         _memo_generation = user_terms.user_generation()
     tokens: list[Token] = []
     spots: list[int] = []
+    opens: list[tuple[int, tuple[str, ...]]] = []
     offset = 0
     memo = _memo
     build = Token.build
@@ -245,13 +327,21 @@ def _segment(text: str) -> list[Token]:
         if not text.startswith(word, offset):  # pragma: no cover - jieba keeps every char
             found = text.find(word, offset)
             offset = found if found >= 0 else offset
-        for part, syllables, tag, hsk in pieces:
+        for part, syllables, tag, hsk, sources in pieces:
             end = offset + len(part)
             if part in _CONTEXT_CHARS:
                 spots.append(len(tokens))
+            if sources is not None:
+                opens.append((len(tokens), sources))
             tokens.append(build(part, offset, end, syllables, tag, hsk))
             offset = end
-    _apply_context(tokens, spots)
+    ruled = _apply_context(tokens, spots, trace)
+    if trace is not None:
+        for i, tok in enumerate(tokens):
+            if tok.syllables and i not in trace:
+                trace[i] = list(word_reading_sources(tok.text)[1])
+    if use_model:
+        revise(text, tokens, opens, ruled, trace)
     return tokens
 
 

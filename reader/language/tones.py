@@ -135,6 +135,9 @@ def readable_definition(text: str) -> str:
     def repl(m: re.Match[str]) -> str:
         trad, simp, reading = m.group(1), m.group(2), m.group(3)
         forms = f"{simp} ({trad})" if simp and simp != trad else (simp or trad)
-        return f"{forms} {numbers_to_marks_text(reading.replace('u:', 'ü'))}"
+        from reader.language.spelling import join_syllables
+
+        marks = join_syllables(numbers_to_marks(s) for s in reading.replace("u:", "ü").split())
+        return f"{forms} {marks[:1].upper() + marks[1:] if reading[:1].isupper() else marks}"
 
     return _CEDICT_REF.sub(repl, text)

@@ -6,21 +6,17 @@ from functools import lru_cache
 
 
 def pinyin_line(text: str) -> str:
-    """The reading of `text` word by word, tone marks, words separated by spaces.
+    """The reading of `text` word by word (GB/T 16159: `Jílínshěng shāngwùtīng huòxī`).
 
     Uses the language layer's `tokenize` (jieba words, the user's glossary) when installed;
     otherwise pypinyin's own phrase segmentation.
     """
     try:
         from reader.language import tokenize
+        from reader.language.spelling import text_pinyin
     except ImportError:
         return _pypinyin_line(text)
-    words = []
-    for token in tokenize(text):
-        if token.text.isspace():
-            continue
-        words.append(token.pinyin or token.text)
-    return " ".join(" ".join(words).split())
+    return text_pinyin(tokenize(text))
 
 
 def _pypinyin_line(text: str) -> str:

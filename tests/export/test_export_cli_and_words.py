@@ -102,7 +102,7 @@ def test_export_pinyin_and_errors(capsys, isolated_home, seed):
     assert quote in art.text
     run(capsys, "annotate", art.id, "--quote", quote)
     code, out, _ = run(capsys, "export", "--pinyin")
-    assert code == 0 and "> jí lín" in out
+    assert code == 0 and "> Jílín" in out
     code, _, err = run(capsys, "export", "--article", "no-such-article")
     assert code == 2 and "no article" in err
     code, _, err = run(capsys, "export", "--template", "/no/such/template.j2")

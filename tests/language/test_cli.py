@@ -54,7 +54,7 @@ def test_lookup_json_shape(capsys):
         {"word", "pinyin", "hsk", "entries", "components", "name"}] * 3
     assert rows[0]["entries"][0] == {
         "source": "cedict", "simplified": "长春", "traditional": "長春",
-        "pinyin": "Cháng chūn", "definitions": rows[0]["entries"][0]["definitions"]}
+        "pinyin": "Chángchūn", "definitions": rows[0]["entries"][0]["definitions"]}
     assert rows[1]["entries"] == [] and [c["text"] for c in rows[1]["components"]] == [
         "经济", "社会", "发展"]
     assert rows[2]["name"] is True

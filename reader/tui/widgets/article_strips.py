@@ -9,6 +9,7 @@ from rich.segment import Segment
 from rich.style import Style
 from textual.strip import Strip
 
+from reader.language.spelling import written_pieces
 from reader.tui.article_layout import ArticleLayout, LayoutLine, text_width, token_syllables
 from reader.tui.tones import TONE_STYLES
 
@@ -150,10 +151,9 @@ class Painter:
         tok = self.layout.tokens[token]
         style = self.styles.base + self.styles.popup
         segments = [Segment(" ", style)]
-        for syl in tok.syllables:
-            if syl.marks:
-                tone = TONE_STYLES.get(syl.tone) if self.tones else None
-                segments.append(Segment(syl.marks, style + tone if tone else style))
+        for piece, tone in written_pieces(tok):  # GB/T 16159: Chángchūn, not cháng chūn
+            colour = TONE_STYLES.get(tone) if self.tones else None
+            segments.append(Segment(piece, style + colour if colour else style))
         if len(segments) == 1:
             segments.append(Segment(tok.text, style))
         if tok.hsk is not None:

@@ -8,8 +8,9 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from reader.language.model import Entry, LookupResult, Token
+from reader.language.spelling import written_pieces
 from reader.language.tones import readable_definition
-from reader.tui.tones import pinyin_text
+from reader.tui.tones import TONE_STYLES
 
 SOURCE_TITLES = {
     "cedict": "CC-CEDICT",
@@ -27,7 +28,8 @@ def describe(
     text.append(result.word or token.text, "bold")
     text.append("  ")
     if token.syllables:
-        text.append_text(pinyin_text(token.syllables, tones=tones, sep=" "))
+        for piece, tone in written_pieces(token):  # GB/T 16159, as everywhere
+            text.append(piece, TONE_STYLES.get(tone) if tones else None)
     else:
         text.append(result.pinyin)
     level = result.hsk if result.hsk is not None else token.hsk

@@ -1,0 +1,99 @@
+"""Pinyin spelled by GB/T 16159: a word's syllables written together, proper nouns capitalised.
+
+The one formatter for pinyin shown to people (lookup titles, dictionary entries, exports, the
+CLI). Tone-number data (`Token.pinyin_numbers`, `--json` rows) stays one syllable per character.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable
+
+from reader.language.model import Syllable, Token
+
+PROPER_TAGS = frozenset({"nr", "nrfg", "nrt", "ns", "nt", "nz"})
+"""jieba tags of proper nouns: person, place, organisation and other names."""
+PERSON_TAGS = frozenset({"nr", "nrfg", "nrt"})
+
+COMPOUND_SURNAMES = frozenset(
+    "欧阳 司马 诸葛 上官 东方 皇甫 尉迟 公孙 慕容 长孙 夏侯 轩辕 令狐 宇文 司徒 端木 独孤 南宫 "
+    "西门 闻人 澹台 赫连 呼延 申屠 万俟 钟离 百里 东郭 拓跋".split())
+
+
+def _starts_with_vowel(syllable: str) -> bool:
+    """True for a syllable beginning with a, o or e (tone marks ignored): it takes an apostrophe."""
+    first = unicodedata.normalize("NFD", syllable[:1])[:1].lower()
+    return first in ("a", "o", "e")
+
+
+def join_syllables(marks: Iterable[str]) -> str:
+    """Syllables written as one word, with the apostrophe GB/T 16159 puts before a, o, e."""
+    out = ""
+    for syl in marks:
+        if not syl:
+            continue
+        out += ("'" if out and _starts_with_vowel(syl) else "") + syl
+    return out
+
+
+def capitalise(word: str) -> str:
+    """The first letter upper-cased (`chángchūn` -> `Chángchūn`), tone marks kept."""
+    return word[:1].upper() + word[1:]
+
+
+def written_pinyin(text: str, marks: list[str], pos: str = "", proper: bool = False) -> str:
+    """GB/T 16159 spelling of one word from its per-character tone-mark syllables.
+
+    Person names split surname from given name (`Wáng Xiǎomíng`, `Ōuyáng Xiū`); other proper
+    nouns (`pos` a place/organisation tag, or `proper`) are capitalised; other words are
+    written together in lower case.
+    """
+    if len(marks) == len(text) and pos in PERSON_TAGS and 2 <= len(text) <= 4:
+        cut = 2 if text[:2] in COMPOUND_SURNAMES and len(text) > 2 else 1
+        surname, given = join_syllables(marks[:cut]), join_syllables(marks[cut:])
+        return f"{capitalise(surname)} {capitalise(given)}"
+    word = join_syllables(marks)
+    return capitalise(word) if proper or pos in PROPER_TAGS else word
+
+
+def syllables_pinyin(text: str, syllables: Iterable[Syllable], pos: str = "",
+                     proper: bool = False) -> str:
+    """`written_pinyin` of a word's Syllable objects."""
+    return written_pinyin(text, [s.marks for s in syllables], pos, proper)
+
+
+def token_pinyin(token: Token) -> str:
+    """A token's pinyin as people read it: `Chángchūn`, `zhīháng`, `Wáng Xiǎomíng`."""
+    return syllables_pinyin(token.text, token.syllables, token.pos)
+
+
+def text_pinyin(tokens: Iterable[Token]) -> str:
+    """The reading of some text word by word (words separated by spaces), non-Han text kept."""
+    words = []
+    for token in tokens:
+        if token.text.isspace():
+            continue
+        words.append(token_pinyin(token) if token.syllables else token.text)
+    return " ".join(" ".join(words).split())
+
+
+def written_pieces(token: Token) -> list[tuple[str, int]]:
+    """`token_pinyin` cut into pieces with the tone of each (0 for spaces and apostrophes), so
+    that a UI can colour the tones of the one spelling (`[("Cháng", 2), ("chūn", 1)]`)."""
+    written = token_pinyin(token)
+    pieces: list[tuple[str, int]] = []
+    pos = 0
+    lower = written.lower()
+    for syl in token.syllables:
+        if not syl.marks:
+            continue
+        found = lower.find(syl.marks, pos)
+        if found < 0:  # pragma: no cover - the written form holds every syllable in order
+            break
+        if found > pos:
+            pieces.append((written[pos:found], 0))
+        pieces.append((written[found:found + len(syl.marks)], syl.tone))
+        pos = found + len(syl.marks)
+    if pos < len(written):
+        pieces.append((written[pos:], 0))
+    return pieces

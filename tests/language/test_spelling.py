@@ -1,0 +1,72 @@
+"""GB/T 16159 spelling, spoken tones of 一 and 不, and `reader segment --explain/--spoken`."""
+
+import json
+
+import pytest
+
+from reader.cli import main
+from reader.language import tokenize
+from reader.language.sandhi import spoken_tones
+from reader.language.spelling import text_pinyin, token_pinyin, written_pinyin
+from reader.notes.quote_pinyin import pinyin_line
+
+
+def test_words_written_together_with_apostrophe_and_capitals():
+    assert written_pinyin("香港", ["xiāng", "gǎng"], "ns") == "Xiānggǎng"
+    assert written_pinyin("西安", ["xī", "ān"], "ns") == "Xī'ān"
+    assert written_pinyin("王小明", ["wáng", "xiǎo", "míng"], "nr") == "Wáng Xiǎomíng"
+    assert written_pinyin("欧阳修", ["ōu", "yáng", "xiū"], "nr") == "Ōuyáng Xiū"
+    assert written_pinyin("获悉", ["huò", "xī"]) == "huòxī"
+
+
+def test_one_spelling_in_tokens_lookup_and_export():
+    by_text = {t.text: t for t in tokenize("吉林省商务厅获悉，长春支行开业。", use_cache=False)}
+    assert token_pinyin(by_text["获悉"]) == "huòxī"
+    assert token_pinyin(by_text["长春"]) == "Chángchūn"
+    line = pinyin_line("记者从吉林省商务厅获悉")
+    assert "huòxī" in line and "jìzhě" in line and "jí lín" not in line
+    assert text_pinyin(tokenize("长春 2024", use_cache=False)) == "Chángchūn 2024"
+
+
+@pytest.mark.parametrize(("text", "word", "spoken"), [
+    ("一个人", "一个", "yígè"),
+    ("一天", "一天", "yìtiān"),
+    ("不是", "不是", "búshì"),
+    ("不去。", "不", "bú"),
+    ("不好", "不好", "bùhǎo"),
+    ("看一看", "看一看", "kànyikàn"),
+    ("第一天", "第一天", "dìyītiān"),
+    ("一月", "一月", "yīyuè"),
+    ("统一思想", "统一", "tǒngyī"),
+])
+def test_spoken_tones_of_yi_and_bu(text, word, spoken):
+    tokens = tokenize(text, use_cache=False)
+    spoken_by_text = {t.text: token_pinyin(t) for t in spoken_tones(tokens)}
+    assert spoken_by_text[word] == spoken
+    written = {t.text: t for t in tokens}[word]
+    assert all(s.numbers in ("yi1", "bu4") for s in written.syllables if s.char in "一不")
+
+
+def test_segment_spoken_and_explain(capsys):
+    assert main(["segment", "--spoken", "--json", "一个人不是"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert [r["pinyin"] for r in rows] == ["yí gè", "rén", "bú shì"]
+    assert main(["segment", "--explain", "--json", "他为人民所爱戴，我们得努力。"]) == 0
+    rows = {r["text"]: r for r in json.loads(capsys.readouterr().out)}
+    assert rows["为"]["sources"] == ["rule (neighbouring words)"]
+    assert rows["人民"]["sources"] == ["dictionary", "dictionary"]
+    assert main(["segment", "--explain", "当天下午"]) == 0
+    out = capsys.readouterr().out
+    assert "dāngtiān" in out and "model 1.00" in out
+
+
+def test_breakdown_puts_common_senses_first_and_explains_abb():
+    from reader.language import lookup
+
+    result = lookup("黑漆漆")
+    assert result.pinyin == "hēiqīqī"
+    first, rest = result.components
+    assert first.definitions[0] == "black"
+    assert not any(d.startswith("abbr.") for d in first.definitions[:3])
+    assert rest.text == "漆漆" and "ABB reduplication" in rest.definitions[0]
+    assert lookup("经济社会发展").pinyin == "jīngjì shèhuì fāzhǎn"
