@@ -2,36 +2,36 @@
 
 from __future__ import annotations
 
-import asyncio
 from typing import ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Input, Static
 
 from reader.corpus.model import Article, Issue
-from reader.language.model import LookupResult, Token
-from reader.tui.article_highlights import ArticleHighlights
+from reader.language.model import Token
+from reader.reading.changes import Change, HighlightsChanged
+from reader.reading.model import Progress
+from reader.reading.placement import ArticleHighlights
+from reader.reading.session import ReadingSession
 from reader.tui.article_search import find_matches
 from reader.tui.messages import LookupDone, TokensLoaded
 from reader.tui.screens.article_annotations import ArticleAnnotations
-from reader.tui.session import Progress, ReadingSession
+from reader.tui.screens.base import ReaderScreen
 from reader.tui.widgets.article_strips import Mark
 from reader.tui.widgets.article_view import ArticleView
 from reader.tui.widgets.glossary_panel import GlossaryPanel
 from reader.tui.widgets.key_bar import KeyBar
 from reader.tui.widgets.title_bar import TitleBar
-from reader.tui.worker_errors import ReportsWorkerErrors
 
 SAVE_DELAY = 1.5
 """Seconds of stillness before the reading position is written."""
 
 
-class ArticleScreen(ReportsWorkerErrors, ArticleAnnotations, Screen[Progress | None]):
+class ArticleScreen(ArticleAnnotations, ReaderScreen[None]):
     """One article, read word by word."""
 
     HELP_TITLE = "article"
@@ -106,7 +106,6 @@ class ArticleScreen(ReportsWorkerErrors, ArticleAnnotations, Screen[Progress | N
         self.jump_to = offset
         """A character offset to open at (a note or a saved word), instead of the saved place."""
         self._save_timer: Timer | None = None
-        self._resumed = False
 
     def compose(self) -> ComposeResult:
         """Header, the text with its side panel, status line, search box and footer."""
@@ -158,16 +157,21 @@ class ArticleScreen(ReportsWorkerErrors, ArticleAnnotations, Screen[Progress | N
         )
         self.view.focus()
         self.watch(self.view, "scroll_y", self._scrolled, init=False)
-        self.load_tokens()
+        self.load_tokens(self.issue, self.article)
 
     @work(thread=True, exclusive=True, group="tokens", exit_on_error=False)
-    def load_tokens(self) -> None:
-        """Segment the article and read the saved position."""
-        tokens = self.session.tokens(self.article)
-        self.session.store_ready.wait(timeout=10)
-        progress = self.session.progress(self.article.id)
-        placed = self.session.article_highlights(self.issue, self.article)
-        self.post_message(TokensLoaded(self.article.id, tokens, progress, placed))
+    def load_tokens(self, issue: Issue, article: Article) -> None:
+        """Segment the article, read the saved position and place the highlights."""
+        tokens = self.session.tokens(article)
+        progress = self.session.progress(article.id)
+        placed = self.session.article_highlights(issue, article)
+        self.post_message(TokensLoaded(article.id, tokens, progress, placed))
+
+    def session_changed(self, change: Change) -> None:
+        """Highlights of this article changed (here or on another screen): place them again."""
+        if isinstance(change, HighlightsChanged) and self.article.id in change.article_ids:
+            if self.view.has_words:
+                self.reload_highlights(self.issue, self.article, change.focus)
 
     def on_tokens_loaded(self, message: TokensLoaded) -> None:
         """Show the words and highlights, and go back to where the reader was."""
@@ -178,12 +182,6 @@ class ArticleScreen(ReportsWorkerErrors, ArticleAnnotations, Screen[Progress | N
         self.view.set_tokens(message.tokens, cursor_offset=offset)
         self.reached_end = bool(message.progress and message.progress.read)
         self._status("")
-
-    def on_screen_resume(self) -> None:
-        """Back from another screen (notes, saved words): highlights may have changed."""
-        if self._resumed and self.view.has_words:
-            self.reload_highlights()
-        self._resumed = True
 
     def _status(self, text: str) -> None:
         """Say something on the status line (empty hides it)."""
@@ -212,19 +210,16 @@ class ArticleScreen(ReportsWorkerErrors, ArticleAnnotations, Screen[Progress | N
         """Open the glossary panel on a word (in place of the notes panel)."""
         if self.notes_open:
             self.notes_panel.display = False
-        self.panel.show_loading(self.view.tokens[event.token])
-        self.look_up(event.token)
+        token = self.view.tokens[event.token]
+        self.panel.show_loading(token)
+        self.look_up(event.token, token, self.view.text)
 
     @work(thread=True, exclusive=True, group="lookup", exit_on_error=False)
-    def look_up(self, token: int) -> None:
+    def look_up(self, index: int, token: Token, text: str) -> None:
         """Look a word up and find its sentence (an exclusive worker: stale lookups drop)."""
-        tok = self.view.tokens[token]
-        result = self.session.lookup(tok.text)
-        start, end = self.session.sentence_at(self.view.text, tok.start)
-        raw = self.view.text[start:end]
-        sentence = raw.strip()
-        at = tok.start - start - (len(raw) - len(raw.lstrip()))
-        self.post_message(LookupDone(token, result, sentence, at))
+        result = self.session.lookup(token.text)
+        sentence, at = self.session.sentence_of(text, token.start)
+        self.post_message(LookupDone(index, result, sentence, at))
 
     def on_lookup_done(self, message: LookupDone) -> None:
         """Show the lookup in the panel (unless the reader has moved on)."""
@@ -245,16 +240,8 @@ class ArticleScreen(ReportsWorkerErrors, ArticleAnnotations, Screen[Progress | N
             self.view.action_choose_word()
             self.notify("Look it over, then press s again to save it.")
             return
-        if self.session.read_only:
-            self.notify("Read-only: another Dubao is running.", severity="warning")
-            return
-        self.save_word(panel.token, panel.result, panel.sentence)
-
-    @work(thread=True, group="save", exit_on_error=False)
-    def save_word(self, token: Token, result: LookupResult | None, sentence: str) -> None:
-        """Write the word to the user's glossary."""
-        self.session.save_word(token, result, self.article, sentence)
-        self.app.call_from_thread(self.notify, f"Saved {token.text} to your glossary.")
+        token, result, sentence, article = panel.token, panel.result, panel.sentence, self.article
+        self.app.edit(lambda s: s.save_word(token, result, article, sentence))
 
     # Search ------------------------------------------------------------------------------
 
@@ -324,7 +311,7 @@ class ArticleScreen(ReportsWorkerErrors, ArticleAnnotations, Screen[Progress | N
             self.view.focus()
         else:
             self.save_progress_now()
-            self.dismiss(self.position())
+            self.dismiss()
 
     def position(self) -> Progress | None:
         """Where the reader is: the cursor word when on screen, else the top line."""
@@ -344,20 +331,8 @@ class ArticleScreen(ReportsWorkerErrors, ArticleAnnotations, Screen[Progress | N
         self._save_timer = self.set_timer(SAVE_DELAY, self.save_progress_now)
 
     def save_progress_now(self) -> None:
-        """Write the position in the background."""
+        """Write the position in the background (through the app's edit pipeline)."""
         position = self.position()
         if position is not None:
-            self._write_progress(position)
-
-    @work(thread=True, group="progress", exit_on_error=False)
-    def _write_progress(self, position: Progress) -> None:
-        """Write the position (a thread: the store writes to disk)."""
-        self.session.save_progress(self.article.id, position.offset, position.read)
-
-    async def flush_progress(self) -> None:
-        """Write the position and wait for it (before the app quits)."""
-        position = self.position()
-        if position is not None:
-            await asyncio.to_thread(
-                self.session.save_progress, self.article.id, position.offset, position.read
-            )
+            article_id = self.article.id
+            self.app.edit(lambda s: s.save_progress(article_id, position), quiet=True)

@@ -1,8 +1,8 @@
 """Annotating on the article screen: select, highlight, colour, note, delete, undo, notes panel.
 
-A mixin of `ArticleScreen`. Every change goes to the store in a thread worker, which then
-places the article's highlights again and posts them (`HighlightsLoaded`): one path for
-opening, editing and undoing, so what is drawn is always what is stored.
+A mixin of `ArticleScreen`. Every change goes through the app's edit pipeline; the screen
+hears the change (`HighlightsChanged`) and places the article's highlights again: one path
+for opening, editing and undoing, so what is drawn is always what is stored.
 """
 
 from __future__ import annotations
@@ -12,11 +12,12 @@ from typing import TYPE_CHECKING
 
 from textual import work
 
-from reader.notes.model import COLORS
-from reader.tui.article_highlights import ArticleHighlights, PlacedHighlight
-from reader.tui.messages import HighlightsLoaded
+from reader.corpus.model import Article, Issue
+from reader.reading.colours import next_colour
+from reader.reading.placement import ArticleHighlights, PlacedHighlight
+from reader.tui.messages import HighlightsPlaced
 from reader.tui.screens.dialogs import ColourMenu
-from reader.tui.screens.export_dialog import ExportFlow
+from reader.tui.screens.export_dialog import run_export
 from reader.tui.screens.note_editor import NoteEditor
 from reader.tui.widgets.article_view import ArticleView
 from reader.tui.widgets.notes_panel import NotesPanel, shorten
@@ -25,25 +26,22 @@ if TYPE_CHECKING:
     from reader.tui.screens.article import ArticleScreen
 
 
-class ArticleAnnotations(ExportFlow):
+class ArticleAnnotations:
     """Highlight and note actions of the article screen."""
 
     # Loading and showing ------------------------------------------------------------------
 
     @work(thread=True, exclusive=True, group="highlights", exit_on_error=False)
-    def reload_highlights(self: ArticleScreen, focus: str | None = None,
-                          notice: str | None = None) -> None:
-        """Place the article's highlights again (after an edit elsewhere)."""
-        placed = self.session.article_highlights(self.issue, self.article)
-        self.post_message(HighlightsLoaded(self.article.id, placed, focus, notice))
+    def reload_highlights(self: ArticleScreen, issue: Issue, article: Article,
+                          focus: str | None = None) -> None:
+        """Place the article's highlights again (after a change)."""
+        placed = self.session.article_highlights(issue, article)
+        self.post_message(HighlightsPlaced(article.id, placed, focus))
 
-    def on_highlights_loaded(self: ArticleScreen, message: HighlightsLoaded) -> None:
+    def on_highlights_placed(self: ArticleScreen, message: HighlightsPlaced) -> None:
         """Draw the highlights and list them."""
-        if message.article_id != self.article.id:
-            return
-        self.show_highlights(ArticleHighlights(message.placed), message.focus)
-        if message.notice:
-            self.notify(message.notice)
+        if message.article_id == self.article.id:
+            self.show_highlights(ArticleHighlights(message.placed), message.focus)
 
     def show_highlights(self: ArticleScreen, highlights: ArticleHighlights,
                         focus: str | None = None) -> None:
@@ -55,23 +53,7 @@ class ArticleAnnotations(ExportFlow):
             if focus:
                 panels.first().select(focus)
 
-    def _edited(self: ArticleScreen, focus: str | None, notice: str | None) -> None:
-        """After a store change (in a worker): place the highlights again and show them."""
-        placed = self.session.article_highlights(self.issue, self.article)
-        self.post_message(HighlightsLoaded(self.article.id, placed, focus, notice))
-
     # Which highlight ------------------------------------------------------------------------
-
-    def _refused(self: ArticleScreen) -> bool:
-        """True (after saying so) when edits are off in this instance."""
-        if self.session.read_only:
-            self.notify("Read-only: another Dubao is running, so nothing can be changed here.",
-                        severity="warning")
-            return True
-        if self.session.store is None:
-            self.notify("The notes are not open yet.", severity="warning")
-            return True
-        return False
 
     def target(self: ArticleScreen) -> PlacedHighlight | None:
         """The highlight acted on: the notes panel's choice when it has focus, else the
@@ -127,7 +109,7 @@ class ArticleAnnotations(ExportFlow):
 
     def _highlight(self: ArticleScreen, color: str, note: str | None = None) -> None:
         """Save a highlight of the selection (or cursor word)."""
-        if self._refused():
+        if not self.app.writable():
             return
         passage = self._passage()
         if passage is None:
@@ -138,18 +120,17 @@ class ArticleAnnotations(ExportFlow):
             self.notify("Already highlighted: c changes its colour, x deletes it.")
             return
         self.view.clear_selection()
-        self._add_highlight(passage[0], passage[1], color, note)
+        self._add_highlight(passage, color, note)
 
-    @work(thread=True, group="annotate", exit_on_error=False)
-    def _add_highlight(self: ArticleScreen, start: int, end: int, color: str,
+    def _add_highlight(self: ArticleScreen, passage: tuple[int, int], color: str,
                        note: str | None) -> None:
         """Write a new highlight."""
-        h = self.session.add_highlight(self.article, start, end, color, note)
-        self._edited(h.id, None)
+        article, (start, end) = self.article, passage
+        self.app.edit(lambda s: s.add_highlight(article, start, end, color, note))
 
     def action_choose_colour(self: ArticleScreen) -> None:
         """Pick a colour: for the selection, else the highlight under the cursor."""
-        if self._refused():
+        if not self.app.writable():
             return
         current = self.target()
         start = self.session.highlight_color
@@ -172,22 +153,20 @@ class ArticleAnnotations(ExportFlow):
         """Next colour for the highlight under the cursor (and for new highlights)."""
         current = self.target()
         base = current.color if current else self.session.highlight_color
-        color = COLORS[(COLORS.index(base) + 1) % len(COLORS)] if base in COLORS else COLORS[0]
+        color = next_colour(base)
         self.session.highlight_color = color
         if current is None:
             self.notify(f"New highlights will be {color}.")
-        elif not self._refused():
+        else:
             self._recolour(current.id, color)
 
-    @work(thread=True, group="annotate", exit_on_error=False)
     def _recolour(self: ArticleScreen, highlight_id: str, color: str) -> None:
         """Write a highlight's new colour."""
-        self.session.set_color(highlight_id, color)
-        self._edited(highlight_id, None)
+        self.app.edit(lambda s: s.set_color(highlight_id, color))
 
     def action_note(self: ArticleScreen) -> None:
         """Add or edit the note of the highlight under the cursor (or of a new one)."""
-        if self._refused():
+        if not self.app.writable():
             return
         current = None if self.view.selecting else self.target()
         if current is not None:
@@ -206,53 +185,27 @@ class ArticleAnnotations(ExportFlow):
     def _note_written(self: ArticleScreen, highlight_id: str, note: str | None) -> None:
         """Save an edited note (None: cancelled)."""
         if note is not None:
-            self._save_note(highlight_id, note)
+            self.app.edit(lambda s: s.update_note(highlight_id, note))
 
     def _new_note_written(self: ArticleScreen, passage: tuple[int, int], note: str | None) -> None:
         """Save a new highlight with its note (None: cancelled, nothing is made)."""
         if note is not None:
             self.view.clear_selection()
-            self._add_highlight(passage[0], passage[1], self.session.highlight_color, note)
-
-    @work(thread=True, group="annotate", exit_on_error=False)
-    def _save_note(self: ArticleScreen, highlight_id: str, note: str) -> None:
-        """Write a note."""
-        h = self.session.update_note(highlight_id, note)
-        self._edited(h.id, "Note saved." if h.note else "Note removed.")
+            self._add_highlight(passage, self.session.highlight_color, note)
 
     def action_delete_highlight(self: ArticleScreen) -> None:
         """Delete the highlight under the cursor (u brings it back)."""
-        if self._refused():
-            return
         current = self.target()
         if current is None:
             self.notify("No highlight under the cursor.", severity="warning")
             return
-        self._delete(current.id)
-
-    @work(thread=True, group="annotate", exit_on_error=False)
-    def _delete(self: ArticleScreen, highlight_id: str) -> None:
-        """Delete a highlight."""
-        self.session.delete_highlight(highlight_id)
-        self._edited(None, "Highlight deleted · u to undo")
+        highlight_id = current.id
+        self.app.edit(lambda s: s.delete_highlight(highlight_id))
 
     def action_undo(self: ArticleScreen) -> None:
         """Bring back the last deleted highlight."""
-        if self._refused():
-            return
-        if not self.session.deleted_highlights:
-            self.notify("Nothing to undo.")
-            return
-        self._undo()
-
-    @work(thread=True, group="annotate", exit_on_error=False)
-    def _undo(self: ArticleScreen) -> None:
-        """Restore the last deleted highlight."""
-        h = self.session.undo_delete()
-        if h is None:
-            return
-        where = "" if h.article_id == self.article.id else " (in another article)"
-        self._edited(h.id, f"Highlight restored{where}.")
+        here = self.article.id
+        self.app.edit(lambda s: s.undo_delete(here))
 
     # The notes panel ---------------------------------------------------------------------------
 
@@ -306,6 +259,7 @@ class ArticleAnnotations(ExportFlow):
             word = view.page.word_at_offset(placed.start)
             view.move_cursor(word, center=True)
 
-    def action_export(self: ArticleScreen) -> None:
+    @work(group="export", exclusive=True, exit_on_error=False)
+    async def action_export(self: ArticleScreen) -> None:
         """Export this article's highlights and notes as Markdown."""
-        self.start_export(self.article.id, "this article")
+        await run_export(self, self.session, self.article.id, "this article")

@@ -10,37 +10,36 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.message import Message
-from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from reader.tui.article_highlights import PlacedHighlight
-from reader.tui.notes_listing import IssueNotes, NoteEntry, filter_notes, group_notes
-from reader.tui.screens.export_dialog import ExportFlow
+from reader.reading.changes import Change, HighlightsChanged
+from reader.reading.listing import IssueNotes, NoteEntry, filter_notes, group_notes
+from reader.reading.placement import PlacedHighlight
+from reader.reading.session import ReadingSession
+from reader.tui.pipeline import OpenArticle
+from reader.tui.screens.base import ReaderScreen
+from reader.tui.screens.export_dialog import run_export
 from reader.tui.screens.note_editor import NoteEditor
 from reader.tui.screens.search_box import SearchBox
-from reader.tui.session import ReadingSession
 from reader.tui.widgets.key_bar import KeyBar
 from reader.tui.widgets.notes_panel import highlight_prompt, shorten
 from reader.tui.widgets.title_bar import TitleBar
-from reader.tui.worker_errors import ReportsWorkerErrors
 
 
 class NotesLoaded(Message):
     """Every highlight of the library, grouped (posted by the loading worker)."""
 
-    def __init__(self, groups: list[IssueNotes], focus: str | None, notice: str | None) -> None:
+    def __init__(self, groups: list[IssueNotes], focus: str | None) -> None:
         super().__init__()
         self.groups = groups
         """Issues, articles and their highlights."""
         self.focus = focus
         """A highlight to put the list's cursor on, if any."""
-        self.notice = notice
-        """What to tell the user, if anything."""
 
 
-class NotesScreen(SearchBox, ReportsWorkerErrors, ExportFlow, Screen[None]):
+class NotesScreen(SearchBox, ReaderScreen[None]):
     """All highlights and notes: search them, go to one, edit or delete its note, export."""
 
     HELP_TITLE = "notes"
@@ -90,7 +89,6 @@ class NotesScreen(SearchBox, ReportsWorkerErrors, ExportFlow, Screen[None]):
         """Every highlight, grouped (before the search)."""
         self.entries: dict[str, NoteEntry] = {}
         """Highlight id -> entry, for the highlights listed."""
-        self._resumed = False
 
     def compose(self) -> ComposeResult:
         """Header, search box, the list, a status line and the key bar."""
@@ -113,25 +111,21 @@ class NotesScreen(SearchBox, ReportsWorkerErrors, ExportFlow, Screen[None]):
         self.listing.focus()
         self.load()
 
-    def on_screen_resume(self) -> None:
-        """Back from an article: its highlights may have changed."""
-        if self._resumed:
-            self.load(self.selected_id)
-        self._resumed = True
+    def session_changed(self, change: Change) -> None:
+        """Any highlight may be listed here: list them again after a change."""
+        if isinstance(change, HighlightsChanged):
+            self.load(change.focus)
 
     @work(thread=True, exclusive=True, group="notes", exit_on_error=False)
-    def load(self, focus: str | None = None, notice: str | None = None) -> None:
+    def load(self, focus: str | None = None) -> None:
         """Read and group every highlight."""
-        self.session.store_ready.wait(timeout=10)
-        groups = group_notes(self.session.all_highlights(), self.session.library())
-        self.post_message(NotesLoaded(groups, focus, notice))
+        groups = group_notes(self.session.all_highlights(), self.session.loaded_library().issues)
+        self.post_message(NotesLoaded(groups, focus))
 
     def on_notes_loaded(self, message: NotesLoaded) -> None:
         """Show the highlights."""
         self.groups = message.groups
         self._show(message.focus)
-        if message.notice:
-            self.notify(message.notice)
 
     def _show(self, focus: str | None = None) -> None:
         """List the highlights matching the search."""
@@ -179,27 +173,19 @@ class NotesScreen(SearchBox, ReportsWorkerErrors, ExportFlow, Screen[None]):
         if entry is None:
             return
         h = entry.highlight
-        if self.app.library_screen.find(h.article_id) is None:  # type: ignore[attr-defined]
+        if self.session.find_article(h.article_id) is None:
             self.notify("That article is not in the library any more; the quote is kept here.",
                         severity="warning")
             return
         offset = entry.start if not entry.orphan else None
         if entry.orphan:
             self.notify("The passage is no longer in the text; opening the article.")
-        self.app.open_article(h.article_id, offset)  # type: ignore[attr-defined]
-
-    def _refused(self) -> bool:
-        """True (after saying so) when edits are off."""
-        if self.session.read_only:
-            self.notify("Read-only: another Dubao is running, so nothing can be changed here.",
-                        severity="warning")
-            return True
-        return False
+        self.post_message(OpenArticle(h.article_id, offset))
 
     def action_note(self) -> None:
         """Edit the note of the highlight under the list's cursor."""
         entry = self.entries.get(self.selected_id or "")
-        if entry is None or self._refused():
+        if entry is None or not self.app.writable():
             return
         h = entry.highlight
         editor = NoteEditor("Note", shorten(h.quote, 200), h.note)
@@ -208,48 +194,20 @@ class NotesScreen(SearchBox, ReportsWorkerErrors, ExportFlow, Screen[None]):
     def _note_written(self, highlight_id: str, note: str | None) -> None:
         """Save the edited note (None: cancelled)."""
         if note is not None:
-            self._save_note(highlight_id, note)
-
-    @work(thread=True, group="annotate", exit_on_error=False)
-    def _save_note(self, highlight_id: str, note: str) -> None:
-        """Write the note and list again."""
-        h = self.session.update_note(highlight_id, note)
-        self._reload(h.id, "Note saved." if h.note else "Note removed.")
+            self.app.edit(lambda s: s.update_note(highlight_id, note))
 
     def action_delete(self) -> None:
         """Delete the highlight under the list's cursor (u brings it back)."""
         entry = self.entries.get(self.selected_id or "")
-        if entry is None or self._refused():
-            return
-        self._delete(entry.highlight.id)
-
-    @work(thread=True, group="annotate", exit_on_error=False)
-    def _delete(self, highlight_id: str) -> None:
-        """Delete and list again."""
-        self.session.delete_highlight(highlight_id)
-        self._reload(None, "Highlight deleted · u to undo")
+        if entry is not None:
+            highlight_id = entry.highlight.id
+            self.app.edit(lambda s: s.delete_highlight(highlight_id))
 
     def action_undo(self) -> None:
         """Bring back the last deleted highlight."""
-        if self._refused():
-            return
-        if not self.session.deleted_highlights:
-            self.notify("Nothing to undo.")
-            return
-        self._undo()
+        self.app.edit(lambda s: s.undo_delete())
 
-    @work(thread=True, group="annotate", exit_on_error=False)
-    def _undo(self) -> None:
-        """Restore and list again."""
-        h = self.session.undo_delete()
-        if h is not None:
-            self._reload(h.id, "Highlight restored.")
-
-    def _reload(self, focus: str | None, notice: str | None) -> None:
-        """In a worker, after a change: group again and post the result."""
-        groups = group_notes(self.session.all_highlights(), self.session.library())
-        self.post_message(NotesLoaded(groups, focus, notice))
-
-    def action_export(self) -> None:
+    @work(group="export", exclusive=True, exit_on_error=False)
+    async def action_export(self) -> None:
         """Export every highlight and note as Markdown."""
-        self.start_export(None, "all notes")
+        await run_export(self, self.session, None, "all notes")

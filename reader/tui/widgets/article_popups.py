@@ -12,7 +12,7 @@ from rich.segment import Segment
 from rich.style import Style
 from textual.geometry import Region
 
-from reader.tui.article_highlights import note_lines
+from reader.reading.placement import note_lines
 from reader.tui.widgets.article_strips import Popup
 
 if TYPE_CHECKING:

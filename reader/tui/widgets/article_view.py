@@ -20,7 +20,7 @@ from textual.strip import Strip
 
 from reader.corpus.model import Article, Issue
 from reader.language.model import Token
-from reader.tui.article_highlights import ArticleHighlights
+from reader.reading.placement import ArticleHighlights
 from reader.tui.article_layout import (
     ArticleLayout,
     SegmentMode,

@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from reader.corpus.model import Issue
+from reader.reading.model import issue_label
+from reader.reading.placement import home_article, place_issue
 
 if TYPE_CHECKING:
     from reader.notes.model import Highlight
@@ -45,45 +47,52 @@ class IssueNotes:
     articles: list[ArticleNotes] = field(default_factory=list)
 
 
-def issue_label(issue: Issue) -> str:
-    """`人民日报 · 2024-06-04 · page 3` (parts that are unknown are left out)."""
-    bits = [issue.paper or "Unknown paper", issue.date or ""]
-    if issue.page is not None:
-        bits.append(f"page {issue.page}")
-    return " · ".join(b for b in bits if b)
-
-
 def group_notes(highlights: Iterable[Highlight], library: list[Issue]) -> list[IssueNotes]:
     """Highlights grouped by issue (library order) and article (reading order).
 
-    Each highlight is placed in its article's current text; those whose article is not in
-    the library any more come last, under the issue id they were made in.
+    Each highlight is placed by the same rule as in the article (`place_issue`), so one that
+    moved to another article is listed there; those whose issue or article is not in the
+    library any more come last, under the issue id they were made in.
     """
-    from reader.notes.anchoring import reanchor
-
-    by_article: dict[str, list[Highlight]] = {}
+    by_issue: dict[str, list[Highlight]] = {}
     for h in highlights:
-        by_article.setdefault(h.article_id, []).append(h)
+        by_issue.setdefault(h.issue_id, []).append(h)
     out: list[IssueNotes] = []
+    lost: dict[str, IssueNotes] = {}
     for issue in library:
+        found = by_issue.pop(issue.id, None)
+        if not found:
+            continue
+        by_article: dict[str, list[NoteEntry]] = {}
+        for p in place_issue(found, issue):
+            home = home_article(p) or p.highlight.article_id
+            by_article.setdefault(home, []).append(NoteEntry(p.highlight, p.start))
         group = IssueNotes(issue.id, issue_label(issue))
         for art in issue.articles:
-            found = by_article.pop(art.id, None)
-            if not found:
-                continue
-            placed = reanchor(found, art.text, None, art.id)
-            entries = [NoteEntry(p.highlight, p.start) for p in placed]
-            entries.sort(key=lambda e: (e.orphan, e.start, e.highlight.created))
-            group.articles.append(ArticleNotes(art.id, art.title, entries))
+            entries = by_article.pop(art.id, None)
+            if entries:
+                entries.sort(key=lambda e: (e.orphan, e.start, e.highlight.created))
+                group.articles.append(ArticleNotes(art.id, art.title, entries))
         if group.articles:
             out.append(group)
-    lost: dict[str, IssueNotes] = {}
-    for article_id, found in by_article.items():
-        issue_id = found[0].issue_id
-        group = lost.setdefault(issue_id, IssueNotes(issue_id, f"{issue_id} (not in the library)"))
-        entries = [NoteEntry(h, -1) for h in sorted(found, key=lambda h: h.start)]
-        group.articles.append(ArticleNotes(article_id, f"Article {article_id}", entries))
+        for article_id, entries in by_article.items():
+            _lost(lost, issue.id, article_id, entries)
+    for issue_id, found in by_issue.items():
+        by_article = {}
+        for h in found:
+            by_article.setdefault(h.article_id, []).append(NoteEntry(h, -1))
+        for article_id, entries in by_article.items():
+            _lost(lost, issue_id, article_id, entries)
     return out + list(lost.values())
+
+
+def _lost(lost: dict[str, IssueNotes], issue_id: str, article_id: str,
+          entries: list[NoteEntry]) -> None:
+    """File highlights whose article is not in the library under their issue id."""
+    group = lost.setdefault(issue_id, IssueNotes(issue_id, f"{issue_id} (not in the library)"))
+    entries = [NoteEntry(e.highlight, -1) for e in entries]
+    entries.sort(key=lambda e: e.highlight.start)
+    group.articles.append(ArticleNotes(article_id, f"Article {article_id}", entries))
 
 
 def matches(h: Highlight, query: str) -> bool:
