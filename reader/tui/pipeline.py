@@ -79,6 +79,8 @@ class EditingApp(App[int]):
         """The app's line to the core."""
         self.session_changed: Signal[Change] = Signal(self, "session-changed")
         """Every change the edit pipeline made, for screens to subscribe to."""
+        self.notice_log: deque[str] = deque(maxlen=200)
+        """The latest notices as plain text, newest last (what the user was told)."""
         self._edits: deque[tuple[Edit, bool]] = deque()
         self._edits_lock = threading.Lock()
         self._editing = False
@@ -92,8 +94,10 @@ class EditingApp(App[int]):
         """
         if isinstance(message, Content):
             text, markup = message.markup, True
+            self.notice_log.append(message.plain)
         else:
             text, markup = message, False
+            self.notice_log.append(message)
         if timeout is None:
             super().notify(text, title=title, severity=severity, markup=markup)
         else:

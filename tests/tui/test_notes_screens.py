@@ -17,7 +17,7 @@ from reader.tui.screens.notes import NotesScreen
 from reader.tui.screens.saved_words import SavedWordsScreen
 from reader.tui.widgets.glossary_panel import GlossaryPanel
 
-from .helpers import notices, open_test_article, token_index, wait_for
+from .helpers import notices, open_test_article, palette_results, token_index, wait_for
 
 SIZE = (100, 32)
 
@@ -194,7 +194,8 @@ def test_export_writes_a_file_and_never_overwrites_unasked(home: Path, tmp_path:
             await wait_for(pilot, lambda: isinstance(app.screen, Confirm), "the question")
             assert str(written) in app.screen.question
             await pilot.press("escape")
-            await pilot.pause(0.3)
+            await wait_for(pilot, lambda: any(n.startswith("Not exported") for n in notices(app)),
+                           "the cancelled export")
             assert written.read_text(encoding="utf-8") == "my own edits"
             # Keep both: a second file beside it.
             await export(pilot, app)
@@ -237,7 +238,7 @@ def test_a_failed_edit_is_shown_and_help_and_palette_know_the_new_keys(home: Pat
             await wait_for(pilot, lambda: any(hid in n for n in notices(app)), "the error notice")
             # The palette runs the new actions by name.
             await pilot.press("ctrl+p", *"colour…")
-            await pilot.pause(0.3)
+            await palette_results(pilot, app)
             await pilot.press("enter")
             await wait_for(pilot, lambda: isinstance(app.screen, ColourMenu), "the colour menu")
             await pilot.press("escape")

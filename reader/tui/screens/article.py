@@ -112,7 +112,7 @@ class ArticleScreen(ArticleAnnotations, ReaderScreen[None]):
         yield TitleBar()
         with Horizontal(id="reading"):
             yield ArticleView(self.article, self.issue, id="article")
-        yield Static("Segmenting…", id="article-status")
+        yield Static("Segmenting…", id="article-status", markup=False)
         yield KeyBar()
 
     @property

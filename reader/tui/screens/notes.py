@@ -96,7 +96,7 @@ class NotesScreen(SearchBox, ReaderScreen[None]):
         yield Input(placeholder="Search quotes and notes  (press / )", id="notes-search",
                     compact=True)
         yield OptionList(id="all-notes")
-        yield Static("Loading the notes…", id="notes-status")
+        yield Static("Loading the notes…", id="notes-status", markup=False)
         yield KeyBar()
 
     @property

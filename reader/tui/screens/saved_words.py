@@ -108,7 +108,7 @@ class SavedWordsScreen(SearchBox, ReaderScreen[None]):
         table: DataTable[str | Text] = DataTable(id="words", cursor_type="row", zebra_stripes=True)
         yield table
         yield Static("", id="word-detail")
-        yield Static("Loading your words…", id="words-status")
+        yield Static("Loading your words…", id="words-status", markup=False)
         yield KeyBar()
 
     @property
