@@ -32,3 +32,35 @@ def test_every_module_has_a_docstring():
         if not ast.get_docstring(tree):
             missing.append(str(path.relative_to(REPO)))
     assert missing == []
+
+
+def _imports(path: Path) -> set[str]:
+    """Every `reader.*` module a file imports, anywhere in it (lazy imports too)."""
+    out = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("reader"):
+            out.add(node.module)
+            out.update(f"{node.module}.{a.name}" for a in node.names)
+        elif isinstance(node, ast.Import):
+            out.update(a.name for a in node.names if a.name.startswith("reader"))
+    return out
+
+
+def test_no_import_cycles_in_the_ui() -> None:
+    modules = {
+        ".".join(p.relative_to(REPO).with_suffix("").parts): p
+        for p in (REPO / "reader" / "tui").rglob("*.py")
+    }
+    graph = {m: {i for i in _imports(p) if i in modules and i != m} for m, p in modules.items()}
+    cycles = []
+
+    def visit(node: str, path: list[str]) -> None:
+        for nxt in graph[node]:
+            if nxt in path:
+                cycles.append(path[path.index(nxt):] + [nxt])
+            elif len(path) < 12:
+                visit(nxt, [*path, nxt])
+
+    for m in graph:
+        visit(m, [m])
+    assert cycles == []

@@ -18,20 +18,23 @@ from reader.reading.model import Progress
 from reader.reading.placement import ArticleHighlights
 from reader.reading.session import ReadingSession
 from reader.tui.article_search import find_matches
-from reader.tui.messages import LookupDone, TokensLoaded
-from reader.tui.screens.article_annotations import ArticleAnnotations
+from reader.tui.messages import HighlightsPlaced, LookupDone, TokensLoaded
+from reader.tui.screens.annotator import Annotator
+from reader.tui.screens.article_panels import SidePanels
 from reader.tui.screens.base import ReaderScreen
+from reader.tui.screens.export_dialog import run_export
 from reader.tui.widgets.article_strips import Mark
 from reader.tui.widgets.article_view import ArticleView
 from reader.tui.widgets.glossary_panel import GlossaryPanel
 from reader.tui.widgets.key_bar import KeyBar
+from reader.tui.widgets.notes_panel import NotesPanel
 from reader.tui.widgets.title_bar import TitleBar
 
 SAVE_DELAY = 1.5
 """Seconds of stillness before the reading position is written."""
 
 
-class ArticleScreen(ArticleAnnotations, ReaderScreen[None]):
+class ArticleScreen(ReaderScreen[None]):
     """One article, read word by word."""
 
     HELP_TITLE = "article"
@@ -106,6 +109,8 @@ class ArticleScreen(ArticleAnnotations, ReaderScreen[None]):
         self.jump_to = offset
         """A character offset to open at (a note or a saved word), instead of the saved place."""
         self._save_timer: Timer | None = None
+        self._panels: SidePanels | None = None
+        self._annotator: Annotator | None = None
 
     def compose(self) -> ComposeResult:
         """Header, the text with its side panel, status line, search box and footer."""
@@ -121,20 +126,38 @@ class ArticleScreen(ArticleAnnotations, ReaderScreen[None]):
         return self.query_one(ArticleView)
 
     @property
+    def panels(self) -> SidePanels:
+        """The side panels beside the text (glossary, notes)."""
+        if self._panels is None:
+            self._panels = SidePanels(self.query_one("#reading", Horizontal))
+        return self._panels
+
+    @property
+    def annotator(self) -> Annotator:
+        """Highlights and notes on this article's text."""
+        if self._annotator is None:
+            self._annotator = Annotator(self.app, self.view, self.article, self.panels)
+        return self._annotator
+
+    @property
     def panel(self) -> GlossaryPanel:
         """The glossary panel, mounted the first time it is needed (opening stays fast)."""
-        found = self.query(GlossaryPanel)
-        if found:
-            return found.first()
-        panel = GlossaryPanel()
-        self.query_one("#reading").mount(panel)
-        return panel
+        return self.panels.glossary
 
     @property
     def panel_open(self) -> bool:
         """True when the glossary panel is shown."""
-        found = self.query(GlossaryPanel)
-        return bool(found) and found.first().display
+        return self.panels.glossary_open
+
+    @property
+    def notes_panel(self) -> NotesPanel:
+        """The notes panel, mounted the first time it is needed."""
+        return self.panels.notes
+
+    @property
+    def notes_open(self) -> bool:
+        """True when the notes panel is shown."""
+        return self.panels.notes_open
 
     @property
     def search_box(self) -> Input:
@@ -171,9 +194,29 @@ class ArticleScreen(ArticleAnnotations, ReaderScreen[None]):
         """Highlights of this article changed (here or on another screen): place them again."""
         if isinstance(change, HighlightsChanged) and self.article.id in change.article_ids:
             if self.view.has_words:
-                self.reload_highlights(self.issue, self.article, change.focus)
+                self.place_highlights(self.issue, self.article, change.focus)
 
-    def on_tokens_loaded(self, message: TokensLoaded) -> None:
+    @work(thread=True, exclusive=True, group="highlights", exit_on_error=False)
+    def place_highlights(self, issue: Issue, article: Article, focus: str | None = None) -> None:
+        """Place the article's highlights again (after a change)."""
+        placed = self.session.article_highlights(issue, article)
+        self.post_message(HighlightsPlaced(article.id, placed, focus))
+
+    @on(HighlightsPlaced)
+    def _highlights_placed(self, message: HighlightsPlaced) -> None:
+        """Draw the highlights in the text and list them in the notes panel (when open)."""
+        if message.article_id != self.article.id:
+            return
+        highlights = ArticleHighlights(message.placed)
+        self.view.set_highlights(highlights)
+        listing = self.panels.shown_notes()
+        if listing is not None:
+            listing.show(highlights)
+            if message.focus:
+                listing.select(message.focus)
+
+    @on(TokensLoaded)
+    def _tokens_loaded(self, message: TokensLoaded) -> None:
         """Show the words and highlights, and go back to where the reader was."""
         offset = message.progress.offset if message.progress else None
         if self.jump_to is not None:
@@ -221,7 +264,8 @@ class ArticleScreen(ArticleAnnotations, ReaderScreen[None]):
         sentence, at = self.session.sentence_of(text, token.start)
         self.post_message(LookupDone(index, result, sentence, at))
 
-    def on_lookup_done(self, message: LookupDone) -> None:
+    @on(LookupDone)
+    def _lookup_done(self, message: LookupDone) -> None:
         """Show the lookup in the panel (unless the reader has moved on)."""
         panel = self.panel
         token = self.view.tokens[message.token]
@@ -242,6 +286,87 @@ class ArticleScreen(ArticleAnnotations, ReaderScreen[None]):
             return
         token, result, sentence, article = panel.token, panel.result, panel.sentence, self.article
         self.app.edit(lambda s: s.save_word(token, result, article, sentence))
+
+    # Annotating (the annotator does the work) --------------------------------------------
+
+    def action_select(self) -> None:
+        """Start a selection at the cursor word (again: cancel it)."""
+        if self.view.selecting:
+            self.view.clear_selection()
+        else:
+            self.view.focus()
+            self.view.start_selection()
+
+    @on(ArticleView.SelectionChanged)
+    def _selection_changed(self, event: ArticleView.SelectionChanged) -> None:
+        """Say what is selected and what can be done with it."""
+        if event.selected is None:
+            self._status("")
+            return
+        start, end = event.selected
+        self._status(f"Selected {end - start} characters · h highlight · H colour · a note · "
+                     "esc cancel")
+
+    def action_highlight(self) -> None:
+        """Highlight the selection (or the cursor word) in the current colour."""
+        self.annotator.highlight()
+
+    def action_choose_colour(self) -> None:
+        """Pick a colour: for the selection, else the highlight under the cursor."""
+        self.annotator.choose_colour()
+
+    def action_cycle_colour(self) -> None:
+        """Next colour for the highlight under the cursor (and for new highlights)."""
+        self.annotator.cycle_colour()
+
+    def action_note(self) -> None:
+        """Add or edit the note of the highlight under the cursor (or of a new one)."""
+        self.annotator.note()
+
+    def action_delete_highlight(self) -> None:
+        """Delete the highlight under the cursor (u brings it back)."""
+        self.annotator.delete()
+
+    def action_undo(self) -> None:
+        """Bring back the last deleted highlight."""
+        self.annotator.undo()
+
+    @work(group="export", exclusive=True, exit_on_error=False)
+    async def action_export(self) -> None:
+        """Export this article's highlights and notes as Markdown."""
+        await run_export(self, self.session, self.article.id, "this article")
+
+    def action_toggle_notes(self) -> None:
+        """Show or hide the notes panel beside the text."""
+        if self.notes_open:
+            self.notes_panel.display = False
+            self.view.focus()
+            return
+        if self.panel_open:
+            self.panel.close()
+        self.notes_panel.display = True
+        self.call_after_refresh(self._fill_notes_panel)
+
+    def _fill_notes_panel(self) -> None:
+        """List the highlights, starting at the one under the cursor."""
+        listing = self.notes_panel
+        listing.show(self.view.highlights)
+        here = self.annotator.target()
+        if here is not None:
+            listing.select(here.id)
+        listing.options.focus()
+
+    @on(NotesPanel.Chosen)
+    def _note_chosen(self, event: NotesPanel.Chosen) -> None:
+        """Scroll the text to the chosen highlight and put the cursor on it."""
+        placed = self.view.highlights.get(event.highlight_id)
+        if placed is None:
+            return
+        if placed.orphan:
+            self.notify("This passage is no longer in the text; its quote is kept in the list.")
+            return
+        if self.view.page is not None:
+            self.view.move_cursor(self.view.page.word_at_offset(placed.start), center=True)
 
     # Search ------------------------------------------------------------------------------
 
