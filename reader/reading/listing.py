@@ -113,3 +113,56 @@ def filter_notes(groups: list[IssueNotes], query: str) -> list[IssueNotes]:
         if articles:
             out.append(IssueNotes(group.issue_id, group.label, articles))
     return out
+
+
+Row = tuple[str, str] | NoteEntry
+"""A row of the notes list: a heading as (`issue` or `article`, text), or a highlight."""
+
+
+@dataclass
+class FlatListing:
+    """The groups as the rows of one list, with the highlights by id."""
+
+    rows: list[Row] = field(default_factory=list)
+    entries: dict[str, NoteEntry] = field(default_factory=dict)
+    """Highlight id -> entry, for every highlight listed."""
+    row_of: dict[str, int] = field(default_factory=dict)
+    """Highlight id -> its row."""
+
+
+def flatten(groups: list[IssueNotes]) -> FlatListing:
+    """Rows for a list: each issue's heading, each article's title, then its highlights."""
+    out = FlatListing()
+    for group in groups:
+        out.rows.append(("issue", group.label))
+        for art in group.articles:
+            out.rows.append(("article", art.title))
+            for entry in art.entries:
+                out.entries[entry.highlight.id] = entry
+                out.row_of[entry.highlight.id] = len(out.rows)
+                out.rows.append(entry)
+    return out
+
+
+def count(groups: list[IssueNotes]) -> int:
+    """Highlights in the groups."""
+    return sum(len(a.entries) for g in groups for a in g.articles)
+
+
+@dataclass
+class Listing:
+    """Every highlight of the library, grouped and flattened once (the notes screen's data)."""
+
+    groups: list[IssueNotes]
+    flat: FlatListing
+    total: int
+
+    def matching(self, query: str) -> FlatListing:
+        """The rows of the highlights that match a search (all of them for an empty one)."""
+        return flatten(filter_notes(self.groups, query)) if query.strip() else self.flat
+
+
+def build_listing(highlights: Iterable[Highlight], library: list[Issue]) -> Listing:
+    """Group, place and flatten every highlight (see `group_notes`)."""
+    groups = group_notes(highlights, library)
+    return Listing(groups, flatten(groups), count(groups))

@@ -26,6 +26,7 @@ from reader.reading.changes import (
 )
 from reader.reading.colours import DEFAULT_COLOUR
 from reader.reading.library import Found, Library
+from reader.reading.listing import Listing, build_listing
 from reader.reading.model import HskProfile, Progress, hsk_band
 from reader.reading.placement import PlacedHighlight, home_article, needs_saving, place_issue
 from reader.reading.words import clean_definition, saved_definition
@@ -71,6 +72,11 @@ class ReadingSession:
         self.export_dir: Path | None = None
         """The folder of the last export this run (offered again next time)."""
         self._tokens: dict[str, list[Token]] = {}
+        self._listing: Listing | None = None
+        """Every highlight grouped for the notes screen, kept until a highlight changes."""
+        self._generation = 0
+        """Counts highlight writes (a listing built across a write is not kept)."""
+        self._listing_lock = threading.Lock()
         self._store_lock = threading.RLock()
         """TinyDB is not thread-safe: one store call at a time."""
 
@@ -86,6 +92,7 @@ class ReadingSession:
         from reader.corpus.library import load_library
 
         self.library = Library(load_library(self.home))
+        self._highlights_changed()
         return self.library.issues
 
     def reload_library(self) -> LibraryChanged:
@@ -202,6 +209,11 @@ class ReadingSession:
         self.store_ready.wait()
         return self.store
 
+    def _highlights_changed(self) -> None:
+        """A highlight was written: the grouped listing is out of date."""
+        self._listing = None
+        self._generation += 1
+
     def _writable(self) -> NotesStore:
         """The store, or `Refused` with the one sentence the user is told."""
         store = self._readable()
@@ -269,6 +281,7 @@ class ReadingSession:
             if needs_saving(p) and p.article_id is not None and not self.read_only:
                 try:
                     with self._store_lock:
+                        self._highlights_changed()
                         h = store.move_highlight(p, texts[p.article_id])
                 except StoreError:
                     pass  # shown where it was found this time; saved on a later opening
@@ -283,11 +296,32 @@ class ReadingSession:
         with self._store_lock:
             return store.highlights()
 
+    def notes_listing(self) -> Listing:
+        """Every highlight grouped by issue and article, placed as the article places them.
+
+        Kept until this session writes a highlight (read-only: read afresh each time, since
+        the other instance may have written).
+        """
+        with self._listing_lock:  # one build at a time: a second caller waits for the first
+            with self._store_lock:
+                listing, generation = self._listing, self._generation
+            if listing is None or self.read_only:
+                listing = build_listing(self.all_highlights(), self.loaded_library().issues)
+                # Tens of thousands of long-lived objects: keep the cycle collector from
+                # walking them at every full collection (they have no cycles; refcounting
+                # frees them when the listing is replaced).
+                gc.freeze()
+                with self._store_lock:
+                    if generation == self._generation:
+                        self._listing = listing
+            return listing
+
     def add_highlight(self, article: Article, start: int, end: int, color: str,
                       note: str | None = None) -> HighlightsChanged:
         """Highlight `article.text[start:end]` in a colour (with a note, if given)."""
         store = self._writable()
         with self._store_lock:
+            self._highlights_changed()
             h = store.add_highlight(article.issue_id, article.id, article.text, start, end,
                                     color=color, note=note)
         return HighlightsChanged(article_ids=frozenset({h.article_id}), focus=h.id)
@@ -296,6 +330,7 @@ class ReadingSession:
         """Set or (blank) clear a highlight's note."""
         store = self._writable()
         with self._store_lock:
+            self._highlights_changed()
             h = store.update_note(highlight_id, note)
         return HighlightsChanged(article_ids=frozenset({h.article_id}), focus=h.id,
                                  notice="Note saved." if h.note else "Note removed.")
@@ -304,6 +339,7 @@ class ReadingSession:
         """Change a highlight's colour."""
         store = self._writable()
         with self._store_lock:
+            self._highlights_changed()
             h = store.set_color(highlight_id, color)
         return HighlightsChanged(article_ids=frozenset({h.article_id}), focus=h.id)
 
@@ -311,6 +347,7 @@ class ReadingSession:
         """Delete a highlight (kept for `undo_delete`)."""
         store = self._writable()
         with self._store_lock:
+            self._highlights_changed()
             gone = store.delete_highlight(highlight_id)
         self.deleted_highlights.append(gone)
         return HighlightsChanged(article_ids=frozenset({gone.article_id}),
@@ -323,6 +360,7 @@ class ReadingSession:
             return Change(notice="Nothing to undo.")
         h = self.deleted_highlights[-1]
         with self._store_lock:
+            self._highlights_changed()
             store.restore_highlight(h)
         self.deleted_highlights.pop()
         where = " (in another article)" if here is not None and h.article_id != here else ""

@@ -82,8 +82,12 @@ class ReaderApp(EditingApp):
 
     @work(thread=True, exclusive=True, group="warm-up", exit_on_error=False)
     def warm_up(self) -> None:
-        """Load jieba, pypinyin and the dictionary without holding up the first frame."""
+        """Load jieba, pypinyin and the dictionary without holding up the first frame; then
+        group the highlights for the notes screen (it opens at once, even over many)."""
         self.session.warm_up()
+        self.session.store_ready.wait()
+        if len(self.session.library):
+            self.session.notes_listing()
 
     @work(thread=True, exclusive=True, group="store", exit_on_error=False)
     def open_store(self) -> None:

@@ -205,3 +205,18 @@ def test_colours_and_labels_are_defined_once() -> None:
     assert [next_colour(c) for c in COLORS] == [*COLORS[1:], COLORS[0]]
     assert next_colour("mauve") == COLORS[0]
     assert issue_label(ISSUE) == "测试日报 · 2024-06-04 · page 3"
+
+
+def test_the_notes_listing_is_kept_until_a_highlight_changes(session: ReadingSession) -> None:
+    session.library = __import__("reader.reading.library", fromlist=["Library"]).Library([ISSUE])
+    session.add_highlight(A, 5, 9, "yellow")
+    first = session.notes_listing()
+    assert first.total == 1 and session.notes_listing() is first  # kept
+    changed = session.add_highlight(B, 0, 2, "green")
+    second = session.notes_listing()
+    assert second is not first and second.total == 2
+    assert changed.focus in second.flat.entries
+    assert [r for r in second.flat.rows if isinstance(r, tuple)] == [
+        ("issue", "测试日报 · 2024-06-04 · page 3"), ("article", "甲"), ("article", "乙")]
+    assert list(second.matching("非遗").entries) == []
+    assert second.matching("会议").entries.keys() == {changed.focus}
