@@ -19,10 +19,9 @@ from reader.reading.listing import FlatListing, NoteEntry, Row
 from reader.reading.placement import PlacedHighlight
 from reader.reading.session import ReadingSession
 from reader.tui.pipeline import OpenArticle
-from reader.tui.screens.base import ReaderScreen
 from reader.tui.screens.export_dialog import run_export
 from reader.tui.screens.note_editor import NoteEditor
-from reader.tui.screens.search_box import SearchBox
+from reader.tui.screens.search_box import SearchScreen
 from reader.tui.widgets.key_bar import KeyBar
 from reader.tui.widgets.notes_panel import highlight_prompt, shorten
 from reader.tui.widgets.title_bar import TitleBar
@@ -57,7 +56,7 @@ class NotesLoaded(Message):
         """A highlight to put the list's cursor on, if any."""
 
 
-class NotesScreen(SearchBox, ReaderScreen[None]):
+class NotesScreen(SearchScreen):
     """All highlights and notes: search them, go to one, edit or delete its note, export."""
 
     HELP_TITLE = "notes"

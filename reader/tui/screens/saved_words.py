@@ -19,9 +19,8 @@ from reader.reading.model import issue_label
 from reader.reading.session import ReadingSession
 from reader.reading.words import source_offset, word_matches
 from reader.tui.pipeline import OpenArticle
-from reader.tui.screens.base import ReaderScreen
 from reader.tui.screens.note_editor import NoteEditor
-from reader.tui.screens.search_box import SearchBox
+from reader.tui.screens.search_box import SearchScreen
 from reader.tui.widgets.key_bar import KeyBar
 from reader.tui.widgets.notes_panel import shorten
 from reader.tui.widgets.title_bar import TitleBar
@@ -43,7 +42,7 @@ class WordsLoaded(Message):
         """A word to put the cursor on, if any."""
 
 
-class SavedWordsScreen(SearchBox, ReaderScreen[None]):
+class SavedWordsScreen(SearchScreen):
     """Every saved word; edit its definition or note, delete it, go to its sentence."""
 
     HELP_TITLE = "saved words"
