@@ -64,3 +64,17 @@ def test_no_import_cycles_in_the_ui() -> None:
     for m in graph:
         visit(m, [m])
     assert cycles == []
+
+
+def test_the_app_starts_without_the_language_and_notes_layers() -> None:
+    """They load after the first frame (jieba and the dictionaries take seconds)."""
+    code = (
+        "import sys\n"
+        "import reader.tui.app\n"
+        "late = sorted(m for m in sys.modules\n"
+        "              if m.startswith(('reader.language', 'reader.notes')))\n"
+        "print(late); sys.exit(1 if late else 0)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True,
+                            text=True)
+    assert result.returncode == 0, result.stdout + result.stderr

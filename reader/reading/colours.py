@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
-from reader.notes.model import COLORS
-
-DEFAULT_COLOUR = COLORS[0]
-"""The colour of a highlight made without choosing one."""
-
 HIGHLIGHT_HEX: dict[str, str] = {
     "yellow": "#e3c21c", "green": "#3fb950", "blue": "#4493f8", "pink": "#f06eb0",
     "purple": "#a371f7",
 }
-"""Colour name -> the colour it is drawn in (text background, swatches, listings)."""
+"""Colour name -> the colour it is drawn in (text background, swatches, listings).
+
+The names are the store's (`reader.notes.model.COLORS`, checked by a test); not imported
+from there, since that pulls in the language layer before the first frame.
+"""
+
+COLORS = tuple(HIGHLIGHT_HEX)
+"""The highlight colour names, in the order `c` cycles through them."""
+
+DEFAULT_COLOUR = COLORS[0]
+"""The colour of a highlight made without choosing one."""
 
 
 def colour_hex(name: str) -> str:

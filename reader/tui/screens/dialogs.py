@@ -13,8 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
-from reader.notes.model import COLORS
-from reader.reading.colours import colour_hex
+from reader.reading.colours import COLORS, colour_hex
 
 
 def swatch(color: str) -> Text:
