@@ -240,9 +240,52 @@ async def _notes_figures(home: Path) -> tuple[float, float]:
             done.set()
             await ticker
             stalls.append(longest * 1000)
-    print("notes opens", [round(x) for x in opens], "stalls", [round(x) for x in stalls],
-          file=sys.stderr)
     return statistics.median(opens[1:]), statistics.median(stalls[1:])
+
+
+LIBRARY_ARTICLES = 3000
+"""Articles in the library for `library_relabel_ms`."""
+
+
+async def _relabel_figure() -> float:
+    """Median time to relabel one article's leaf (a read mark after reading) and paint it,
+    in a library tree of LIBRARY_ARTICLES articles, every issue open."""
+    from textual.app import App, ComposeResult
+
+    from reader.reading.model import Progress
+    from reader.tui.widgets.library_tree import LibraryTree
+
+    issues = [
+        Issue(id=f"i{n:03}", source=f"i{n:03}.txt", paper="人民日报",
+              date=f"2024-01-{n % 28 + 1:02}", articles=tuple(
+                  Article(id=f"i{n:03}-{k:02}", issue_id=f"i{n:03}", kind="article",
+                          title=f"第{k}篇 跨境电商发展迅速", paragraphs=("会议指出。" * 40,))
+                  for k in range(LIBRARY_ARTICLES // 100)))
+        for n in range(100)
+    ]
+    progress: dict[str, Progress] = {}
+
+    class Library(App[None]):
+        def compose(self) -> ComposeResult:
+            yield LibraryTree("Library")
+
+    app = Library()
+    async with app.run_test(size=(100, 32)) as pilot:
+        tree = app.query_one(LibraryTree)
+        tree.show(issues, "", {}, progress)
+        for node in tree.root.children:
+            node.expand()
+        await pilot.pause()
+        await app.screen.wait_for_refresh()
+        times = []
+        for n in range(RUNS * 4 + 1):
+            article_id = issues[n].articles[0].id  # on screen: the top of the tree
+            progress[article_id] = Progress(offset=0, read=True)
+            t0 = time.perf_counter()
+            tree.refresh_articles([article_id])
+            await app.screen.wait_for_refresh()
+            times.append((time.perf_counter() - t0) * 1000)
+    return statistics.median(times[1:])
 
 
 def figures() -> dict[str, Figure]:
@@ -263,6 +306,7 @@ def figures() -> dict[str, Figure]:
         issues = _bench_issues(Path(tmp) / "pages-volume", 10)
         write_highlights(volume, issues, NOTES_VOLUME // len(issues))
         notes_ms, notes_stall = asyncio.run(_notes_figures(volume))
+    relabel_ms = asyncio.run(_relabel_figure())
     return {
         "first_frame_ratio": Figure(round(ratio, 3), "x", goal=1.5),
         "article_open_ms": Figure(round(open_ms, 3), "ms", goal=150),
@@ -271,4 +315,5 @@ def figures() -> dict[str, Figure]:
         "hover_1000hl_ms": Figure(round(hover_hl, 3), "ms", goal=16),
         "notes_screen_50000_ms": Figure(round(notes_ms, 3), "ms", goal=300),
         "notes_screen_50000_stall_ms": Figure(round(notes_stall, 3), "ms", goal=50),
+        "library_relabel_ms": Figure(round(relabel_ms, 3), "ms", goal=16),
     }
