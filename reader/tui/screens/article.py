@@ -17,7 +17,7 @@ from reader.reading.changes import Change, HighlightsChanged
 from reader.reading.model import Progress
 from reader.reading.placement import ArticleHighlights
 from reader.reading.session import ReadingSession
-from reader.tui.article_search import find_matches
+from reader.tui.article_search import SearchResults
 from reader.tui.messages import HighlightsPlaced, LookupDone, TokensLoaded
 from reader.tui.screens.annotator import Annotator
 from reader.tui.screens.article_panels import SidePanels
@@ -100,10 +100,8 @@ class ArticleScreen(ReaderScreen[None]):
         """The issue the article comes from."""
         self.article = article
         """The article shown."""
-        self.matches: list[tuple[int, int]] = []
-        """Search matches, (start, end) character ranges in reading order."""
-        self.match_index = -1
-        """The current match (-1 before the first jump)."""
+        self.search = SearchResults()
+        """The matches of the last search."""
         self.reached_end = False
         """True once the end of the article has been on screen (the article counts as read)."""
         self.jump_to = offset
@@ -376,25 +374,22 @@ class ArticleScreen(ReaderScreen[None]):
         box.display = True
         self.call_after_refresh(box.focus)
 
+    @property
+    def matches(self) -> list[tuple[int, int]]:
+        """Search matches, (start, end) character ranges in reading order."""
+        return self.search.matches
+
     @on(Input.Submitted, "#search")
     def _search(self, event: Input.Submitted) -> None:
         """Find the query, mark every match and jump to the first after the cursor."""
         event.input.display = False
         self.view.focus()
         query = event.value.strip()
-        if not query:
-            self.matches = []
-            self.view.set_marks([])
-            self._status("")
-            return
-        self.matches = find_matches(self.view.text, self.view.tokens, query)
-        if not self.matches:
-            self.view.set_marks([])
-            self._status(f"No match for “{query}”")
-            return
         here = self.view.tokens[self.view.cursor].start if self.view.cursor is not None else -1
-        after = [i for i, (start, _) in enumerate(self.matches) if start > here]
-        self.match_index = (after[0] if after else 0) - 1
+        if not self.search.find(self.view.text, self.view.tokens, query, here):
+            self.view.set_marks([])
+            self._status(f"No match for “{query}”" if query else "")
+            return
         self.action_next_match()
 
     def action_next_match(self) -> None:
@@ -407,17 +402,14 @@ class ArticleScreen(ReaderScreen[None]):
 
     def _jump(self, step: int) -> None:
         """Move to another match and put the cursor on it."""
-        if not self.matches:
+        found = self.search.step(step)
+        if found is None:
             self._status("No search yet: press / to search.")
             return
-        self.match_index = (self.match_index + step) % len(self.matches)
-        start, end = self.matches[self.match_index]
-        marks = [Mark(s, e, "match") for s, e in self.matches]
-        marks[self.match_index] = Mark(start, end, "match-current")
-        self.view.set_marks(marks)
+        self.view.set_marks([Mark(s, e, style) for s, e, style in self.search.marks()])
         if self.view.page is not None:
-            self.view.move_cursor(self.view.page.word_at_offset(start))
-        self._status(f"Match {self.match_index + 1} of {len(self.matches)}")
+            self.view.move_cursor(self.view.page.word_at_offset(found[0]))
+        self._status(self.search.status())
 
     # Leaving and the reading position ---------------------------------------------------------
 
