@@ -26,15 +26,14 @@ from reader.reading.changes import (
 )
 from reader.reading.colours import DEFAULT_COLOUR
 from reader.reading.library import Found, Library
-from reader.reading.listing import Listing, build_listing
 from reader.reading.model import HskProfile, Progress, hsk_band
-from reader.reading.placement import PlacedHighlight, home_article, needs_saving, place_issue
-from reader.reading.words import clean_definition, saved_definition
 
 if TYPE_CHECKING:  # imported lazily: the first frame does not wait for them
     from reader.language.model import LookupResult, Token
     from reader.notes.model import Highlight, SavedWord
     from reader.notes.store import NotesStore
+    from reader.reading.listing import Listing
+    from reader.reading.placement import PlacedHighlight
 
 READ_ONLY_NOTICE = "Read-only: another Dubao is running, so nothing can be changed here."
 """What the user is told when an edit is refused (the only wording)."""
@@ -267,6 +266,12 @@ class ReadingSession:
         if store is None:
             return []
         from reader.notes.errors import StoreError
+        from reader.reading.placement import (
+            PlacedHighlight,
+            home_article,
+            needs_saving,
+            place_issue,
+        )
 
         with self._store_lock:
             found = store.highlights(issue_id=issue.id)
@@ -302,6 +307,8 @@ class ReadingSession:
         Kept until this session writes a highlight (read-only: read afresh each time, since
         the other instance may have written).
         """
+        from reader.reading.listing import build_listing
+
         with self._listing_lock:  # one build at a time: a second caller waits for the first
             with self._store_lock:
                 listing, generation = self._listing, self._generation
@@ -380,6 +387,8 @@ class ReadingSession:
     def save_word(self, token: Token, result: LookupResult | None, article: Article,
                   sentence: str) -> WordsChanged:
         """Save a word with its sentence and first definition to the user's glossary."""
+        from reader.reading.words import saved_definition
+
         store = self._writable()
         entry = result.entries[0] if result and result.entries else None
         with self._store_lock:
@@ -396,6 +405,8 @@ class ReadingSession:
         """Change a saved word's definition (kept on one line) or note."""
         if field not in WORD_FIELDS:
             raise ValueError(f"a saved word has no editable field {field!r}")
+        from reader.reading.words import clean_definition
+
         store = self._writable()
         if field == "definition":
             value = clean_definition(value)

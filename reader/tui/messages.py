@@ -8,10 +8,10 @@ from textual.message import Message
 
 from reader.corpus.model import Issue
 from reader.reading.model import HskProfile, Progress
-from reader.reading.placement import PlacedHighlight
 
 if TYPE_CHECKING:  # the language layer is imported lazily: first frame first
     from reader.language.model import LookupResult, Token
+    from reader.reading.placement import PlacedHighlight
 
 
 class LibraryLoaded(Message):
