@@ -23,6 +23,10 @@ HIGHLIGHTS = 1000
 """Highlights in each issue for the `*_1000hl_ms` figures (a note on every third)."""
 RUNS = 5
 """Timed runs per figure (after one untimed run)."""
+NOTES_VOLUME = 50_000
+"""Highlights in the library for `notes_screen_50000_ms`."""
+NOTES_RUNS = 3
+"""Timed openings of the notes screen (after one untimed one)."""
 
 _FIRST_FRAME = """
 import sys, time
@@ -197,6 +201,93 @@ async def _reading_figures(
     return statistics.median(opens[1:]), statistics.median(hovers[1:])
 
 
+async def _notes_figures(home: Path) -> tuple[float, float]:
+    """(notes_screen_ms, longest UI stall ms) medians: open the notes screen over the library.
+
+    The stall is the longest the event loop went without running a 1 ms ticker while the
+    screen opened: the UI thread is blocked for at most that long.
+    """
+    from reader.tui.app import ReaderApp
+    from reader.tui.screens.notes import NotesScreen
+
+    app = ReaderApp(home=home)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await _until(lambda: app.library_screen.issues and app.session.store_ready.is_set()
+                     and app.session.language_ready.is_set(), limit=300)
+        await pilot.pause()
+        opens, stalls = [], []
+        for _ in range(NOTES_RUNS + 1):
+            while isinstance(app.screen, NotesScreen):
+                app.pop_screen()
+                await pilot.pause()
+            longest, last = 0.0, time.perf_counter()
+            done = asyncio.Event()
+
+            async def tick(done: asyncio.Event = done) -> None:
+                nonlocal longest, last
+                while not done.is_set():
+                    await asyncio.sleep(0.001)
+                    now = time.perf_counter()
+                    longest, last = max(longest, now - last), now
+
+            ticker = asyncio.ensure_future(tick())
+            t0 = time.perf_counter()
+            screen = NotesScreen(app.session)
+            app.push_screen(screen)
+            await _until(lambda s=screen: s.is_mounted and s.listing.option_count > 0, limit=120)
+            await screen.wait_for_refresh()  # the frame with the first highlights
+            opens.append((time.perf_counter() - t0) * 1000)
+            done.set()
+            await ticker
+            stalls.append(longest * 1000)
+    return statistics.median(opens[1:]), statistics.median(stalls[1:])
+
+
+LIBRARY_ARTICLES = 3000
+"""Articles in the library for `library_relabel_ms`."""
+
+
+async def _relabel_figure() -> float:
+    """Median time to relabel one article's leaf (a read mark after reading) and paint it,
+    in a library tree of LIBRARY_ARTICLES articles, every issue open."""
+    from textual.app import App, ComposeResult
+
+    from reader.reading.model import Progress
+    from reader.tui.widgets.library_tree import LibraryTree
+
+    issues = [
+        Issue(id=f"i{n:03}", source=f"i{n:03}.txt", paper="人民日报",
+              date=f"2024-01-{n % 28 + 1:02}", articles=tuple(
+                  Article(id=f"i{n:03}-{k:02}", issue_id=f"i{n:03}", kind="article",
+                          title=f"第{k}篇 跨境电商发展迅速", paragraphs=("会议指出。" * 40,))
+                  for k in range(LIBRARY_ARTICLES // 100)))
+        for n in range(100)
+    ]
+    progress: dict[str, Progress] = {}
+
+    class Library(App[None]):
+        def compose(self) -> ComposeResult:
+            yield LibraryTree("Library")
+
+    app = Library()
+    async with app.run_test(size=(100, 32)) as pilot:
+        tree = app.query_one(LibraryTree)
+        tree.show(issues, "", {}, progress)
+        for node in tree.root.children:
+            node.expand()
+        await pilot.pause()
+        await app.screen.wait_for_refresh()
+        times = []
+        for n in range(RUNS * 4 + 1):
+            article_id = issues[n].articles[0].id  # on screen: the top of the tree
+            progress[article_id] = Progress(offset=0, read=True)
+            t0 = time.perf_counter()
+            tree.refresh_articles([article_id])
+            await app.screen.wait_for_refresh()
+            times.append((time.perf_counter() - t0) * 1000)
+    return statistics.median(times[1:])
+
+
 def figures() -> dict[str, Figure]:
     """The reading app's figures (each from one run of the real app, headless)."""
     with tempfile.TemporaryDirectory(prefix="dubao-bench-tui-") as tmp:
@@ -210,10 +301,19 @@ def figures() -> dict[str, Figure]:
         issues = _bench_issues(Path(tmp) / "pages-hl", RUNS + 1)
         write_highlights(annotated, issues)
         open_hl, hover_hl = asyncio.run(_reading_figures(annotated, issues, HIGHLIGHTS))
+        # The notes screen over 50,000 highlights (5,000 in each of 10 issues).
+        volume = Path(tmp) / "volume"
+        issues = _bench_issues(Path(tmp) / "pages-volume", 10)
+        write_highlights(volume, issues, NOTES_VOLUME // len(issues))
+        notes_ms, notes_stall = asyncio.run(_notes_figures(volume))
+    relabel_ms = asyncio.run(_relabel_figure())
     return {
         "first_frame_ratio": Figure(round(ratio, 3), "x", goal=1.5),
         "article_open_ms": Figure(round(open_ms, 3), "ms", goal=150),
         "hover_ms": Figure(round(hover_ms, 3), "ms", goal=16),
         "article_open_1000hl_ms": Figure(round(open_hl, 3), "ms", goal=150),
         "hover_1000hl_ms": Figure(round(hover_hl, 3), "ms", goal=16),
+        "notes_screen_50000_ms": Figure(round(notes_ms, 3), "ms", goal=300),
+        "notes_screen_50000_stall_ms": Figure(round(notes_stall, 3), "ms", goal=50),
+        "library_relabel_ms": Figure(round(relabel_ms, 3), "ms", goal=16),
     }

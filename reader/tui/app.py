@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -11,8 +10,9 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.worker import Worker, WorkerState
 
+from reader.reading.session import ReadingSession
+from reader.tui.pipeline import EditingApp, OpenArticle
 from reader.tui.screens.library import LibraryScreen
-from reader.tui.session import Progress, ReadingSession
 
 if TYPE_CHECKING:
     from textual.command import Provider
@@ -35,15 +35,11 @@ def _articles_provider() -> type[Provider]:
     return ArticlesProvider
 
 
-def _is_article_screen(screen: object) -> bool:
-    """True for an article screen (without importing it before one exists)."""
-    return type(screen).__name__ == "ArticleScreen"
-
 DARK, LIGHT = "textual-dark", "textual-light"
 """The two themes `ctrl+t` switches between (any other can be chosen from the palette)."""
 
 
-class ReaderApp(App[int]):
+class ReaderApp(EditingApp):
     """Dubao: read Chinese newspapers word by word."""
 
     CSS_PATH = "reader.tcss"
@@ -68,9 +64,7 @@ class ReaderApp(App[int]):
     """
 
     def __init__(self, home: Path, article_id: str | None = None) -> None:
-        super().__init__()
-        self.session = ReadingSession(Path(home))
-        """The app's line to the core."""
+        super().__init__(ReadingSession(Path(home)))
         self.library_screen = LibraryScreen(self.session, open_article=article_id)
         """The first screen, always at the bottom of the stack."""
         self.theme = DARK
@@ -88,8 +82,12 @@ class ReaderApp(App[int]):
 
     @work(thread=True, exclusive=True, group="warm-up", exit_on_error=False)
     def warm_up(self) -> None:
-        """Load jieba, pypinyin and the dictionary without holding up the first frame."""
+        """Load jieba, pypinyin and the dictionary without holding up the first frame; then
+        group the highlights for the notes screen (it opens at once, even over many)."""
         self.session.warm_up()
+        self.session.store_ready.wait()
+        if len(self.session.library):
+            self.session.notes_listing()
 
     @work(thread=True, exclusive=True, group="store", exit_on_error=False)
     def open_store(self) -> None:
@@ -98,26 +96,31 @@ class ReaderApp(App[int]):
         if warning and self.session.read_only:
             self.call_from_thread(self._read_only, warning)
         elif warning:  # a notice only: the store can still write
-            self.call_from_thread(self.notify, warning, severity="warning", timeout=8,
-                                  markup=False)
+            self.call_from_thread(self.notify, warning, severity="warning", timeout=8)
 
     def _read_only(self, warning: str) -> None:
-        """Tell the user (header and a notice) that edits are off."""
+        """Tell the user (header and a notice) that edits are off, or what the store said."""
+        if not self.session.read_only:
+            self.notify(warning, severity="warning", timeout=8)
+            return
         self.sub_title = "read-only"
         for screen in self.screen_stack:
             sub = screen.sub_title
             screen.sub_title = f"{sub} · read-only" if sub else "read-only"
-        self.notify(warning, severity="warning", timeout=8, markup=False)
+        self.notify(warning, severity="warning", timeout=8)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        """Every worker failure, anywhere, becomes a notification instead of a crash."""
+        """The app's own workers: a failure becomes a notice instead of a crash."""
         if event.state == WorkerState.ERROR:
-            error = event.worker.error
-            self.notify(f"{error}", title="Something went wrong", severity="error", timeout=8)
+            self.report_failure(event.worker)
             if event.worker.group == "store":
                 self.session.store_ready.set()
             if event.worker.group == "warm-up":
                 self.session.language_ready.set()
+
+    def on_open_article(self, message: OpenArticle) -> None:
+        """A screen asked for an article."""
+        self.open_article(message.article_id, message.offset)
 
     def open_article(self, article_id: str, offset: int | None = None) -> None:
         """Open an article of the loaded library by id (or unique prefix), at `offset` if given.
@@ -125,25 +128,16 @@ class ReaderApp(App[int]):
         Article screens on top of the stack are closed first; a notes or saved-words screen
         stays under the article, so going back returns to it.
         """
-        found = self.library_screen.find(article_id)
+        found = self.session.find_article(article_id)
         if found is None:
             self.notify(f"No article with id {article_id!r}.", severity="error")
             return
         from reader.tui.screens.article import ArticleScreen
 
-        issue, article = found
         while isinstance(self.screen, ArticleScreen):
             self.pop_screen()
-        self.library_screen.select_article(article.id)
-        self.push_screen(
-            ArticleScreen(self.session, issue, article, offset),
-            partial(self._article_closed, article.id),
-        )
-
-    def _article_closed(self, article_id: str, progress: Progress | None) -> None:
-        """Update the library's read mark when an article is left."""
-        if progress is not None:
-            self.library_screen.set_progress(article_id, progress)
+        self.library_screen.select_article(found.article.id)
+        self.push_screen(ArticleScreen(self.session, found.issue, found.article, offset))
 
     def action_help(self) -> None:
         """Show every key of the current screen."""
@@ -175,11 +169,12 @@ class ReaderApp(App[int]):
 
     async def action_quit(self) -> None:
         """Save the reading position, then quit."""
+        from reader.tui.screens.article import ArticleScreen
+
         for screen in self.screen_stack:
-            if _is_article_screen(screen):
-                try:
-                    await screen.flush_progress()  # type: ignore[attr-defined]
-                except Exception as exc:  # never lose the quit over a failed save
-                    self.notify(f"Could not save the reading position: {exc}", severity="error")
+            if isinstance(screen, ArticleScreen):
+                screen.save_progress_now()
+        # Writes asked for before the quit (the position just flushed among them) go first.
+        await self.workers.wait_for_complete([w for w in self.workers if w.group == "edits"])
         self.session.close()
         self.exit(0)

@@ -77,3 +77,36 @@ def _pinyin_matches(tokens: Sequence[Token], needle: str) -> set[tuple[int, int]
             found.add((offsets[first], offsets[last] + 1))
         at = joined.find(needle, at + 1)
     return found
+
+
+class SearchResults:
+    """The matches of the last search in an article, and which one the cursor is on."""
+
+    def __init__(self) -> None:
+        self.matches: list[tuple[int, int]] = []
+        """(start, end) character ranges, in reading order."""
+        self.index = -1
+        """The current match (-1 before the first step)."""
+
+    def find(self, text: str, tokens: Sequence[Token], query: str, here: int) -> bool:
+        """Search again; the next step lands on the first match after offset `here`."""
+        self.matches = find_matches(text, tokens, query) if query else []
+        after = [i for i, (start, _) in enumerate(self.matches) if start > here]
+        self.index = (after[0] if after else 0) - 1
+        return bool(self.matches)
+
+    def step(self, step: int) -> tuple[int, int] | None:
+        """Move to the next (or previous) match; None when there are none."""
+        if not self.matches:
+            return None
+        self.index = (self.index + step) % len(self.matches)
+        return self.matches[self.index]
+
+    def marks(self) -> list[tuple[int, int, str]]:
+        """(start, end, style) of every match, the current one set apart."""
+        return [(s, e, "match-current" if i == self.index else "match")
+                for i, (s, e) in enumerate(self.matches)]
+
+    def status(self) -> str:
+        """`Match 2 of 5`."""
+        return f"Match {self.index + 1} of {len(self.matches)}"

@@ -5,9 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 
+from textual import getters
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
 from textual.dom import DOMNode
+from textual.fuzzy import Matcher
+from textual.markup import escape
 
+from reader.tui.pipeline import EditingApp, OpenArticle
 from reader.tui.screens.help import HIDDEN_ACTIONS, key_label
 
 
@@ -52,26 +57,46 @@ class ActionsProvider(Provider):
                 yield Hit(score, matcher.highlight(name), callback, help=help_text)
 
 
+def plain_highlight(matcher: Matcher, candidate: str) -> Content:
+    """The candidate with the matched characters styled, never read as markup.
+
+    (`Matcher.highlight` parses its candidate as markup: a title with `[/]` would break it.)
+    """
+    content = Content(candidate)
+    score, offsets = matcher.fuzzy_search.match(matcher.query, candidate)
+    if not score:
+        return content
+    for offset in offsets:
+        if not candidate[offset].isspace():
+            content = content.stylize(matcher.match_style, offset, offset + 1)
+    return content
+
+
 class ArticlesProvider(Provider):
     """Open any article of the library by its title."""
 
+    app = getters.app(EditingApp)
+
     def _articles(self) -> list[tuple[str, str, str]]:
         """(title, description, article id) of every loaded article."""
-        library = getattr(self.app, "library_screen", None)
-        issues = getattr(library, "issues", [])
         return [
-            (art.title, f"{issue.paper or 'Unknown paper'} {issue.date or ''}", art.id)
-            for issue in issues for art in issue.articles
+            (found.article.title,
+             f"{found.issue.paper or 'Unknown paper'} {found.issue.date or ''}", found.article.id)
+            for found in self.app.session.library.articles()
         ]
+
+    def _open(self, article_id: str) -> None:
+        """Ask the app for the article (from the screen the palette was opened on)."""
+        self.screen.post_message(OpenArticle(article_id))
 
     async def search(self, query: str) -> Hits:
         """Articles whose title matches the query."""
         matcher = self.matcher(query)
-        open_article = self.app.open_article  # type: ignore[attr-defined]
         for title, where, article_id in self._articles():
             score = matcher.match(title)
             if score > 0:
                 yield Hit(
-                    score, matcher.highlight(f"Open: {title}"),
-                    partial(open_article, article_id), help=where,
+                    score, plain_highlight(matcher, f"Open: {title}"),
+                    partial(self._open, article_id), text=f"Open: {title}",
+                    help=escape(where),
                 )

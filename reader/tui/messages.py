@@ -7,11 +7,11 @@ from typing import TYPE_CHECKING
 from textual.message import Message
 
 from reader.corpus.model import Issue
-from reader.tui.article_highlights import PlacedHighlight
-from reader.tui.session import HskProfile, Progress
+from reader.reading.model import HskProfile, Progress
 
 if TYPE_CHECKING:  # the language layer is imported lazily: first frame first
     from reader.language.model import LookupResult, Token
+    from reader.reading.placement import PlacedHighlight
 
 
 class LibraryLoaded(Message):
@@ -74,11 +74,11 @@ class LookupDone(Message):
         """Where the word starts in the sentence."""
 
 
-class HighlightsLoaded(Message):
-    """An article's highlights were placed in its text (after opening it or an edit)."""
+class HighlightsPlaced(Message):
+    """An article's highlights were placed in its text (after opening it, or a change)."""
 
     def __init__(self, article_id: str, placed: list[PlacedHighlight],
-                 focus: str | None = None, notice: str | None = None) -> None:
+                 focus: str | None = None) -> None:
         super().__init__()
         self.article_id = article_id
         """The article they belong to."""
@@ -86,5 +86,3 @@ class HighlightsLoaded(Message):
         """Every highlight of the article, orphans included."""
         self.focus = focus
         """A highlight to select in the notes panel (the one just edited), if any."""
-        self.notice = notice
-        """What to tell the user about the edit, if anything."""

@@ -73,4 +73,18 @@ def token_index(view: ArticleView, text: str) -> int:
 
 def notices(app: ReaderApp) -> list[str]:
     """The text of every notification shown so far."""
-    return [str(n.message) for n in app._notifications]
+    return list(app.notice_log)
+
+
+async def palette_results(pilot: Pilot[object], app: ReaderApp) -> None:
+    """Wait until the command palette lists its hits for what was typed."""
+    from textual.command import CommandPalette
+    from textual.widgets import OptionList
+
+    def listed() -> bool:
+        screen = app.screen
+        return isinstance(screen, CommandPalette) and bool(
+            screen.query_one(OptionList).option_count
+        ) and not screen.query_one(OptionList).loading
+
+    await wait_for(pilot, listed, "the palette's hits")

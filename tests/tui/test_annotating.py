@@ -130,7 +130,7 @@ def test_edit_delete_and_undo_on_the_article_screen(home: Path) -> None:
             await pilot.press("h")
             await wait_for(pilot, lambda: len(view.highlights) == 1, "the highlight")
             await pilot.press("h")  # already highlighted: no duplicate
-            await pilot.pause(0.2)
+            await pilot.pause()
             assert any("Already highlighted" in n for n in notices(app))
             await pilot.press("a")
             await _type_note(pilot, app, "old")

@@ -11,7 +11,7 @@ from reader.tui.screens.help import HelpScreen
 from reader.tui.widgets.glossary_panel import GlossaryPanel
 from reader.tui.widgets.title_bar import TitleBar
 
-from .helpers import open_test_article, token_index, wait_for
+from .helpers import notices, open_test_article, palette_results, token_index, wait_for
 
 SIZE = (100, 32)
 
@@ -40,7 +40,7 @@ def test_palette_runs_an_action_of_the_screen(home: Path) -> None:
         async with app.run_test(size=SIZE) as pilot:
             view = await open_test_article(pilot, app)
             await pilot.press("ctrl+p", *"Tones")
-            await pilot.pause(0.3)
+            await palette_results(pilot, app)
             await pilot.press("enter")
             await wait_for(pilot, lambda: view.tones, "tone colours from the palette")
 
@@ -95,9 +95,8 @@ def test_s_saves_the_word_with_its_sentence(home: Path) -> None:
             panel = app.screen.query_one(GlossaryPanel)
             await wait_for(pilot, lambda: panel.result is not None, "the lookup")
             await pilot.press("s")
-            await wait_for(pilot, lambda: any(
-                "Saved 跨境" in str(n.message) for n in app._notifications
-            ), "the saved notice")
+            await wait_for(pilot, lambda: any("Saved 跨境" in n for n in notices(app)),
+                           "the saved notice")
             await pilot.press("ctrl+q")
         with NotesStore.open(home, read_only=True) as store:
             words = {w.word: w for w in store.words()}
@@ -123,7 +122,7 @@ def test_second_instance_is_read_only_and_says_so(home: Path) -> None:
                 await wait_for(pilot, lambda: panel.result is not None, "the lookup")
                 await pilot.press("s")
                 await pilot.pause()
-                assert any("read-only" in str(n.message).lower() for n in app._notifications)
+                assert any("read-only" in n.lower() for n in notices(app))
         with NotesStore.open(home, read_only=True) as store:
             assert store.words() == []
 

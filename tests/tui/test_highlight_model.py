@@ -5,9 +5,9 @@ from __future__ import annotations
 from reader.corpus.model import Article
 from reader.language.model import Token
 from reader.notes.model import Highlight
-from reader.tui.article_highlights import ArticleHighlights, PlacedHighlight, note_lines
+from reader.reading.listing import filter_notes, group_notes
+from reader.reading.placement import ArticleHighlights, PlacedHighlight, note_lines
 from reader.tui.article_layout import layout_article
-from reader.tui.notes_listing import filter_notes, group_notes
 
 
 def _h(hid: str, start: int, end: int, text: str, note: str | None = None) -> Highlight:

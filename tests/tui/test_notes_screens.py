@@ -17,7 +17,7 @@ from reader.tui.screens.notes import NotesScreen
 from reader.tui.screens.saved_words import SavedWordsScreen
 from reader.tui.widgets.glossary_panel import GlossaryPanel
 
-from .helpers import notices, open_test_article, token_index, wait_for
+from .helpers import notices, open_test_article, palette_results, token_index, wait_for
 
 SIZE = (100, 32)
 
@@ -194,7 +194,8 @@ def test_export_writes_a_file_and_never_overwrites_unasked(home: Path, tmp_path:
             await wait_for(pilot, lambda: isinstance(app.screen, Confirm), "the question")
             assert str(written) in app.screen.question
             await pilot.press("escape")
-            await pilot.pause(0.3)
+            await wait_for(pilot, lambda: any(n.startswith("Not exported") for n in notices(app)),
+                           "the cancelled export")
             assert written.read_text(encoding="utf-8") == "my own edits"
             # Keep both: a second file beside it.
             await export(pilot, app)
@@ -237,7 +238,7 @@ def test_a_failed_edit_is_shown_and_help_and_palette_know_the_new_keys(home: Pat
             await wait_for(pilot, lambda: any(hid in n for n in notices(app)), "the error notice")
             # The palette runs the new actions by name.
             await pilot.press("ctrl+p", *"colour…")
-            await pilot.pause(0.3)
+            await palette_results(pilot, app)
             await pilot.press("enter")
             await wait_for(pilot, lambda: isinstance(app.screen, ColourMenu), "the colour menu")
             await pilot.press("escape")
@@ -250,5 +251,34 @@ def test_a_failed_edit_is_shown_and_help_and_palette_know_the_new_keys(home: Pat
             assert {"Edit note", "Delete", "Export all", "Search", "All notes",
                     "Saved words (glossary)"} <= listed
             assert app.screen.help_title == "notes"
+
+    asyncio.run(scenario())
+
+
+def test_many_highlights_are_listed_a_page_at_a_time(home: Path) -> None:
+    from reader.tui.screens.notes import PAGE
+
+    async def scenario() -> None:
+        issue_id, article_id, text = await _test_article(home)
+        count = PAGE * 3 + 7
+        with NotesStore.open(home) as store:
+            ids = [store.add_highlight(issue_id, article_id, text, n % 20, n % 20 + 2,
+                                       note=f"note {n}").id for n in range(count)]
+        app = ReaderApp(home=home)
+        async with app.run_test(size=SIZE) as pilot:
+            await wait_for(pilot, lambda: app.library_screen.issues, "the library")
+            await pilot.press("n")
+            await wait_for(pilot, lambda: isinstance(app.screen, NotesScreen)
+                           and app.screen.entries, "the notes screen")
+            screen = app.screen
+            assert len(screen.entries) == count  # every highlight is known ...
+            assert screen.listing.option_count < PAGE + 10  # ... a page of them is listed
+            for _ in range(count // PAGE + 1):  # each step to the end lists the next page
+                await pilot.press("end")
+            await wait_for(pilot, lambda: screen.listing.option_count == count + 2, "the rest")
+            # A search reaches beyond the first page.
+            await pilot.press("slash", *f"note {count - 1}")
+            await wait_for(pilot, lambda: list(screen.entries) == [ids[-1]], "the search")
+            assert screen.selected_id == ids[-1]
 
     asyncio.run(scenario())

@@ -2,36 +2,39 @@
 
 from __future__ import annotations
 
-import asyncio
 from typing import ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Input, Static
 
 from reader.corpus.model import Article, Issue
-from reader.language.model import LookupResult, Token
-from reader.tui.article_highlights import ArticleHighlights
-from reader.tui.article_search import find_matches
-from reader.tui.messages import LookupDone, TokensLoaded
-from reader.tui.screens.article_annotations import ArticleAnnotations
-from reader.tui.session import Progress, ReadingSession
+from reader.language.model import Token
+from reader.reading.changes import Change, HighlightsChanged
+from reader.reading.model import Progress
+from reader.reading.placement import ArticleHighlights
+from reader.reading.session import ReadingSession
+from reader.tui.article_search import SearchResults
+from reader.tui.messages import HighlightsPlaced, LookupDone, TokensLoaded
+from reader.tui.screens.annotator import Annotator
+from reader.tui.screens.article_panels import SidePanels
+from reader.tui.screens.base import ReaderScreen
+from reader.tui.screens.export_dialog import run_export
 from reader.tui.widgets.article_strips import Mark
 from reader.tui.widgets.article_view import ArticleView
 from reader.tui.widgets.glossary_panel import GlossaryPanel
 from reader.tui.widgets.key_bar import KeyBar
+from reader.tui.widgets.notes_panel import NotesPanel
 from reader.tui.widgets.title_bar import TitleBar
-from reader.tui.worker_errors import ReportsWorkerErrors
 
 SAVE_DELAY = 1.5
 """Seconds of stillness before the reading position is written."""
 
 
-class ArticleScreen(ReportsWorkerErrors, ArticleAnnotations, Screen[Progress | None]):
+class ArticleScreen(ReaderScreen[None]):
     """One article, read word by word."""
 
     HELP_TITLE = "article"
@@ -97,23 +100,22 @@ class ArticleScreen(ReportsWorkerErrors, ArticleAnnotations, Screen[Progress | N
         """The issue the article comes from."""
         self.article = article
         """The article shown."""
-        self.matches: list[tuple[int, int]] = []
-        """Search matches, (start, end) character ranges in reading order."""
-        self.match_index = -1
-        """The current match (-1 before the first jump)."""
+        self.search = SearchResults()
+        """The matches of the last search."""
         self.reached_end = False
         """True once the end of the article has been on screen (the article counts as read)."""
         self.jump_to = offset
         """A character offset to open at (a note or a saved word), instead of the saved place."""
         self._save_timer: Timer | None = None
-        self._resumed = False
+        self._panels: SidePanels | None = None
+        self._annotator: Annotator | None = None
 
     def compose(self) -> ComposeResult:
         """Header, the text with its side panel, status line, search box and footer."""
         yield TitleBar()
         with Horizontal(id="reading"):
             yield ArticleView(self.article, self.issue, id="article")
-        yield Static("Segmenting…", id="article-status")
+        yield Static("Segmenting…", id="article-status", markup=False)
         yield KeyBar()
 
     @property
@@ -122,20 +124,38 @@ class ArticleScreen(ReportsWorkerErrors, ArticleAnnotations, Screen[Progress | N
         return self.query_one(ArticleView)
 
     @property
+    def panels(self) -> SidePanels:
+        """The side panels beside the text (glossary, notes)."""
+        if self._panels is None:
+            self._panels = SidePanels(self.query_one("#reading", Horizontal))
+        return self._panels
+
+    @property
+    def annotator(self) -> Annotator:
+        """Highlights and notes on this article's text."""
+        if self._annotator is None:
+            self._annotator = Annotator(self.app, self.view, self.article, self.panels)
+        return self._annotator
+
+    @property
     def panel(self) -> GlossaryPanel:
         """The glossary panel, mounted the first time it is needed (opening stays fast)."""
-        found = self.query(GlossaryPanel)
-        if found:
-            return found.first()
-        panel = GlossaryPanel()
-        self.query_one("#reading").mount(panel)
-        return panel
+        return self.panels.glossary
 
     @property
     def panel_open(self) -> bool:
         """True when the glossary panel is shown."""
-        found = self.query(GlossaryPanel)
-        return bool(found) and found.first().display
+        return self.panels.glossary_open
+
+    @property
+    def notes_panel(self) -> NotesPanel:
+        """The notes panel, mounted the first time it is needed."""
+        return self.panels.notes
+
+    @property
+    def notes_open(self) -> bool:
+        """True when the notes panel is shown."""
+        return self.panels.notes_open
 
     @property
     def search_box(self) -> Input:
@@ -158,18 +178,43 @@ class ArticleScreen(ReportsWorkerErrors, ArticleAnnotations, Screen[Progress | N
         )
         self.view.focus()
         self.watch(self.view, "scroll_y", self._scrolled, init=False)
-        self.load_tokens()
+        self.load_tokens(self.issue, self.article)
 
     @work(thread=True, exclusive=True, group="tokens", exit_on_error=False)
-    def load_tokens(self) -> None:
-        """Segment the article and read the saved position."""
-        tokens = self.session.tokens(self.article)
-        self.session.store_ready.wait(timeout=10)
-        progress = self.session.progress(self.article.id)
-        placed = self.session.article_highlights(self.issue, self.article)
-        self.post_message(TokensLoaded(self.article.id, tokens, progress, placed))
+    def load_tokens(self, issue: Issue, article: Article) -> None:
+        """Segment the article, read the saved position and place the highlights."""
+        tokens = self.session.tokens(article)
+        progress = self.session.progress(article.id)
+        placed = self.session.article_highlights(issue, article)
+        self.post_message(TokensLoaded(article.id, tokens, progress, placed))
 
-    def on_tokens_loaded(self, message: TokensLoaded) -> None:
+    def session_changed(self, change: Change) -> None:
+        """Highlights of this article changed (here or on another screen): place them again."""
+        if isinstance(change, HighlightsChanged) and self.article.id in change.article_ids:
+            if self.view.has_words:
+                self.place_highlights(self.issue, self.article, change.focus)
+
+    @work(thread=True, exclusive=True, group="highlights", exit_on_error=False)
+    def place_highlights(self, issue: Issue, article: Article, focus: str | None = None) -> None:
+        """Place the article's highlights again (after a change)."""
+        placed = self.session.article_highlights(issue, article)
+        self.post_message(HighlightsPlaced(article.id, placed, focus))
+
+    @on(HighlightsPlaced)
+    def _highlights_placed(self, message: HighlightsPlaced) -> None:
+        """Draw the highlights in the text and list them in the notes panel (when open)."""
+        if message.article_id != self.article.id:
+            return
+        highlights = ArticleHighlights(message.placed)
+        self.view.set_highlights(highlights)
+        listing = self.panels.shown_notes()
+        if listing is not None:
+            listing.show(highlights)
+            if message.focus:
+                listing.select(message.focus)
+
+    @on(TokensLoaded)
+    def _tokens_loaded(self, message: TokensLoaded) -> None:
         """Show the words and highlights, and go back to where the reader was."""
         offset = message.progress.offset if message.progress else None
         if self.jump_to is not None:
@@ -178,12 +223,6 @@ class ArticleScreen(ReportsWorkerErrors, ArticleAnnotations, Screen[Progress | N
         self.view.set_tokens(message.tokens, cursor_offset=offset)
         self.reached_end = bool(message.progress and message.progress.read)
         self._status("")
-
-    def on_screen_resume(self) -> None:
-        """Back from another screen (notes, saved words): highlights may have changed."""
-        if self._resumed and self.view.has_words:
-            self.reload_highlights()
-        self._resumed = True
 
     def _status(self, text: str) -> None:
         """Say something on the status line (empty hides it)."""
@@ -212,21 +251,19 @@ class ArticleScreen(ReportsWorkerErrors, ArticleAnnotations, Screen[Progress | N
         """Open the glossary panel on a word (in place of the notes panel)."""
         if self.notes_open:
             self.notes_panel.display = False
-        self.panel.show_loading(self.view.tokens[event.token])
-        self.look_up(event.token)
+        token = self.view.tokens[event.token]
+        self.panel.show_loading(token)
+        self.look_up(event.token, token, self.view.text)
 
     @work(thread=True, exclusive=True, group="lookup", exit_on_error=False)
-    def look_up(self, token: int) -> None:
+    def look_up(self, index: int, token: Token, text: str) -> None:
         """Look a word up and find its sentence (an exclusive worker: stale lookups drop)."""
-        tok = self.view.tokens[token]
-        result = self.session.lookup(tok.text)
-        start, end = self.session.sentence_at(self.view.text, tok.start)
-        raw = self.view.text[start:end]
-        sentence = raw.strip()
-        at = tok.start - start - (len(raw) - len(raw.lstrip()))
-        self.post_message(LookupDone(token, result, sentence, at))
+        result = self.session.lookup(token.text)
+        sentence, at = self.session.sentence_of(text, token.start)
+        self.post_message(LookupDone(index, result, sentence, at))
 
-    def on_lookup_done(self, message: LookupDone) -> None:
+    @on(LookupDone)
+    def _lookup_done(self, message: LookupDone) -> None:
         """Show the lookup in the panel (unless the reader has moved on)."""
         panel = self.panel
         token = self.view.tokens[message.token]
@@ -245,16 +282,89 @@ class ArticleScreen(ReportsWorkerErrors, ArticleAnnotations, Screen[Progress | N
             self.view.action_choose_word()
             self.notify("Look it over, then press s again to save it.")
             return
-        if self.session.read_only:
-            self.notify("Read-only: another Dubao is running.", severity="warning")
-            return
-        self.save_word(panel.token, panel.result, panel.sentence)
+        token, result, sentence, article = panel.token, panel.result, panel.sentence, self.article
+        self.app.edit(lambda s: s.save_word(token, result, article, sentence))
 
-    @work(thread=True, group="save", exit_on_error=False)
-    def save_word(self, token: Token, result: LookupResult | None, sentence: str) -> None:
-        """Write the word to the user's glossary."""
-        self.session.save_word(token, result, self.article, sentence)
-        self.app.call_from_thread(self.notify, f"Saved {token.text} to your glossary.")
+    # Annotating (the annotator does the work) --------------------------------------------
+
+    def action_select(self) -> None:
+        """Start a selection at the cursor word (again: cancel it)."""
+        if self.view.selecting:
+            self.view.clear_selection()
+        else:
+            self.view.focus()
+            self.view.start_selection()
+
+    @on(ArticleView.SelectionChanged)
+    def _selection_changed(self, event: ArticleView.SelectionChanged) -> None:
+        """Say what is selected and what can be done with it."""
+        if event.selected is None:
+            self._status("")
+            return
+        start, end = event.selected
+        self._status(f"Selected {end - start} characters · h highlight · H colour · a note · "
+                     "esc cancel")
+
+    def action_highlight(self) -> None:
+        """Highlight the selection (or the cursor word) in the current colour."""
+        self.annotator.highlight()
+
+    def action_choose_colour(self) -> None:
+        """Pick a colour: for the selection, else the highlight under the cursor."""
+        self.annotator.choose_colour()
+
+    def action_cycle_colour(self) -> None:
+        """Next colour for the highlight under the cursor (and for new highlights)."""
+        self.annotator.cycle_colour()
+
+    def action_note(self) -> None:
+        """Add or edit the note of the highlight under the cursor (or of a new one)."""
+        self.annotator.note()
+
+    def action_delete_highlight(self) -> None:
+        """Delete the highlight under the cursor (u brings it back)."""
+        self.annotator.delete()
+
+    def action_undo(self) -> None:
+        """Bring back the last deleted highlight."""
+        self.annotator.undo()
+
+    @work(group="export", exclusive=True, exit_on_error=False)
+    async def action_export(self) -> None:
+        """Export this article's highlights and notes as Markdown."""
+        await run_export(self, self.session, self.article.id, "this article")
+
+    def action_toggle_notes(self) -> None:
+        """Show or hide the notes panel beside the text."""
+        if self.notes_open:
+            self.notes_panel.display = False
+            self.view.focus()
+            return
+        if self.panel_open:
+            self.panel.close()
+        self.notes_panel.display = True
+        self.call_after_refresh(self._fill_notes_panel)
+
+    def _fill_notes_panel(self) -> None:
+        """List the highlights, starting at the one under the cursor."""
+        listing = self.notes_panel
+        listing.show(self.view.highlights)
+        here = self.annotator.target()
+        if here is not None:
+            listing.select(here.id)
+        listing.options.focus()
+
+    @on(NotesPanel.Chosen)
+    def _note_chosen(self, event: NotesPanel.Chosen) -> None:
+        """Scroll the text to the chosen highlight and put the cursor on it."""
+        placed = self.view.highlights.get(event.highlight_id)
+        if placed is None:
+            return
+        if placed.orphan:
+            self.notify("This passage is no longer in the text; its quote is kept in the list.")
+            return
+        if self.view.page is not None:
+            self.view.move_cursor(self.view.page.word_at_offset(placed.start), center=True)
 
     # Search ------------------------------------------------------------------------------
 
@@ -264,25 +374,22 @@ class ArticleScreen(ReportsWorkerErrors, ArticleAnnotations, Screen[Progress | N
         box.display = True
         self.call_after_refresh(box.focus)
 
+    @property
+    def matches(self) -> list[tuple[int, int]]:
+        """Search matches, (start, end) character ranges in reading order."""
+        return self.search.matches
+
     @on(Input.Submitted, "#search")
     def _search(self, event: Input.Submitted) -> None:
         """Find the query, mark every match and jump to the first after the cursor."""
         event.input.display = False
         self.view.focus()
         query = event.value.strip()
-        if not query:
-            self.matches = []
-            self.view.set_marks([])
-            self._status("")
-            return
-        self.matches = find_matches(self.view.text, self.view.tokens, query)
-        if not self.matches:
-            self.view.set_marks([])
-            self._status(f"No match for “{query}”")
-            return
         here = self.view.tokens[self.view.cursor].start if self.view.cursor is not None else -1
-        after = [i for i, (start, _) in enumerate(self.matches) if start > here]
-        self.match_index = (after[0] if after else 0) - 1
+        if not self.search.find(self.view.text, self.view.tokens, query, here):
+            self.view.set_marks([])
+            self._status(f"No match for “{query}”" if query else "")
+            return
         self.action_next_match()
 
     def action_next_match(self) -> None:
@@ -295,17 +402,14 @@ class ArticleScreen(ReportsWorkerErrors, ArticleAnnotations, Screen[Progress | N
 
     def _jump(self, step: int) -> None:
         """Move to another match and put the cursor on it."""
-        if not self.matches:
+        found = self.search.step(step)
+        if found is None:
             self._status("No search yet: press / to search.")
             return
-        self.match_index = (self.match_index + step) % len(self.matches)
-        start, end = self.matches[self.match_index]
-        marks = [Mark(s, e, "match") for s, e in self.matches]
-        marks[self.match_index] = Mark(start, end, "match-current")
-        self.view.set_marks(marks)
+        self.view.set_marks([Mark(s, e, style) for s, e, style in self.search.marks()])
         if self.view.page is not None:
-            self.view.move_cursor(self.view.page.word_at_offset(start))
-        self._status(f"Match {self.match_index + 1} of {len(self.matches)}")
+            self.view.move_cursor(self.view.page.word_at_offset(found[0]))
+        self._status(self.search.status())
 
     # Leaving and the reading position ---------------------------------------------------------
 
@@ -324,7 +428,7 @@ class ArticleScreen(ReportsWorkerErrors, ArticleAnnotations, Screen[Progress | N
             self.view.focus()
         else:
             self.save_progress_now()
-            self.dismiss(self.position())
+            self.dismiss()
 
     def position(self) -> Progress | None:
         """Where the reader is: the cursor word when on screen, else the top line."""
@@ -344,20 +448,8 @@ class ArticleScreen(ReportsWorkerErrors, ArticleAnnotations, Screen[Progress | N
         self._save_timer = self.set_timer(SAVE_DELAY, self.save_progress_now)
 
     def save_progress_now(self) -> None:
-        """Write the position in the background."""
+        """Write the position in the background (through the app's edit pipeline)."""
         position = self.position()
         if position is not None:
-            self._write_progress(position)
-
-    @work(thread=True, group="progress", exit_on_error=False)
-    def _write_progress(self, position: Progress) -> None:
-        """Write the position (a thread: the store writes to disk)."""
-        self.session.save_progress(self.article.id, position.offset, position.read)
-
-    async def flush_progress(self) -> None:
-        """Write the position and wait for it (before the app quits)."""
-        position = self.position()
-        if position is not None:
-            await asyncio.to_thread(
-                self.session.save_progress, self.article.id, position.offset, position.read
-            )
+            article_id = self.article.id
+            self.app.edit(lambda s: s.save_progress(article_id, position), quiet=True)

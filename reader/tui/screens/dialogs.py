@@ -13,18 +13,12 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
-from reader.notes.model import COLORS
-
-SWATCHES = {
-    "yellow": "#e3c21c", "green": "#3fb950", "blue": "#4493f8", "pink": "#f06eb0",
-    "purple": "#a371f7",
-}
-"""Colour name -> the colour of its swatch in menus and lists."""
+from reader.reading.colours import COLORS, colour_hex
 
 
 def swatch(color: str) -> Text:
     """A small block in a highlight colour."""
-    return Text("██", style=SWATCHES.get(color, "white"))
+    return Text("██", style=colour_hex(color))
 
 
 class ColourMenu(ModalScreen[str | None]):

@@ -1,17 +1,16 @@
 """Exporting notes from the app: choose a folder, never overwrite unasked, show the path.
 
-`ExportDialog` asks where; `ExportFlow` (a mixin of the article and notes screens) runs the
-whole exchange, with the file writing in a thread worker.
+`ExportDialog` asks where; `run_export` (awaited in an async worker of the article or notes
+screen) runs the whole exchange, with the file writing in a thread.
 """
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass
-from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -23,7 +22,7 @@ from reader.tui.screens.dialogs import Confirm
 if TYPE_CHECKING:
     from textual.screen import Screen
 
-    from reader.tui.session import ReadingSession
+    from reader.reading.session import ReadingSession
 
 
 @dataclass(frozen=True)
@@ -124,82 +123,45 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
         self.dismiss(None)
 
 
-class ExportFlow:
-    """Export from a screen: ask where, write in a worker, ask before overwriting."""
+async def run_export(screen: Screen[object], session: ReadingSession, article_id: str | None,
+                     what: str) -> None:
+    """Export one article's highlights (or all, with None): ask where, never overwrite unasked.
 
-    session: ReadingSession
+    Run it in an async worker of the screen: it waits for the dialogs (`push_screen_wait`)
+    and writes the file in a thread.
+    """
+    from reader.notes.filenames import ExportExistsError, free_name
 
-    def start_export(self: ExportScreen, article_id: str | None, what: str) -> None:
-        """Export one article's highlights (or all, with None)."""
-        self._prepare_export(article_id, what)
-
-    @work(thread=True, group="export", exit_on_error=False)
-    def _prepare_export(self: ExportScreen, article_id: str | None, what: str) -> None:
-        """Work out the file name, then ask for the folder."""
-        self.session.store_ready.wait(timeout=10)
-        name, count = self.session.export_name(article_id)
-        self.app.call_from_thread(self._ask_where, article_id, what, name, count)
-
-    def _ask_where(self: ExportScreen, article_id: str | None, what: str, name: str,
-                   count: int) -> None:
-        """Show the export dialog."""
-        if count == 0:
-            self.notify("No highlights to export yet.", severity="warning")
-            return
-        dialog = ExportDialog(what, name, count, default_export_dir(self.session.export_dir))
-        self.app.push_screen(dialog, partial(self._export_chosen, article_id))
-
-    def _export_chosen(self: ExportScreen, article_id: str | None,
-                       choice: ExportChoice | None) -> None:
-        """The dialog closed: export, unless cancelled."""
-        if choice is not None:
-            self._write_export(article_id, choice, False, None)
-
-    @work(thread=True, group="export", exit_on_error=False)
-    def _write_export(self: ExportScreen, article_id: str | None, choice: ExportChoice,
-                      overwrite: bool, filename: str | None) -> None:
-        """Write the file; ask first when it exists."""
-        from reader.notes.filenames import ExportExistsError
-
+    app = screen.app
+    name, count = await asyncio.to_thread(session.export_name, article_id)
+    if count == 0:
+        app.notify("No highlights to export yet.", severity="warning")
+        return
+    dialog = ExportDialog(what, name, count, default_export_dir(session.export_dir))
+    choice = await app.push_screen_wait(dialog)
+    if choice is None:
+        return
+    overwrite, filename = False, None
+    while True:
         try:
-            path = self.session.export(choice.directory, article_id, pinyin=choice.pinyin,
-                                       overwrite=overwrite, filename=filename)
+            done = await asyncio.to_thread(session.export, choice.directory, article_id,
+                                           pinyin=choice.pinyin, overwrite=overwrite,
+                                           filename=filename)
         except ExportExistsError as exc:
-            self.app.call_from_thread(self._ask_overwrite, article_id, choice, exc.path)
-            return
+            answers = [("overwrite", "Overwrite"), ("both", "Keep both")]
+            answer = await app.push_screen_wait(Confirm(f"{exc.path} already exists.", answers))
+            if answer == "overwrite":
+                overwrite, filename = True, exc.path.name
+            elif answer == "both":
+                overwrite, filename = False, free_name(exc.path.parent, exc.path.name)
+            else:
+                app.notify("Not exported: the file was left as it was.")
+                return
+            continue
         except OSError as exc:
             reason = exc.strerror or str(exc)
-            self.app.call_from_thread(
-                self.notify, f"Could not export to {choice.directory}: {reason}",
-                severity="error", timeout=8,
-            )
+            app.notify(f"Could not export to {choice.directory}: {reason}", severity="error",
+                       timeout=8)
             return
-        self.session.export_dir = choice.directory
-        self.app.call_from_thread(self.notify, f"Exported to {path}", title="Export", timeout=8)
-
-    def _ask_overwrite(self: ExportScreen, article_id: str | None, choice: ExportChoice,
-                       path: Path) -> None:
-        """The file exists: overwrite it, write beside it, or stop."""
-        question = f"{path} already exists."
-        answers = [("overwrite", "Overwrite"), ("both", "Keep both")]
-        self.app.push_screen(
-            Confirm(question, answers), partial(self._overwrite_answered, article_id, choice, path)
-        )
-
-    def _overwrite_answered(self: ExportScreen, article_id: str | None, choice: ExportChoice,
-                            path: Path, answer: str | None) -> None:
-        """Act on the answer."""
-        from reader.notes.filenames import free_name
-
-        if answer == "overwrite":
-            self._write_export(article_id, choice, True, path.name)
-        elif answer == "both":
-            self._write_export(article_id, choice, False, free_name(path.parent, path.name))
-        else:
-            self.notify("Not exported: the file was left as it was.")
-
-
-if TYPE_CHECKING:
-
-    class ExportScreen(ExportFlow, Screen[object]):
-        """A screen using the flow (for type checkers only)."""
+        app.notify(done.notice or done.path, title="Export", timeout=8)
+        return

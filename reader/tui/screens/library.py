@@ -4,15 +4,18 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from textual import on, work
+from textual import getters, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import Input, Static, Tree
 
 from reader.corpus.model import Article, Issue
+from reader.reading.changes import Change, ProgressChanged
+from reader.reading.model import HskProfile, Progress
+from reader.reading.session import ReadingSession
 from reader.tui.messages import LibraryLoaded, ProfileReady, ProgressLoaded
-from reader.tui.session import HskProfile, Progress, ReadingSession
+from reader.tui.pipeline import EditingApp, OpenArticle
 from reader.tui.widgets.key_bar import KeyBar
 from reader.tui.widgets.library_tree import LibraryTree
 from reader.tui.widgets.title_bar import TitleBar
@@ -54,6 +57,8 @@ class LibraryScreen(ReportsWorkerErrors, Screen[None]):
     }
     """
 
+    app = getters.app(EditingApp)
+
     def __init__(self, session: ReadingSession, open_article: str | None = None) -> None:
         super().__init__()
         self.session = session
@@ -87,6 +92,13 @@ class LibraryScreen(ReportsWorkerErrors, Screen[None]):
         self.sub_title = "Library"
         self.query_one(LibraryTree).focus()
         self.call_after_refresh(self.load)
+        self.app.session_changed.subscribe(self, self._session_changed)
+
+    def _session_changed(self, change: Change) -> None:
+        """Relabel only the leaves a change touches (a read mark after reading)."""
+        if isinstance(change, ProgressChanged):
+            self.progress[change.article_id] = change.progress
+            self.query_one(LibraryTree).refresh_articles([change.article_id])
 
     @work(thread=True, exclusive=True, group="library", exit_on_error=False)
     def load(self) -> None:
@@ -107,7 +119,7 @@ class LibraryScreen(ReportsWorkerErrors, Screen[None]):
         self._rebuild()
         if self.open_article:
             wanted, self.open_article = self.open_article, None
-            self.app.open_article(wanted)  # type: ignore[attr-defined]
+            self.post_message(OpenArticle(wanted))
 
     def on_progress_loaded(self, message: ProgressLoaded) -> None:
         """Mark read and started articles."""
@@ -149,7 +161,7 @@ class LibraryScreen(ReportsWorkerErrors, Screen[None]):
     def _open(self, event: Tree.NodeSelected[str]) -> None:
         """Open the chosen article."""
         if event.node.data:
-            self.app.open_article(event.node.data)  # type: ignore[attr-defined]
+            self.post_message(OpenArticle(event.node.data))
 
     def action_filter(self) -> None:
         """Focus the filter box."""

@@ -10,37 +10,53 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.message import Message
-from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from reader.tui.article_highlights import PlacedHighlight
-from reader.tui.notes_listing import IssueNotes, NoteEntry, filter_notes, group_notes
-from reader.tui.screens.export_dialog import ExportFlow
+from reader.reading.changes import Change, HighlightsChanged
+from reader.reading.listing import FlatListing, NoteEntry, Row
+from reader.reading.placement import PlacedHighlight
+from reader.reading.session import ReadingSession
+from reader.tui.pipeline import OpenArticle
+from reader.tui.screens.export_dialog import run_export
 from reader.tui.screens.note_editor import NoteEditor
-from reader.tui.screens.search_box import SearchBox
-from reader.tui.session import ReadingSession
+from reader.tui.screens.search_box import SearchScreen
 from reader.tui.widgets.key_bar import KeyBar
 from reader.tui.widgets.notes_panel import highlight_prompt, shorten
 from reader.tui.widgets.title_bar import TitleBar
-from reader.tui.worker_errors import ReportsWorkerErrors
+
+PAGE = 100
+"""Rows added to the list at a time (more as the cursor or the scroll nears the end)."""
+
+
+def _option(row: Row) -> Option:
+    """One row of the list: an issue heading, an article title (both disabled), or a highlight."""
+    if isinstance(row, NoteEntry):
+        placed = PlacedHighlight(row.highlight, row.start, row.start)
+        return Option(Text("  ").append_text(highlight_prompt(placed)), id=row.highlight.id)
+    kind, text = row
+    if kind == "issue":
+        return Option(Text(text, "bold reverse"), disabled=True)
+    return Option(Text(f" {text}", "bold"), disabled=True)
 
 
 class NotesLoaded(Message):
-    """Every highlight of the library, grouped (posted by the loading worker)."""
+    """The highlights to list, grouped and flattened (posted by the loading worker)."""
 
-    def __init__(self, groups: list[IssueNotes], focus: str | None, notice: str | None) -> None:
+    def __init__(self, total: int, listing: FlatListing, query: str, focus: str | None) -> None:
         super().__init__()
-        self.groups = groups
-        """Issues, articles and their highlights."""
+        self.total = total
+        """Highlights in the library."""
+        self.listing = listing
+        """The rows of the highlights matching the query."""
+        self.query = query
+        """The search they match."""
         self.focus = focus
         """A highlight to put the list's cursor on, if any."""
-        self.notice = notice
-        """What to tell the user, if anything."""
 
 
-class NotesScreen(SearchBox, ReportsWorkerErrors, ExportFlow, Screen[None]):
+class NotesScreen(SearchScreen):
     """All highlights and notes: search them, go to one, edit or delete its note, export."""
 
     HELP_TITLE = "notes"
@@ -86,11 +102,10 @@ class NotesScreen(SearchBox, ReportsWorkerErrors, ExportFlow, Screen[None]):
         super().__init__()
         self.session = session
         """The app's line to the core."""
-        self.groups: list[IssueNotes] = []
-        """Every highlight, grouped (before the search)."""
         self.entries: dict[str, NoteEntry] = {}
-        """Highlight id -> entry, for the highlights listed."""
-        self._resumed = False
+        """Highlight id -> entry, for the highlights matching the search."""
+        self._listing = FlatListing()
+        self._listed = 0
 
     def compose(self) -> ComposeResult:
         """Header, search box, the list, a status line and the key bar."""
@@ -98,7 +113,7 @@ class NotesScreen(SearchBox, ReportsWorkerErrors, ExportFlow, Screen[None]):
         yield Input(placeholder="Search quotes and notes  (press / )", id="notes-search",
                     compact=True)
         yield OptionList(id="all-notes")
-        yield Static("Loading the notes…", id="notes-status")
+        yield Static("Loading the notes…", id="notes-status", markup=False)
         yield KeyBar()
 
     @property
@@ -111,56 +126,74 @@ class NotesScreen(SearchBox, ReportsWorkerErrors, ExportFlow, Screen[None]):
         self.title = "Notes"
         self.sub_title = "every highlight" + (" · read-only" if self.session.read_only else "")
         self.listing.focus()
+        self.watch(self.listing, "scroll_y", self._scrolled, init=False)
         self.load()
 
-    def on_screen_resume(self) -> None:
-        """Back from an article: its highlights may have changed."""
-        if self._resumed:
-            self.load(self.selected_id)
-        self._resumed = True
+    def session_changed(self, change: Change) -> None:
+        """Any highlight may be listed here: list them again after a change."""
+        if isinstance(change, HighlightsChanged):
+            self.load(change.focus)
 
     @work(thread=True, exclusive=True, group="notes", exit_on_error=False)
-    def load(self, focus: str | None = None, notice: str | None = None) -> None:
-        """Read and group every highlight."""
-        self.session.store_ready.wait(timeout=10)
-        groups = group_notes(self.session.all_highlights(), self.session.library())
-        self.post_message(NotesLoaded(groups, focus, notice))
+    def load(self, focus: str | None = None, query: str = "") -> None:
+        """Group every highlight (the session keeps the grouping) and flatten those that match."""
+        listing = self.session.notes_listing()
+        self.post_message(NotesLoaded(listing.total, listing.matching(query), query, focus))
 
     def on_notes_loaded(self, message: NotesLoaded) -> None:
-        """Show the highlights."""
-        self.groups = message.groups
-        self._show(message.focus)
-        if message.notice:
-            self.notify(message.notice)
-
-    def _show(self, focus: str | None = None) -> None:
-        """List the highlights matching the search."""
+        """List the first page of the highlights (unless the search has moved on)."""
         query = self.query_one("#notes-search", Input).value
-        shown = filter_notes(self.groups, query)
-        options: list[Option] = []
-        self.entries = {}
-        for group in shown:
-            options.append(Option(Text(group.label, "bold reverse"), disabled=True))
-            for art in group.articles:
-                options.append(Option(Text(f" {art.title}", "bold"), disabled=True))
-                for entry in art.entries:
-                    self.entries[entry.highlight.id] = entry
-                    placed = PlacedHighlight(entry.highlight, entry.start, entry.start)
-                    prompt = Text("  ").append_text(highlight_prompt(placed))
-                    options.append(Option(prompt, id=entry.highlight.id))
-        keep = focus or self.selected_id
-        self.listing.set_options(options)
-        if keep in self.entries:
-            self.listing.highlighted = self.listing.get_option_index(keep)
-        elif self.entries:
-            self.listing.highlighted = self.listing.get_option_index(next(iter(self.entries)))
-        total = sum(len(a.entries) for g in self.groups for a in g.articles)
+        if message.query != query:
+            return
+        keep = message.focus or self.selected_id
+        self._listing = message.listing
+        self.entries = message.listing.entries
+        self.listing.clear_options()
+        self._listed = 0
+        target = keep if keep in self.entries else next(iter(self.entries), None)
+        self._list_more(until=target)
+        if target is not None:
+            self.listing.highlighted = self.listing.get_option_index(target)
+        total = message.total
         status = f"{total} highlight{'' if total == 1 else 's'}"
         if query.strip():
             status = f"{len(self.entries)} of {total} highlights match “{query.strip()}”"
         elif not total:
             status = "No highlights yet: in an article, select with v (or a drag), then h."
         self.query_one("#notes-status", Static).update(status)
+
+    def _show(self, focus: str | None = None) -> None:
+        """List the highlights matching the search (worked out in the background)."""
+        self.load(focus or self.selected_id, self.query_one("#notes-search", Input).value)
+
+    def _list_more(self, until: str | None = None) -> None:
+        """Add the next page of rows to the list (or as many as it takes to show `until`).
+
+        Tens of thousands of options cost the list seconds to measure; a page costs a frame.
+        """
+        rows = self._listing.rows
+        end = self._listed + PAGE
+        if until is not None and until in self._listing.row_of:
+            end = max(end, self._listing.row_of[until] + PAGE // 2)
+        end = min(len(rows), end)
+        options = [_option(row) for row in rows[self._listed:end]]
+        self._listed = end
+        if options:
+            self.listing.add_options(options)
+
+    @on(OptionList.OptionHighlighted, "#all-notes")
+    def _near_the_end(self) -> None:
+        """The cursor nears the last row listed: list the next page."""
+        highlighted = self.listing.highlighted
+        if highlighted is not None and highlighted >= self.listing.option_count - PAGE // 4:
+            self._list_more()
+
+    def _scrolled(self) -> None:
+        """Scrolled near the bottom (wheel, page keys): list the next page."""
+        listing = self.listing
+        if self._listed < len(self._listing.rows) and (
+                listing.scroll_y >= listing.max_scroll_y - listing.size.height):
+            self._list_more()
 
     @property
     def selected_id(self) -> str | None:
@@ -179,27 +212,19 @@ class NotesScreen(SearchBox, ReportsWorkerErrors, ExportFlow, Screen[None]):
         if entry is None:
             return
         h = entry.highlight
-        if self.app.library_screen.find(h.article_id) is None:  # type: ignore[attr-defined]
+        if self.session.find_article(h.article_id) is None:
             self.notify("That article is not in the library any more; the quote is kept here.",
                         severity="warning")
             return
         offset = entry.start if not entry.orphan else None
         if entry.orphan:
             self.notify("The passage is no longer in the text; opening the article.")
-        self.app.open_article(h.article_id, offset)  # type: ignore[attr-defined]
-
-    def _refused(self) -> bool:
-        """True (after saying so) when edits are off."""
-        if self.session.read_only:
-            self.notify("Read-only: another Dubao is running, so nothing can be changed here.",
-                        severity="warning")
-            return True
-        return False
+        self.post_message(OpenArticle(h.article_id, offset))
 
     def action_note(self) -> None:
         """Edit the note of the highlight under the list's cursor."""
         entry = self.entries.get(self.selected_id or "")
-        if entry is None or self._refused():
+        if entry is None or not self.app.writable():
             return
         h = entry.highlight
         editor = NoteEditor("Note", shorten(h.quote, 200), h.note)
@@ -208,48 +233,20 @@ class NotesScreen(SearchBox, ReportsWorkerErrors, ExportFlow, Screen[None]):
     def _note_written(self, highlight_id: str, note: str | None) -> None:
         """Save the edited note (None: cancelled)."""
         if note is not None:
-            self._save_note(highlight_id, note)
-
-    @work(thread=True, group="annotate", exit_on_error=False)
-    def _save_note(self, highlight_id: str, note: str) -> None:
-        """Write the note and list again."""
-        h = self.session.update_note(highlight_id, note)
-        self._reload(h.id, "Note saved." if h.note else "Note removed.")
+            self.app.edit(lambda s: s.update_note(highlight_id, note))
 
     def action_delete(self) -> None:
         """Delete the highlight under the list's cursor (u brings it back)."""
         entry = self.entries.get(self.selected_id or "")
-        if entry is None or self._refused():
-            return
-        self._delete(entry.highlight.id)
-
-    @work(thread=True, group="annotate", exit_on_error=False)
-    def _delete(self, highlight_id: str) -> None:
-        """Delete and list again."""
-        self.session.delete_highlight(highlight_id)
-        self._reload(None, "Highlight deleted · u to undo")
+        if entry is not None:
+            highlight_id = entry.highlight.id
+            self.app.edit(lambda s: s.delete_highlight(highlight_id))
 
     def action_undo(self) -> None:
         """Bring back the last deleted highlight."""
-        if self._refused():
-            return
-        if not self.session.deleted_highlights:
-            self.notify("Nothing to undo.")
-            return
-        self._undo()
+        self.app.edit(lambda s: s.undo_delete())
 
-    @work(thread=True, group="annotate", exit_on_error=False)
-    def _undo(self) -> None:
-        """Restore and list again."""
-        h = self.session.undo_delete()
-        if h is not None:
-            self._reload(h.id, "Highlight restored.")
-
-    def _reload(self, focus: str | None, notice: str | None) -> None:
-        """In a worker, after a change: group again and post the result."""
-        groups = group_notes(self.session.all_highlights(), self.session.library())
-        self.post_message(NotesLoaded(groups, focus, notice))
-
-    def action_export(self) -> None:
+    @work(group="export", exclusive=True, exit_on_error=False)
+    async def action_export(self) -> None:
         """Export every highlight and note as Markdown."""
-        self.start_export(None, "all notes")
+        await run_export(self, self.session, None, "all notes")

@@ -10,47 +10,29 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.message import Message
-from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import DataTable, Input, Static
 
 from reader.corpus.model import Issue
-from reader.tui.notes_listing import issue_label
+from reader.reading.changes import Change, WordsChanged
+from reader.reading.model import issue_label
+from reader.reading.session import ReadingSession
+from reader.reading.words import source_offset, word_matches
+from reader.tui.pipeline import OpenArticle
 from reader.tui.screens.note_editor import NoteEditor
-from reader.tui.screens.search_box import SearchBox
-from reader.tui.session import ReadingSession
+from reader.tui.screens.search_box import SearchScreen
 from reader.tui.widgets.key_bar import KeyBar
 from reader.tui.widgets.notes_panel import shorten
 from reader.tui.widgets.title_bar import TitleBar
-from reader.tui.worker_errors import ReportsWorkerErrors
 
 if TYPE_CHECKING:
     from reader.notes.model import SavedWord
 
 
-def word_matches(word: SavedWord, query: str) -> bool:
-    """True when the query is in the word, its pinyin, definition, note or sentence."""
-    q = query.casefold().strip()
-    fields = (word.word, word.pinyin, word.definition, word.note or "", word.sentence,
-              word.traditional or "")
-    return not q or any(q in f.casefold() for f in fields)
-
-
-def source_offset(text: str, word: SavedWord) -> int | None:
-    """Where the saved word stands in its article's text (in its sentence when found)."""
-    at = text.find(word.sentence) if word.sentence else -1
-    if at >= 0:
-        inner = word.sentence.find(word.word)
-        return at + max(0, inner)
-    at = text.find(word.word)
-    return at if at >= 0 else None
-
-
 class WordsLoaded(Message):
     """The saved words and the library they point into."""
 
-    def __init__(self, words: list[SavedWord], library: list[Issue], focus: str | None,
-                 notice: str | None) -> None:
+    def __init__(self, words: list[SavedWord], library: list[Issue], focus: str | None) -> None:
         super().__init__()
         self.words = words
         """Every saved word, oldest first."""
@@ -58,11 +40,9 @@ class WordsLoaded(Message):
         """The library (for article titles and jumps)."""
         self.focus = focus
         """A word to put the cursor on, if any."""
-        self.notice = notice
-        """What to tell the user, if anything."""
 
 
-class SavedWordsScreen(SearchBox, ReportsWorkerErrors, Screen[None]):
+class SavedWordsScreen(SearchScreen):
     """Every saved word; edit its definition or note, delete it, go to its sentence."""
 
     HELP_TITLE = "saved words"
@@ -118,7 +98,6 @@ class SavedWordsScreen(SearchBox, ReportsWorkerErrors, Screen[None]):
         """Word id -> word, for the rows listed."""
         self.titles: dict[str, tuple[str, str, str]] = {}
         """Article id -> (title, issue label, text)."""
-        self._resumed = False
 
     def compose(self) -> ComposeResult:
         """Header, search, the table, the chosen word in full, status and keys."""
@@ -128,7 +107,7 @@ class SavedWordsScreen(SearchBox, ReportsWorkerErrors, Screen[None]):
         table: DataTable[str | Text] = DataTable(id="words", cursor_type="row", zebra_stripes=True)
         yield table
         yield Static("", id="word-detail")
-        yield Static("Loading your words…", id="words-status")
+        yield Static("Loading your words…", id="words-status", markup=False)
         yield KeyBar()
 
     @property
@@ -144,19 +123,16 @@ class SavedWordsScreen(SearchBox, ReportsWorkerErrors, Screen[None]):
         self.table.focus()
         self.load()
 
-    def on_screen_resume(self) -> None:
-        """Back from an article: words may have been saved there."""
-        if self._resumed:
-            self.load()
-        self._resumed = True
+    def session_changed(self, change: Change) -> None:
+        """Words were saved, edited or deleted (here or in an article): list them again."""
+        if isinstance(change, WordsChanged):
+            self.load(change.focus)
 
     @work(thread=True, exclusive=True, group="words", exit_on_error=False)
-    def load(self, focus: str | None = None, notice: str | None = None) -> None:
+    def load(self, focus: str | None = None) -> None:
         """Read the saved words (and the library, for titles)."""
-        self.session.store_ready.wait(timeout=10)
-        self.post_message(
-            WordsLoaded(self.session.words(), self.session.library(), focus, notice)
-        )
+        words = self.session.words()
+        self.post_message(WordsLoaded(words, self.session.loaded_library().issues, focus))
 
     def on_words_loaded(self, message: WordsLoaded) -> None:
         """Fill the table."""
@@ -166,8 +142,6 @@ class SavedWordsScreen(SearchBox, ReportsWorkerErrors, Screen[None]):
             for issue in message.library for art in issue.articles
         }
         self._show(message.focus)
-        if message.notice:
-            self.notify(message.notice)
 
     def _show(self, focus: str | None = None) -> None:
         """List the words matching the search."""
@@ -255,77 +229,36 @@ class SavedWordsScreen(SearchBox, ReportsWorkerErrors, Screen[None]):
         if found is None:
             self.notify("That article is not in the library any more.", severity="warning")
             return
-        self.app.open_article(w.article_id, source_offset(found[2], w))  # type: ignore[attr-defined]
-
-    def _refused(self) -> bool:
-        """True (after saying so) when edits are off."""
-        if self.session.read_only:
-            self.notify("Read-only: another Dubao is running, so nothing can be changed here.",
-                        severity="warning")
-            return True
-        return False
+        self.post_message(OpenArticle(w.article_id, source_offset(found[2], w)))
 
     def action_definition(self) -> None:
         """Edit the definition kept for the word."""
         w = self.selected
-        if w is None or self._refused():
+        if w is None or not self.app.writable():
             return
         editor = NoteEditor(f"Definition of {w.word}", f"{w.word}  {w.pinyin}", w.definition)
-        self.app.push_screen(editor, partial(self._edited, w.id, "definition"))
+        self.app.push_screen(editor, partial(self._field_written, w.id, "definition"))
 
     def action_note(self) -> None:
         """Edit your note on the word."""
         w = self.selected
-        if w is None or self._refused():
+        if w is None or not self.app.writable():
             return
         editor = NoteEditor(f"Note on {w.word}", f"{w.word}  {w.pinyin}", w.note)
-        self.app.push_screen(editor, partial(self._edited, w.id, "note"))
+        self.app.push_screen(editor, partial(self._field_written, w.id, "note"))
 
-    def _edited(self, word_id: str, field: str, value: str | None) -> None:
+    def _field_written(self, word_id: str, field: str, value: str | None) -> None:
         """Save an edited field (None: cancelled)."""
-        if value is None:
-            return
-        if field == "definition":
-            value = "; ".join(line.strip() for line in value.splitlines() if line.strip())
-        self._update(word_id, field, value)
-
-    @work(thread=True, group="words-edit", exit_on_error=False)
-    def _update(self, word_id: str, field: str, value: str) -> None:
-        """Write the change and list again."""
-        self.session.update_word(word_id, **{field: value})
-        self._reload(word_id, f"{field.capitalize()} saved.")
+        if value is not None:
+            self.app.edit(lambda s: s.update_word(word_id, field, value))
 
     def action_delete(self) -> None:
         """Delete the word under the cursor (u brings it back)."""
         w = self.selected
-        if w is None or self._refused():
-            return
-        self._delete(w.id)
-
-    @work(thread=True, group="words-edit", exit_on_error=False)
-    def _delete(self, word_id: str) -> None:
-        """Delete and list again."""
-        gone = self.session.delete_word(word_id)
-        self._reload(None, f"Deleted {gone.word} · u to undo")
+        if w is not None:
+            word_id = w.id
+            self.app.edit(lambda s: s.delete_word(word_id))
 
     def action_undo(self) -> None:
         """Bring back the last deleted word."""
-        if self._refused():
-            return
-        if not self.session.deleted_words:
-            self.notify("Nothing to undo.")
-            return
-        self._undo()
-
-    @work(thread=True, group="words-edit", exit_on_error=False)
-    def _undo(self) -> None:
-        """Save the word again and list again."""
-        w = self.session.undo_word_delete()
-        if w is not None:
-            self._reload(w.id, f"Restored {w.word}.")
-
-    def _reload(self, focus: str | None, notice: str | None) -> None:
-        """In a worker, after a change: read the words again and post them."""
-        self.post_message(
-            WordsLoaded(self.session.words(), self.session.library(), focus, notice)
-        )
+        self.app.edit(lambda s: s.undo_word_delete())

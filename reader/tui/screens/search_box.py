@@ -1,18 +1,21 @@
-"""Search-as-you-type box shared by the list screens (notes, saved words)."""
+"""The list screens' base (notes, saved words): a search box over a list it filters."""
 
 from __future__ import annotations
 
 from typing import ClassVar
 
+from textual import on
 from textual.widget import Widget
 from textual.widgets import Input
 
+from reader.tui.screens.base import ReaderScreen
 
-class SearchBox:
-    """Mixin for a Screen with a search Input over a list it filters.
 
-    The screen sets `SEARCH_ID` (the Input's id), and provides `search_target()` (the list
-    to focus after searching) and `_show()` (redraw the list from the query).
+class SearchScreen(ReaderScreen[None]):
+    """A screen with a search Input over a list it filters as you type.
+
+    A subclass sets `SEARCH_ID` (the Input's id), and provides `search_target()` (the list to
+    focus after searching) and `_show()` (list again for the current query).
     """
 
     SEARCH_ID: ClassVar[str] = "search"
@@ -23,20 +26,21 @@ class SearchBox:
         raise NotImplementedError
 
     def _show(self) -> None:
-        """Redraw the list for the current query."""
+        """List again for the current query."""
         raise NotImplementedError
 
     def _search_input(self) -> Input:
         """The search box."""
-        return self.query_one(f"#{self.SEARCH_ID}", Input)  # type: ignore[attr-defined]
+        return self.query_one(f"#{self.SEARCH_ID}", Input)
 
-    # Named handlers, not @on: a plain mixin is not scanned for decorated handlers.
-    def on_input_changed(self, event: Input.Changed) -> None:
+    @on(Input.Changed)
+    def _search_changed(self, event: Input.Changed) -> None:
         """Search as you type."""
         if event.input.id == self.SEARCH_ID:
             self._show()
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
+    @on(Input.Submitted)
+    def _search_submitted(self, event: Input.Submitted) -> None:
         """Enter in the search box goes to the list."""
         if event.input.id == self.SEARCH_ID:
             self.search_target().focus()
@@ -52,4 +56,4 @@ class SearchBox:
             box.value = ""
             self.search_target().focus()
         else:
-            self.dismiss(None)  # type: ignore[attr-defined]
+            self.dismiss(None)

@@ -1,73 +1,92 @@
-"""Where things are in the article view: words on screen, the reading place, scrolling to text.
+"""Where things are in the article view: words on screen, the reading place, scroll targets.
 
-A mixin of `ArticleView` (kept apart so that each module does one job).
+Pure functions over a layout and a `Viewport` (the visible window of the layout), so the view,
+its cursor and its pop-ups share one answer and it can be tested without a terminal.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
 
 from textual.geometry import Region
 
-from reader.tui.article_layout import WordSpan
-
-if TYPE_CHECKING:
-    from reader.tui.widgets.article_view import ArticleView
+from reader.tui.article_layout import ArticleLayout, WordSpan, is_word
 
 
-class ArticleGeometry:
-    """Geometry helpers of the article view."""
+@dataclass(frozen=True)
+class Viewport:
+    """The part of the layout on screen."""
 
-    def top_offset(self: ArticleView) -> int | None:
-        """Character offset of the first word at the top of the view (the reading place)."""
-        if self.page is None:
-            return None
-        top = int(self.scroll_y)
-        for line in self.page.lines[top:]:
-            if line.kind == "body" and line.spans:
-                return line.spans[0].start
+    top: int
+    """First layout line shown (the scroll position)."""
+    left: int
+    """First cell shown (horizontal scroll)."""
+    region: Region
+    """The content region on screen (position and size)."""
+    ruby: bool = False
+    """True when pinyin lines stand above the text lines."""
+
+    def shows(self, y: int) -> bool:
+        """True when layout line `y` is on screen."""
+        return self.top <= y < self.top + self.region.height
+
+
+def first_span(page: ArticleLayout, token: int) -> tuple[int, WordSpan] | None:
+    """(line, span) where a token is first drawn, or None."""
+    spans = page.spans_of(token)
+    return spans[0] if spans else None
+
+
+def top_offset(page: ArticleLayout, top: int) -> int | None:
+    """Character offset of the first word at or below line `top` (the reading place)."""
+    for line in page.lines[top:]:
+        if line.kind == "body" and line.spans:
+            return line.spans[0].start
+    return None
+
+
+def word_region(page: ArticleLayout, token: int, view: Viewport) -> Region | None:
+    """Screen region of a word's characters, or None when it is not visible."""
+    found = first_span(page, token)
+    if found is None:
         return None
+    y, span = found
+    row = y - view.top
+    if not 0 <= row < view.region.height:
+        return None
+    width = span.width - (span.text_x - span.x) * 2 if view.ruby else span.width
+    return Region(view.region.x + span.text_x, view.region.y + row, max(1, width), 1)
 
-    def first_span(self: ArticleView, token: int) -> tuple[int, WordSpan] | None:
-        """(line, span) where a token is first drawn, or None."""
-        if self.page is None:
-            return None
-        spans = self.page.spans_of(token)
-        return spans[0] if spans else None
 
-    def word_region(self: ArticleView, token: int) -> Region | None:
-        """Screen region of a word's characters, or None when it is not visible."""
-        found = self.first_span(token)
-        if found is None:
-            return None
-        y, span = found
-        content = self.scrollable_content_region
-        row = y - int(self.scroll_y)
-        if not 0 <= row < content.height:
-            return None
-        width = span.width - (span.text_x - span.x) * 2 if self.ruby else span.width
-        return Region(content.x + span.text_x, content.y + row, max(1, width), 1)
+def token_under(page: ArticleLayout, x: int, y: int, view: Viewport,
+                words_only: bool = True) -> int | None:
+    """The token under a point relative to the view (a word, unless `words_only` is False)."""
+    span = page.span_at(x + view.left, y + view.top)
+    if span is None or (words_only and not is_word(page.tokens[span.token])):
+        return None
+    return span.token
 
-    def scroll_to_offset(self: ArticleView, offset: int, top: bool = False) -> None:
-        """Scroll so that the word at a character offset is in view (at the top if asked)."""
-        if self.page is None:
-            return
-        token = self.page.token_at_offset(offset)
-        found = self.first_span(token) if token is not None else None
-        if found is None:
-            return
-        y = found[0] - (1 if self.ruby else 0)
-        if top:
-            self.scroll_to(y=y, animate=False, force=True)
-        else:
-            self._scroll_into_view(y)
 
-    def _scroll_into_view(self: ArticleView, y: int) -> None:
-        """Scroll the least needed to show line `y` (and its ruby line) with a line to spare."""
-        top = int(self.scroll_y)
-        height = self.scrollable_content_region.height
-        first = y - (1 if self.ruby else 0)
-        if first - 1 < top:
-            self.scroll_to(y=max(0, first - 1), animate=False, force=True)
-        elif y + 2 > top + height:
-            self.scroll_to(y=y + 2 - height, animate=False, force=True)
+def into_view(y: int, view: Viewport) -> int | None:
+    """The scroll position that shows line `y` (and its ruby line) with a line to spare.
+
+    None when it is already in view: scroll the least needed, never more.
+    """
+    height = view.region.height
+    first = y - (1 if view.ruby else 0)
+    if first - 1 < view.top:
+        return max(0, first - 1)
+    if y + 2 > view.top + height:
+        return y + 2 - height
+    return None
+
+
+def offset_target(page: ArticleLayout, offset: int, view: Viewport,
+                  top: bool = False) -> int | None:
+    """The scroll position that shows the word at a character offset (at the top if asked)."""
+    token = page.token_at_offset(offset)
+    found = first_span(page, token) if token is not None else None
+    if found is None:
+        return None
+    y = found[0] - (1 if view.ruby else 0)
+    return y if top else into_view(found[0], view)

@@ -1,51 +1,33 @@
-"""The article body: segmented words you can hover, walk with a cursor, and look up.
+"""The article body: segmented words you can hover, walk with a cursor, select and look up.
 
-A Line API widget: the article is laid out once per width and display mode
-(`article_layout`), each line is drawn into a cached strip (`article_strips`), and hover,
-cursor or search changes repaint only the lines whose words changed.
+A Line API widget: `ArticleCanvas` lays the article out (`article_layout`), draws each line
+into a cached strip (`article_strips`) and repaints only the lines whose words changed; this
+class adds the keys, the mouse and the messages the article screen listens to. The state
+lives in parts of its own: a `Pointer` (cursor and hover), a `Selection`, the pop-ups
+(`place_popups`) and the geometry (`Viewport` and its functions).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar
 
-from rich.style import Style
 from textual import events
 from textual.binding import Binding, BindingType
-from textual.geometry import Size
 from textual.message import Message
-from textual.reactive import reactive
-from textual.scroll_view import ScrollView
-from textual.strip import Strip
 
-from reader.corpus.model import Article, Issue
 from reader.language.model import Token
-from reader.tui.article_highlights import ArticleHighlights
-from reader.tui.article_layout import (
-    ArticleLayout,
-    SegmentMode,
-    layout_article,
-)
-from reader.tui.widgets.article_geometry import ArticleGeometry
-from reader.tui.widgets.article_popups import ArticlePopups
-from reader.tui.widgets.article_strips import Mark, Painter, StripStyles
-from reader.tui.widgets.text_selection import TextSelection
-from reader.tui.widgets.word_cursor import WordCursor
+from reader.tui.article_layout import SegmentMode, is_word
+from reader.tui.widgets import article_geometry as geometry
+from reader.tui.widgets.article_canvas import ArticleCanvas
+from reader.tui.widgets.article_styles import COMPONENTS, HIGHLIGHT_CSS
+from reader.tui.word_motion import first_word_on_or_after, step_line, step_word
 
 SEGMENT_MODES: tuple[SegmentMode, ...] = ("shade", "space", "off")
 """How words are set apart, in the order `g` cycles through them."""
 
 
-HIGHLIGHT_STYLES = ("hl-yellow", "hl-green", "hl-blue", "hl-pink", "hl-purple")
-"""Mark styles of the highlight colours (`hl-` + the store's colour name)."""
-MARK_STYLES = ("match", "match-current", "selection", "note", "note-popup", *HIGHLIGHT_STYLES)
-"""Component classes (without the `article-view--` prefix) drawn as marks."""
-
-
-class ArticleView(
-    WordCursor, TextSelection, ArticlePopups, ArticleGeometry, ScrollView,
-    can_focus=True, inherit_bindings=False,
-):
+class ArticleView(ArticleCanvas, can_focus=True, inherit_bindings=False):
     """The words of one article, laid out in cells, with a word cursor."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -75,30 +57,7 @@ class ArticleView(
     | g | Word separation: shading, spaces, none. |
     """
 
-    COMPONENT_CLASSES: ClassVar[set[str]] = {
-        "article-view--shade",
-        "article-view--hover",
-        "article-view--cursor",
-        "article-view--ruby",
-        "article-view--popup",
-        "article-view--source",
-        "article-view--kicker",
-        "article-view--title",
-        "article-view--subtitle",
-        "article-view--byline",
-        "article-view--rule",
-        "article-view--caption",
-        "article-view--match",
-        "article-view--match-current",
-        "article-view--selection",
-        "article-view--note",
-        "article-view--note-popup",
-        "article-view--hl-yellow",
-        "article-view--hl-green",
-        "article-view--hl-blue",
-        "article-view--hl-pink",
-        "article-view--hl-purple",
-    }
+    COMPONENT_CLASSES: ClassVar[set[str]] = {f"article-view--{name}" for name in COMPONENTS}
     """
     | Class | Description |
     | :- | :- |
@@ -135,20 +94,9 @@ class ArticleView(
         & > .article-view--selection { background: $primary 55%; text-style: underline; }
         & > .article-view--note { color: $text-accent; text-style: bold; }
         & > .article-view--note-popup { background: $secondary-muted; color: $foreground; }
-        & > .article-view--hl-yellow { background: #e3c21c 38%; }
-        & > .article-view--hl-green { background: #3fb950 38%; }
-        & > .article-view--hl-blue { background: #4493f8 38%; }
-        & > .article-view--hl-pink { background: #f06eb0 38%; }
-        & > .article-view--hl-purple { background: #a371f7 38%; }
+    """ + HIGHLIGHT_CSS + """
     }
     """
-
-    ruby: reactive[bool] = reactive(False, init=False)
-    """Show the pinyin of every word above its characters."""
-    tones: reactive[bool] = reactive(False, init=False)
-    """Colour characters and pinyin by tone."""
-    segments: reactive[SegmentMode] = reactive("shade", init=False)
-    """How words are set apart: alternate shading, spaces, or not at all."""
 
     class WordPointed(Message):
         """The mouse or the cursor came to rest on a word (or left the words)."""
@@ -197,173 +145,12 @@ class ArticleView(
             """The article view."""
             return self.view
 
-    def __init__(self, article: Article, issue: Issue | None, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
-        self.article = article
-        """The article shown."""
-        self.issue = issue
-        """The issue it comes from."""
-        self.text = article.text
-        """The body text the token offsets index into."""
-        self._raw_tokens: list[Token] = []
-        self.page: ArticleLayout | None = None
-        """The current layout (None until the first resize)."""
-        self.painter: Painter | None = None
-        self._cache: dict[int, Strip] = {}
-        self.cursor: int | None = None
-        """Index of the word under the cursor."""
-        self.hover: int | None = None
-        """Index of the word under the mouse."""
-        self._marks: list[Mark] = []
-        self.highlights = ArticleHighlights()
-        """The reader's highlights in this article (drawn under the search marks)."""
-        self._markers: list[int] = []
-        self._strip_styles: StripStyles | None = None
-
-    # Content ---------------------------------------------------------------------------
-
-    @property
-    def tokens(self) -> list[Token]:
-        """Every token of the body, gaps filled (indexes used by messages)."""
-        return self.page.tokens if self.page else []
-
-    @property
-    def has_words(self) -> bool:
-        """True once the body's tokens have arrived."""
-        return bool(self._raw_tokens)
-
     def set_tokens(self, tokens: list[Token], cursor_offset: int | None = None) -> None:
         """Show the segmented body; put the cursor at `cursor_offset` (a character offset)."""
         self._raw_tokens = tokens
         self._relayout()
         if self.page is not None and cursor_offset is not None:
             self.move_cursor(self.page.word_at_offset(cursor_offset), center=True)
-
-    def set_marks(self, marks: list[Mark]) -> None:
-        """Replace the search matches, selection and highlights drawn over the text."""
-        self._marks = marks
-        if self.painter is not None:
-            self.painter.set_marks(marks)
-        self._repaint_all()
-
-    def set_highlights(self, highlights: ArticleHighlights) -> None:
-        """Draw these highlights (and a marker after each one with a note)."""
-        self.highlights = highlights
-        markers = highlights.marker_ends()
-        if markers != self._markers:
-            self._markers = markers
-            if self.page is not None:
-                self._relayout()  # markers take a cell each: the lines wrap anew
-                return
-        if self.painter is not None:
-            self.painter.set_highlights(self._highlight_marks())
-            self.painter.popup = None
-        self._repaint_all()
-        self._place_popup()
-
-    def _highlight_marks(self) -> list[Mark]:
-        """The highlights as marks to draw."""
-        return [Mark(start, end, f"hl-{color}") for start, end, color in self.highlights.ranges()]
-
-    def _relayout(self) -> None:
-        """Lay the article out again for the current width and modes, keeping the place."""
-        width = self.scrollable_content_region.width or self.size.width
-        if width <= 0:
-            return
-        anchor = self.top_offset() if self.scroll_y > 0 else None
-        self.page = layout_article(
-            self.article, self.issue, self._raw_tokens, width,
-            ruby=self.ruby, segments=self.segments, markers=self._markers,
-        )
-        if self._strip_styles is None:
-            self._strip_styles = self._styles()
-        self.painter = Painter(
-            self.page, self.text, self._strip_styles, tones=self.tones,
-            shade=self.segments == "shade", hover=None, cursor=self.cursor, marks=self._marks,
-            highlights=self._highlight_marks(), selection=self.selection_range(),
-        )
-        self.hover = None
-        self.virtual_size = Size(width, len(self.page.lines))
-        if anchor is not None:
-            self.scroll_to_offset(anchor, top=True)
-        self._repaint_all()
-        self._place_popup()
-
-    def _styles(self) -> StripStyles:
-        """The strip styles from the component classes (translucent colours blended)."""
-        base_bg = self.background_colors[1]
-
-        def get(name: str) -> Style:
-            styles = self.get_component_styles(f"article-view--{name}")
-            bg = base_bg + styles.background if styles.has_rule("background") else None
-            color = None
-            if styles.has_rule("color"):
-                under = bg or base_bg
-                # `auto` colours (as $foreground-muted is) mean "contrast with what is under".
-                color = (under.get_contrast_text(styles.color.a) if styles.color.auto
-                         else under + styles.color)
-            return Style.combine([
-                Style(
-                    bgcolor=bg.rich_color if bg is not None else None,
-                    color=color.rich_color if color is not None else None,
-                ),
-                styles.text_style if styles.has_rule("text_style") else Style(),
-            ])
-
-        decor = ("source", "kicker", "title", "subtitle", "byline", "rule", "caption")
-        return StripStyles(
-            base=self.rich_style, shade=get("shade"), hover=get("hover"), cursor=get("cursor"),
-            ruby=get("ruby"), popup=get("popup"), decor={name: get(name) for name in decor},
-            marks={name: get(name) for name in MARK_STYLES},
-        )
-
-    def _repaint_all(self) -> None:
-        """Forget every cached strip and repaint the visible lines."""
-        self._cache.clear()
-        self.refresh()
-
-    def _repaint_token(self, token: int | None) -> None:
-        """Repaint only the lines where a token is drawn."""
-        if token is None or self.page is None:
-            return
-        for y in self.page.token_lines.get(token, ()):
-            self._cache.pop(y, None)
-            self.refresh_line(y)
-
-    def notify_style_update(self) -> None:
-        """Styles changed (theme switch): rebuild the strip styles once all are restyled."""
-        super().notify_style_update()
-        # The component classes are restyled after the widget itself: read them later.
-        if self.is_attached:
-            self.call_after_refresh(self._restyle)
-
-    def _restyle(self) -> None:
-        """Rebuild the strip styles from the current component styles, if they changed."""
-        if self.painter is None or not self.is_attached or not self.is_mounted:
-            return
-        self._rich_style_cache.clear()
-        styles = self._styles()
-        if styles != self._strip_styles:  # focus and hover changes leave them alone
-            self._strip_styles = self.painter.styles = styles
-            self.painter.popup = None
-            self._repaint_all()
-            self._place_popup()
-
-    def render_line(self, y: int) -> Strip:
-        """Draw one visible line (from the cache when unchanged)."""
-        line = self.scroll_offset.y + y
-        width = self.scrollable_content_region.width
-        if self.painter is None:
-            return Strip.blank(width, self.rich_style)
-        strip = self._cache.get(line)
-        if strip is None or strip.cell_length != width:
-            strip = self._cache[line] = self.painter.line(line, width)
-        return strip
-
-    def on_resize(self, event: events.Resize) -> None:
-        """Wrap again when the width changes."""
-        if self.page is None or self.page.width != self.scrollable_content_region.width:
-            self._relayout()
 
     def watch_ruby(self) -> None:
         """Pinyin lines change the layout."""
@@ -375,18 +162,182 @@ class ArticleView(
         self._relayout()
         self._point_cursor()
 
-    def watch_tones(self, tones: bool) -> None:
-        """Tone colours only restyle."""
-        if self.painter is not None:
-            self.painter.tones = tones
-            self.painter.popup = None
-            self._repaint_all()
-            self._place_popup()
+    # The cursor and the mouse ----------------------------------------------------------------
 
-    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
-        """Scrolling moves the words: the pop-up follows its word (or hides)."""
-        super().watch_scroll_y(old_value, new_value)
-        self._place_popup()
+    def move_cursor(self, token: int | None, center: bool = False) -> None:
+        """Put the cursor on a word, scroll it into view and say so."""
+        if token is None or self.page is None:
+            return
+        old = self.pointer.move_cursor(token)
+        if self.painter is not None:
+            self.painter.cursor = token
+        self._repaint_tokens(old, token)
+        found = self.first_span(token)
+        if found is not None:
+            if center:
+                height = self.scrollable_content_region.height
+                self._scroll(max(0, found[0] - height // 3))
+            else:
+                self._scroll(geometry.into_view(found[0], self.viewport))
+        self._place_popups()
+        if self.selection.active:
+            self._select(lambda: self.selection.extend(token))
+        self._point_cursor()
+
+    def _point_cursor(self) -> None:
+        """Tell the screen the cursor word (after a move or a relayout)."""
+        if self.cursor is not None:
+            self.post_message(self.WordPointed(self, self.cursor, by_mouse=False))
+
+    def _ensure_cursor(self) -> bool:
+        """Place the cursor on the first visible word when it has none; True if it moved."""
+        if self.page is None:
+            return True
+        if self.cursor is None or self.word_region(self.cursor) is None:
+            self.move_cursor(first_word_on_or_after(self.page, int(self.scroll_y)))
+            return True
+        return False
+
+    def set_hover(self, token: int | None) -> None:
+        """Mark the word under the mouse and say so."""
+        changed, old = self.pointer.set_hover(token)
+        if not changed:
+            return
+        if self.painter is not None:
+            self.painter.hover = token
+        self._repaint_tokens(old, token)
+        self._place_popups()
+        self.post_message(self.WordPointed(self, token, by_mouse=True))
+
+    def _mouse_token(self, event: events.MouseEvent, words_only: bool = True) -> int | None:
+        """The token under the mouse (a word, unless `words_only` is False)."""
+        offset = event.get_content_offset(self)
+        if offset is None or self.page is None:
+            return None
+        return geometry.token_under(self.page, offset.x, offset.y, self.viewport, words_only)
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        """Hovering a word marks it and shows its pinyin; with the button down, select."""
+        if self.selection.drag_from is not None:
+            token = self._mouse_token(event, words_only=False)
+            self._select(lambda: self.selection.drag_to(token))
+        self.set_hover(self._mouse_token(event))
+
+    def on_leave(self, event: events.Leave) -> None:
+        """The mouse left the text."""
+        self.set_hover(None)
+
+    def on_mouse_down(self, event: events.MouseDown) -> None:
+        """Pressing the button on the text may start a drag selection."""
+        token = self._mouse_token(event, words_only=False)
+        self.selection.press(token)
+        if token is not None:
+            self.capture_mouse()
+
+    def on_mouse_up(self, event: events.MouseUp) -> None:
+        """The drag is over; the selection stays for `h` or `a`."""
+        if self.selection.drag_from is None:
+            return
+        self.capture_mouse(False)
+        end = self.selection.release()
+        # Keys go on from where the mouse stopped (the cursor stops on words only).
+        if end is not None and self.page is not None and is_word(self.page.tokens[end]):
+            self.move_cursor(end)
+
+    def on_click(self, event: events.Click) -> None:
+        """A click on a word puts the cursor there and looks it up (not the end of a drag)."""
+        if self.selection.take_click():
+            return
+        token = self._mouse_token(event)
+        if token is not None:
+            self.clear_selection()
+            self.move_cursor(token)
+            self.post_message(self.WordChosen(self, token))
+
+    # Selection -------------------------------------------------------------------------------
+
+    @property
+    def selecting(self) -> bool:
+        """True while a selection is under way."""
+        return self.selection.active
+
+    def start_selection(self) -> None:
+        """Start a selection at the cursor word (the cursor then extends it)."""
+        if self.page is None:
+            return
+        if self.cursor is None or self.word_region(self.cursor) is None:
+            self._ensure_cursor()
+        cursor = self.cursor
+        if cursor is not None:
+            self._select(lambda: self.selection.start(cursor))
+
+    def clear_selection(self) -> None:
+        """Forget the selection."""
+        if self.selection.active:
+            self._select(self.selection.clear)
+
+    def _select(self, change: Callable[[], bool]) -> None:
+        """Apply a change to the selection; repaint what it changed and tell the screen."""
+        old = self.selection_range()
+        if change():
+            self.post_message(self.SelectionChanged(self, self.repaint_selection(old)))
+
+    # Actions ---------------------------------------------------------------------------------
+
+    def action_next_word(self) -> None:
+        """Cursor to the next word."""
+        if self.page is not None and not self._ensure_cursor():
+            self.move_cursor(step_word(self.page, self.cursor, 1))
+
+    def action_previous_word(self) -> None:
+        """Cursor to the previous word."""
+        if self.page is not None and not self._ensure_cursor():
+            self.move_cursor(step_word(self.page, self.cursor, -1))
+
+    def action_line_down(self) -> None:
+        """Cursor a line down."""
+        self._step_lines(1)
+
+    def action_line_up(self) -> None:
+        """Cursor a line up."""
+        self._step_lines(-1)
+
+    def action_page_down(self) -> None:
+        """Cursor a screenful down."""
+        self._step_lines(max(1, self._lines_per_page()))
+
+    def action_page_up(self) -> None:
+        """Cursor a screenful up."""
+        self._step_lines(-max(1, self._lines_per_page()))
+
+    def _lines_per_page(self) -> int:
+        """Body lines that fit on a screen."""
+        height = self.scrollable_content_region.height - 2
+        return height // 2 if self.ruby else height
+
+    def _step_lines(self, lines: int) -> None:
+        """Cursor `lines` body lines down (or up)."""
+        if self.page is not None and not self._ensure_cursor():
+            self.move_cursor(step_line(self.page, self.cursor, lines))
+
+    def action_first_word(self) -> None:
+        """Cursor to the first word; show the headline."""
+        if self.page is not None:
+            self.move_cursor(step_word(self.page, None, 1))
+            self._scroll(0)
+
+    def action_last_word(self) -> None:
+        """Cursor to the last word."""
+        if self.page is not None:
+            self.move_cursor(step_word(self.page, None, -1))
+            self.scroll_end(animate=False, force=True)
+
+    def action_choose_word(self) -> None:
+        """Look up the cursor word."""
+        if self.cursor is None:
+            self._ensure_cursor()
+        if self.cursor is not None:
+            self.post_message(self.WordChosen(self, self.cursor))
 
     def action_toggle_ruby(self) -> None:
         """Pinyin above the characters on or off."""

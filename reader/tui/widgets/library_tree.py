@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import ClassVar
 
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.widgets import Tree
+from textual.widgets.tree import TreeNode
 
 from reader.corpus.model import Article, Issue
-from reader.tui.session import BANDS, HskProfile, Progress
+from reader.reading.model import BANDS, HskProfile, Progress
 
 BAND_STYLES = {"1-3": "green", "4-6": "yellow", "7-9": "red", "none": "grey50"}
 """Colour of each HSK band in the profile bar."""
@@ -109,6 +111,9 @@ class LibraryTree(Tree[str]):
     ) -> int:
         """Rebuild the tree for a filter query; return the number of articles listed."""
         keep = self.cursor_node.data if self.cursor_node is not None else None
+        self._labels = (profiles, progress)
+        self._leaves: dict[str, TreeNode[str]] = {}
+        self._articles = {a.id: a for i in issues for a in i.articles}
         self.clear()
         self.root.expand()
         shown = 0
@@ -122,7 +127,7 @@ class LibraryTree(Tree[str]):
                 continue
             node = self.root.add(issue_label(issue), expand=bool(query) or len(issues) <= 3)
             for art in arts:
-                node.add_leaf(
+                self._leaves[art.id] = node.add_leaf(
                     article_label(art, profiles.get(art.id), progress.get(art.id)), data=art.id
                 )
                 shown += 1
@@ -140,6 +145,18 @@ class LibraryTree(Tree[str]):
                 art = issues.get(leaf.data or "")
                 if art is not None:
                     leaf.set_label(article_label(art, profiles.get(art.id), progress.get(art.id)))
+
+    def refresh_articles(self, article_ids: Iterable[str]) -> None:
+        """Relabel just these articles' leaves (from the data the tree was last shown)."""
+        leaves = getattr(self, "_leaves", {})
+        if not leaves:
+            return
+        profiles, progress = self._labels
+        for article_id in article_ids:
+            leaf = leaves.get(article_id)
+            art = self._articles.get(article_id)
+            if leaf is not None and art is not None:
+                leaf.set_label(article_label(art, profiles.get(art.id), progress.get(art.id)))
 
     def select_article(self, article_id: str) -> bool:
         """Move the cursor to an article's line (opening its issue); False if not listed."""

@@ -9,7 +9,7 @@ from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
-from reader.tui.article_highlights import ArticleHighlights, PlacedHighlight
+from reader.reading.placement import ArticleHighlights, PlacedHighlight
 from reader.tui.screens.dialogs import swatch
 
 QUOTE_CHARS = 60

@@ -1,7 +1,8 @@
-"""The reader's highlights placed in one article's current text (plain Python, no Textual).
+"""Where the reader's highlights sit in the current text: one rule for every screen (no Textual).
 
-The article screen keeps one `ArticleHighlights`; the view asks it what to draw, which
-highlight is under a word and which note to show; the notes panel lists it in reading order.
+`place_issue` is the only placement rule: the article screen and the notes listing both call it,
+so they always agree on which article a highlight belongs to. `ArticleHighlights` indexes one
+article's placed highlights for drawing (what is under a word, which note to show).
 """
 
 from __future__ import annotations
@@ -11,8 +12,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from reader.corpus.model import Issue
+
 if TYPE_CHECKING:  # the notes layer pulls in the language layer: not before the first frame
-    from reader.notes.model import Highlight
+    from reader.notes.model import Highlight, Placement
 
 
 @dataclass(frozen=True)
@@ -43,6 +46,34 @@ class PlacedHighlight:
     def color(self) -> str:
         """Colour name (one of `reader.notes.model.COLORS`)."""
         return self.highlight.color or "yellow"
+
+
+def place_issue(highlights: Iterable[Highlight], issue: Issue) -> list[Placement]:
+    """Place the highlights made in one issue in its current articles.
+
+    A highlight whose article still exists is looked for there first, then elsewhere in the
+    issue; one whose article is gone (the page was split differently) is looked for in every
+    article of the issue. Orphans keep `article_id` None.
+    """
+    from reader.notes.anchoring import place
+
+    texts = {a.id: a.text for a in issue.articles}
+    out = []
+    for h in highlights:
+        own = texts.get(h.article_id)
+        # An empty text for a vanished article makes `place` search the whole issue.
+        out.append(place(h, own if own is not None else "", texts, h.article_id))
+    return out
+
+
+def home_article(p: Placement) -> str | None:
+    """The article a placed highlight is listed under: where it was found, else its own."""
+    return p.highlight.article_id if p.orphan else p.article_id
+
+
+def needs_saving(p: Placement) -> bool:
+    """True when a placement differs from what the store holds (a move to save)."""
+    return not p.orphan and (p.method != "exact" or p.article_id != p.highlight.article_id)
 
 
 class ArticleHighlights:

@@ -1,0 +1,60 @@
+"""What a write changed, as small frozen records the app broadcasts to the screens."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from reader.reading.model import HskProfile, Progress
+
+
+@dataclass(frozen=True, kw_only=True)
+class Change:
+    """Something in the reader's data changed; `notice` is what to tell the user, if anything."""
+
+    notice: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class HighlightsChanged(Change):
+    """Highlights of these articles were added, edited, moved or deleted."""
+
+    article_ids: frozenset[str] = frozenset()
+    focus: str | None = None
+    """A highlight to put the cursor on (the one just edited), if any."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class WordsChanged(Change):
+    """Saved words were added, edited or deleted."""
+
+    word_ids: frozenset[str] = frozenset()
+    focus: str | None = None
+    """A word to put the cursor on, if any."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class ProgressChanged(Change):
+    """The reading position of one article was saved."""
+
+    article_id: str
+    progress: Progress
+
+
+@dataclass(frozen=True, kw_only=True)
+class LibraryChanged(Change):
+    """The library was read (again): issues may have come or gone."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class ProfilesChanged(Change):
+    """HSK profiles of a batch of articles were computed."""
+
+    profiles: Mapping[str, HskProfile] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Exported(Change):
+    """Notes were written to a Markdown file."""
+
+    path: str

@@ -1,0 +1,472 @@
+"""The reading session: one owner for the library, the notes store and the language layer.
+
+Every method may block (disk, jieba): the app calls them from thread workers, never from the
+UI thread. Every write returns a `Change` saying what changed and what to tell the user; the
+read-only refusal lives only in `_writable`. The language layer and the notes store are
+imported lazily so that the app's first frame does not wait for them.
+"""
+
+from __future__ import annotations
+
+import gc
+import threading
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from reader.corpus.model import Article, Issue
+from reader.reading.changes import (
+    Change,
+    Exported,
+    HighlightsChanged,
+    LibraryChanged,
+    ProgressChanged,
+    WordsChanged,
+)
+from reader.reading.colours import DEFAULT_COLOUR
+from reader.reading.library import Found, Library
+from reader.reading.model import HskProfile, Progress, hsk_band
+
+if TYPE_CHECKING:  # imported lazily: the first frame does not wait for them
+    from reader.language.model import LookupResult, Token
+    from reader.notes.model import Highlight, SavedWord
+    from reader.notes.store import NotesStore
+    from reader.reading.listing import Listing
+    from reader.reading.placement import PlacedHighlight
+
+READ_ONLY_NOTICE = "Read-only: nothing can be changed here (the title bar says why)."
+"""What the user is told when an edit is refused (the only wording)."""
+
+WORD_FIELDS = ("definition", "note")
+"""Fields of a saved word the reader edits."""
+
+
+class Refused(Exception):
+    """An edit the session cannot make; the message is for the user as is."""
+
+
+class ReadingSession:
+    """Library, language and notes for one app run on one home folder."""
+
+    def __init__(self, home: Path) -> None:
+        self.home = home
+        """The user's data folder."""
+        self.store: NotesStore | None = None
+        """The notes store once opened (None before, or when it could not be opened)."""
+        self.read_only = False
+        """True when another instance holds the store: reading works, edits are refused."""
+        self.language_ready = threading.Event()
+        """Set when jieba, pypinyin and the dictionary are loaded (or failed to load)."""
+        self.store_ready = threading.Event()
+        """Set when the notes store was opened (or failed to open)."""
+        self.library = Library()
+        """The library as last loaded."""
+        self.deleted_highlights: list[Highlight] = []
+        """Highlights deleted this run, last one last (undo puts the last one back)."""
+        self.deleted_words: list[SavedWord] = []
+        """Saved words deleted this run, last one last."""
+        self.highlight_color = DEFAULT_COLOUR
+        """Colour of the next highlight (the last one chosen this run)."""
+        self.export_dir: Path | None = None
+        """The folder of the last export this run (offered again next time)."""
+        self._tokens: dict[str, list[Token]] = {}
+        self._listing: Listing | None = None
+        """Every highlight grouped for the notes screen, kept until a highlight changes."""
+        self._generation = 0
+        """Counts highlight writes (a listing built across a write is not kept)."""
+        self._listing_lock = threading.Lock()
+        self._store_lock = threading.RLock()
+        """TinyDB is not thread-safe: one store call at a time."""
+
+    # Library ---------------------------------------------------------------------------
+
+    @property
+    def issues(self) -> list[Issue]:
+        """Every issue of the loaded library, in library order."""
+        return self.library.issues
+
+    def load_library(self) -> list[Issue]:
+        """Read the library (again); return its issues."""
+        from reader.corpus.library import load_library
+
+        self.library = Library(load_library(self.home))
+        self._highlights_changed()
+        return self.library.issues
+
+    def reload_library(self) -> LibraryChanged:
+        """Read the library again, as a change for the screens that list it."""
+        self.load_library()
+        return LibraryChanged()
+
+    def loaded_library(self) -> Library:
+        """The library, read now if nobody has read it yet."""
+        if not len(self.library):
+            self.load_library()
+        return self.library
+
+    def find_article(self, article_id: str) -> Found | None:
+        """The loaded article with this id, or the only one whose id starts with it."""
+        return self.library.find(article_id)
+
+    # Language --------------------------------------------------------------------------
+
+    def warm_up(self) -> None:
+        """Load jieba, pypinyin and the dictionary (seconds on a cold cache)."""
+        from reader.language import warm_up
+
+        try:
+            warm_up()
+            # The dictionaries are millions of long-lived objects: without this, every full
+            # garbage collection walks them all and stalls the UI for tens of milliseconds.
+            gc.freeze()
+        finally:
+            self.language_ready.set()
+
+    def tokens(self, article: Article) -> list[Token]:
+        """The article's tokens (segmented once per run, then cached)."""
+        cached = self._tokens.get(article.id)
+        if cached is None:
+            from reader.language import tokenize
+
+            cached = self._tokens[article.id] = list(tokenize(article.text))
+        return cached
+
+    def forget_tokens(self) -> None:
+        """Drop cached tokens (benchmarks time a cold open)."""
+        self._tokens.clear()
+
+    def profile(self, article: Article) -> HskProfile:
+        """The HSK profile of an article's Han words."""
+        counts = Counter(hsk_band(t.hsk) for t in self.tokens(article) if t.is_han)
+        return HskProfile(dict(counts))
+
+    def profiles(self, articles: Iterable[Article], batch: int = 64
+                 ) -> Iterator[dict[str, HskProfile]]:
+        """HSK profiles of many articles, a batch (article id -> profile) at a time."""
+        out: dict[str, HskProfile] = {}
+        for art in articles:
+            out[art.id] = self.profile(art)
+            if len(out) >= batch:
+                yield out
+                out = {}
+        if out:
+            yield out
+
+    def lookup(self, word: str) -> LookupResult:
+        """Everything the dictionaries and glossaries know about a word."""
+        from reader.language import lookup
+
+        return lookup(word)
+
+    def sentence_of(self, text: str, offset: int) -> tuple[str, int]:
+        """The sentence around `offset` (stripped) and where `offset` falls in it."""
+        from reader.language import sentence_at
+
+        start, end = sentence_at(text, offset)
+        raw = text[start:end]
+        return raw.strip(), offset - start - (len(raw) - len(raw.lstrip()))
+
+    # The notes store -------------------------------------------------------------------
+
+    def open_store(self) -> str | None:
+        """Open the notes store; return a warning for the user, or None when all is well."""
+        from reader.notes.store import NotesStore
+
+        try:
+            with self._store_lock:
+                # Writable when possible; otherwise read-only, showing what can be read.
+                self.store = NotesStore.open_for_app(self.home)
+                self.read_only = self.store.read_only
+            self._register_user_terms()  # read-only too: lookups use the user's glossary
+            if self.store.read_only_reason:
+                return self.store.read_only_reason
+            return " ".join(self.store.notices) or None
+        finally:
+            self.store_ready.set()
+
+    def _register_user_terms(self) -> None:
+        """Hand the user's own glossary to the language layer (it outranks other sources)."""
+        from reader.language import set_user_terms
+
+        with self._store_lock:
+            if self.store is not None:
+                set_user_terms(self.store)
+
+    def close(self) -> None:
+        """Release the store's lock (the data is already on disk)."""
+        with self._store_lock:
+            if self.store is not None:
+                self.store.close()
+                self.store = None
+
+    def _readable(self) -> NotesStore | None:
+        """The store once its opening is over (None when it could not be opened)."""
+        self.store_ready.wait()
+        return self.store
+
+    def _highlights_changed(self) -> None:
+        """A highlight was written: the grouped listing is out of date."""
+        self._listing = None
+        self._generation += 1
+
+    def _writable(self) -> NotesStore:
+        """The store, or `Refused` with the one sentence the user is told."""
+        store = self._readable()
+        if self.read_only:
+            raise Refused(READ_ONLY_NOTICE)
+        if store is None:
+            raise Refused("The notes could not be opened, so nothing can be saved.")
+        return store
+
+    # Reading progress ------------------------------------------------------------------
+
+    def progress(self, article_id: str) -> Progress | None:
+        """The saved reading position of an article, if any."""
+        store = self._readable()
+        if store is None:
+            return None
+        with self._store_lock:
+            found = store.get_progress(article_id)
+        return None if found is None else Progress(offset=found.offset, read=found.read)
+
+    def all_progress(self) -> dict[str, Progress]:
+        """Saved progress of every article that has some."""
+        store = self._readable()
+        if store is None:
+            return {}
+        with self._store_lock:
+            return {p.article_id: Progress(offset=p.offset, read=p.read)
+                    for p in store.all_progress()}
+
+    def save_progress(self, article_id: str, progress: Progress) -> ProgressChanged:
+        """Remember where the reader is in an article.
+
+        Read-only, nothing is written, but the change still goes out: this run's library
+        marks the article as read.
+        """
+        if self.read_only:
+            return ProgressChanged(article_id=article_id, progress=progress)
+        store = self._writable()
+        with self._store_lock:
+            store.set_progress(article_id, progress.offset, read=progress.read)
+        return ProgressChanged(article_id=article_id, progress=progress)
+
+    # Highlights ------------------------------------------------------------------------
+
+    def article_highlights(self, issue: Issue, article: Article) -> list[PlacedHighlight]:
+        """The article's highlights placed in its current text (moves saved when writable).
+
+        The placement rule is `place_issue`'s, the same as the notes listing's.
+        """
+        store = self._readable()
+        if store is None:
+            return []
+        from reader.notes.errors import StoreError
+        from reader.reading.placement import (
+            PlacedHighlight,
+            home_article,
+            needs_saving,
+            place_issue,
+        )
+
+        with self._store_lock:
+            found = store.highlights(issue_id=issue.id)
+        if not found:
+            return []
+        texts = {a.id: a.text for a in issue.articles}
+        out = []
+        for p in place_issue(found, issue):
+            if home_article(p) != article.id:
+                continue
+            h = p.highlight
+            if needs_saving(p) and p.article_id is not None and not self.read_only:
+                try:
+                    with self._store_lock:
+                        self._highlights_changed()
+                        h = store.move_highlight(p, texts[p.article_id])
+                except StoreError:
+                    pass  # shown where it was found this time; saved on a later opening
+            out.append(PlacedHighlight(h, p.start, p.end))
+        return out
+
+    def all_highlights(self) -> list[Highlight]:
+        """Every highlight of the library."""
+        store = self._readable()
+        if store is None:
+            return []
+        with self._store_lock:
+            return store.highlights()
+
+    def notes_listing(self) -> Listing:
+        """Every highlight grouped by issue and article, placed as the article places them.
+
+        Kept until this session writes a highlight (read-only: read afresh each time, since
+        the other instance may have written).
+        """
+        from reader.reading.listing import build_listing
+
+        with self._listing_lock:  # one build at a time: a second caller waits for the first
+            with self._store_lock:
+                listing, generation = self._listing, self._generation
+            if listing is None or self.read_only:
+                listing = build_listing(self.all_highlights(), self.loaded_library().issues)
+                # Tens of thousands of long-lived objects: keep the cycle collector from
+                # walking them at every full collection (they have no cycles; refcounting
+                # frees them when the listing is replaced).
+                gc.freeze()
+                with self._store_lock:
+                    if generation == self._generation:
+                        self._listing = listing
+            return listing
+
+    def add_highlight(self, article: Article, start: int, end: int, color: str,
+                      note: str | None = None) -> HighlightsChanged:
+        """Highlight `article.text[start:end]` in a colour (with a note, if given)."""
+        store = self._writable()
+        with self._store_lock:
+            self._highlights_changed()
+            h = store.add_highlight(article.issue_id, article.id, article.text, start, end,
+                                    color=color, note=note)
+        return HighlightsChanged(article_ids=frozenset({h.article_id}), focus=h.id)
+
+    def update_note(self, highlight_id: str, note: str | None) -> HighlightsChanged:
+        """Set or (blank) clear a highlight's note."""
+        store = self._writable()
+        with self._store_lock:
+            self._highlights_changed()
+            h = store.update_note(highlight_id, note)
+        return HighlightsChanged(article_ids=frozenset({h.article_id}), focus=h.id,
+                                 notice="Note saved." if h.note else "Note removed.")
+
+    def set_color(self, highlight_id: str, color: str) -> HighlightsChanged:
+        """Change a highlight's colour."""
+        store = self._writable()
+        with self._store_lock:
+            self._highlights_changed()
+            h = store.set_color(highlight_id, color)
+        return HighlightsChanged(article_ids=frozenset({h.article_id}), focus=h.id)
+
+    def delete_highlight(self, highlight_id: str) -> HighlightsChanged:
+        """Delete a highlight (kept for `undo_delete`)."""
+        store = self._writable()
+        with self._store_lock:
+            self._highlights_changed()
+            gone = store.delete_highlight(highlight_id)
+        self.deleted_highlights.append(gone)
+        return HighlightsChanged(article_ids=frozenset({gone.article_id}),
+                                 notice="Highlight deleted · u to undo")
+
+    def undo_delete(self, here: str | None = None) -> Change:
+        """Put back the last deleted highlight (`here`: the article the reader is in)."""
+        store = self._writable()
+        if not self.deleted_highlights:
+            return Change(notice="Nothing to undo.")
+        h = self.deleted_highlights[-1]
+        with self._store_lock:
+            self._highlights_changed()
+            store.restore_highlight(h)
+        self.deleted_highlights.pop()
+        where = " (in another article)" if here is not None and h.article_id != here else ""
+        return HighlightsChanged(article_ids=frozenset({h.article_id}), focus=h.id,
+                                 notice=f"Highlight restored{where}.")
+
+    # Saved words -----------------------------------------------------------------------
+
+    def words(self) -> list[SavedWord]:
+        """Every saved word, oldest first."""
+        store = self._readable()
+        if store is None:
+            return []
+        with self._store_lock:
+            return store.words()
+
+    def save_word(self, token: Token, result: LookupResult | None, article: Article,
+                  sentence: str) -> WordsChanged:
+        """Save a word with its sentence and first definition to the user's glossary."""
+        from reader.reading.words import saved_definition
+
+        store = self._writable()
+        entry = result.entries[0] if result and result.entries else None
+        with self._store_lock:
+            w = store.save_word(
+                token.text, token.pinyin or (result.pinyin if result else ""),
+                saved_definition(result), sentence, article.id, article.issue_id,
+                traditional=entry.traditional if entry else None,
+                hsk=(result.hsk if result and result.hsk is not None else token.hsk),
+            )
+        return WordsChanged(word_ids=frozenset({w.id}), focus=w.id,
+                            notice=f"Saved {token.text} to your glossary.")
+
+    def update_word(self, word_id: str, field: str, value: str) -> WordsChanged:
+        """Change a saved word's definition (kept on one line) or note."""
+        if field not in WORD_FIELDS:
+            raise ValueError(f"a saved word has no editable field {field!r}")
+        from reader.reading.words import clean_definition
+
+        store = self._writable()
+        if field == "definition":
+            value = clean_definition(value)
+        with self._store_lock:
+            store.update_word(word_id, **{field: value})
+        return WordsChanged(word_ids=frozenset({word_id}), focus=word_id,
+                            notice=f"{field.capitalize()} saved.")
+
+    def delete_word(self, word_id: str) -> WordsChanged:
+        """Remove a saved word (kept for `undo_word_delete`)."""
+        store = self._writable()
+        with self._store_lock:
+            gone = store.delete_word(word_id)
+        self.deleted_words.append(gone)
+        return WordsChanged(word_ids=frozenset({word_id}),
+                            notice=f"Deleted {gone.word} · u to undo")
+
+    def undo_word_delete(self) -> Change:
+        """Save the last deleted word again."""
+        store = self._writable()
+        if not self.deleted_words:
+            return Change(notice="Nothing to undo.")
+        w = self.deleted_words[-1]
+        with self._store_lock:
+            back = store.save_word(
+                w.word, w.pinyin, w.definition, w.sentence, w.article_id, w.issue_id,
+                traditional=w.traditional, hsk=w.hsk, note=w.note,
+            )
+        self.deleted_words.pop()
+        return WordsChanged(word_ids=frozenset({back.id}), focus=back.id,
+                            notice=f"Restored {back.word}.")
+
+    # Export ----------------------------------------------------------------------------
+
+    def export_scope(self, article_id: str | None) -> list[Highlight]:
+        """The highlights an export covers: one article's, or all."""
+        store = self._readable()
+        if store is None:
+            return []
+        with self._store_lock:
+            return store.highlights(article_id=article_id)
+
+    def export_name(self, article_id: str | None) -> tuple[str, int]:
+        """(file name the export would get, number of highlights it holds)."""
+        from reader.notes.export import suggested_filename
+
+        highlights = self.export_scope(article_id)
+        return suggested_filename(highlights, self.loaded_library().issues), len(highlights)
+
+    def export(self, directory: Path, article_id: str | None, *, pinyin: bool = False,
+               overwrite: bool = False, filename: str | None = None) -> Exported:
+        """Write the Markdown export into `directory` (made when missing).
+
+        Raises ExportExistsError when the file exists and `overwrite` is False.
+        """
+        from reader.notes.export import export_to_directory
+
+        directory = directory.expanduser()
+        if directory.exists() and not directory.is_dir():
+            raise NotADirectoryError(f"{directory} is a file, not a folder")
+        highlights = self.export_scope(article_id)
+        path = export_to_directory(directory, highlights, self.words(),
+                                   self.loaded_library().issues, overwrite=overwrite,
+                                   pinyin=pinyin, filename=filename)
+        self.export_dir = directory
+        return Exported(path=str(path), notice=f"Exported to {path}")

@@ -1,0 +1,42 @@
+"""Rules about saved words: the definition kept, what a search matches, where a word was found."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from reader.language.model import LookupResult
+    from reader.notes.model import SavedWord
+
+
+def saved_definition(result: LookupResult | None) -> str:
+    """The definition a word is saved with: the first entry's senses, else its parts'."""
+    entry = result.entries[0] if result and result.entries else None
+    if entry is not None:
+        return "; ".join(entry.definitions)
+    if result and result.components:
+        return " + ".join(f"{c.text} {'; '.join(c.definitions[:1])}" for c in result.components)
+    return ""
+
+
+def clean_definition(text: str) -> str:
+    """An edited definition on one line: its non-blank lines joined by `; `."""
+    return "; ".join(line.strip() for line in text.splitlines() if line.strip())
+
+
+def word_matches(word: SavedWord, query: str) -> bool:
+    """True when the query is in the word, its pinyin, definition, note or sentence."""
+    q = query.casefold().strip()
+    fields = (word.word, word.pinyin, word.definition, word.note or "", word.sentence,
+              word.traditional or "")
+    return not q or any(q in f.casefold() for f in fields)
+
+
+def source_offset(text: str, word: SavedWord) -> int | None:
+    """Where the saved word stands in its article's text (in its sentence when found)."""
+    at = text.find(word.sentence) if word.sentence else -1
+    if at >= 0:
+        inner = word.sentence.find(word.word)
+        return at + max(0, inner)
+    at = text.find(word.word)
+    return at if at >= 0 else None
