@@ -23,7 +23,7 @@ from reader.language import (
     set_user_terms,
     tokenize,
 )
-from reader.language.hsk import hsk_label
+from reader.language.hsk import hsk_text
 from reader.language.tones import readable_definition
 from reader.paths import reader_home
 
@@ -134,7 +134,7 @@ def _panel(result: LookupResult) -> Panel:
     body = Text()
     title = f"{result.word}  {result.pinyin}"
     if result.hsk:
-        title += f"  · HSK {hsk_label(result.hsk)}"
+        title += f"  · {hsk_text(result.hsk)}"
     if result.name:
         body.append("Person's name\n", style="bold yellow")
     if result.number:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from reader.corpus.model import Article, Issue
 from reader.errors import InputError
+from reader.language.hsk import hsk_text
 from reader.notes.anchoring import place
 from reader.notes.filenames import export_filename, write_export
 from reader.notes.locations import format_location, paragraph_of
@@ -62,7 +63,7 @@ def _words_in(quote: str, index: dict[str, list[SavedWord]]) -> list[dict[str, A
             if w.word not in seen and quote.startswith(w.word, i):
                 gloss = w.definition.split(";")[0].split("/")[0].strip()
                 seen[w.word] = {"word": w.word, "pinyin": w.pinyin, "gloss": gloss,
-                                "hsk": w.hsk, "note": w.note}
+                                "hsk": w.hsk, "hsk_text": hsk_text(w.hsk), "note": w.note}
     return list(seen.values())
 
 

@@ -15,6 +15,7 @@ from textual.widget import Widget
 from textual.widgets import DataTable, Input, Static
 
 from reader.corpus.model import Issue
+from reader.language.hsk import hsk_label, hsk_text
 from reader.tui.notes_listing import issue_label
 from reader.tui.screens.note_editor import NoteEditor
 from reader.tui.screens.search_box import SearchBox
@@ -182,7 +183,7 @@ class SavedWordsScreen(SearchBox, ReportsWorkerErrors, Screen[None]):
             self.shown[w.id] = w
             title = self.titles.get(w.article_id, ("(not in the library)", "", ""))[0]
             table.add_row(
-                Text(w.word, "bold"), w.pinyin, "" if w.hsk is None else str(w.hsk),
+                Text(w.word, "bold"), w.pinyin, hsk_label(w.hsk),
                 shorten(w.definition, 48), shorten(title, 24), key=w.id,
             )
         if keep in self.shown:
@@ -222,7 +223,7 @@ class SavedWordsScreen(SearchBox, ReportsWorkerErrors, Screen[None]):
         if w.traditional and w.traditional != w.word:
             text.append(f" [{w.traditional}]")
         text.append(f"  {w.pinyin}")
-        text.append(f"  HSK {w.hsk}" if w.hsk is not None else "  not in HSK", "italic")
+        text.append(f"  {hsk_text(w.hsk) or 'not in HSK'}", "italic")
         text.append(f"\n{w.definition or '(no definition)'}")
         if w.note:
             text.append("\nNote: ", "bold")
