@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
@@ -16,7 +16,7 @@ from reader.notes.anchoring import place
 from reader.notes.filenames import export_filename, write_export
 from reader.notes.locations import format_location, paragraph_of
 from reader.notes.markdown_text import blockquote, escape_inline, paragraphs
-from reader.notes.model import Highlight, SavedWord
+from reader.notes.model import COLORS, Highlight, SavedWord
 from reader.notes.quote_pinyin import pinyin_line
 
 if TYPE_CHECKING:
@@ -157,7 +157,11 @@ def _finish(issues: list[dict[str, Any]], orphans: list[dict[str, Any]], title: 
     if len(issues) == 1:
         one = issues[0]
         meta.update(paper=one["paper"], issue_date=one["date"], page=one["page"])
-    meta.update(exported=exported, counts=counts)
+    # Colours carry the reader's own meaning (vocabulary, key fact, ...): keep them, in the
+    # order the app offers them.
+    used = Counter(h["color"] for h in every)
+    colors = {c: used[c] for c in (*COLORS, *sorted(set(used) - set(COLORS))) if used[c]}
+    meta.update(exported=exported, counts=counts, colors=colors)
     import yaml
 
     front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, default_flow_style=False)
