@@ -18,6 +18,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Static
 
+from reader.settings import export_folder, remember_export_folder
 from reader.tui.screens.dialogs import Confirm
 
 if TYPE_CHECKING:
@@ -33,14 +34,6 @@ class ExportChoice:
     directory: Path
     pinyin: bool = False
     """Add the pinyin of each quote."""
-
-
-def default_export_dir(last: Path | None) -> Path:
-    """The folder offered: the last one used, else ~/Documents when it exists, else here."""
-    if last is not None:
-        return last
-    documents = Path.home() / "Documents"
-    return documents if documents.is_dir() else Path.cwd()
 
 
 class ExportDialog(ModalScreen[ExportChoice | None]):
@@ -146,7 +139,8 @@ class ExportFlow:
         if count == 0:
             self.notify("No highlights to export yet.", severity="warning")
             return
-        dialog = ExportDialog(what, name, count, default_export_dir(self.session.export_dir))
+        folder = self.session.export_dir or export_folder(self.session.home)
+        dialog = ExportDialog(what, name, count, folder)
         self.app.push_screen(dialog, partial(self._export_chosen, article_id))
 
     def _export_chosen(self: ExportScreen, article_id: str | None,
@@ -175,6 +169,7 @@ class ExportFlow:
             )
             return
         self.session.export_dir = choice.directory
+        remember_export_folder(self.session.home, choice.directory)
         self.app.call_from_thread(self.notify, f"Exported to {path}", title="Export", timeout=8)
 
     def _ask_overwrite(self: ExportScreen, article_id: str | None, choice: ExportChoice,
