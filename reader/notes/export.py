@@ -68,7 +68,7 @@ def _words_in(quote: str, index: dict[str, list[SavedWord]]) -> list[dict[str, A
 
 
 def _issue_heading(issue: Issue) -> str:
-    parts = [issue.paper or "Unknown paper", issue.date or "undated"]
+    parts = [issue.paper_label, issue.date or "undated"]
     if issue.page:
         parts.append(f"page {issue.page}")
     if issue.section:

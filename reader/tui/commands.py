@@ -60,7 +60,7 @@ class ArticlesProvider(Provider):
         library = getattr(self.app, "library_screen", None)
         issues = getattr(library, "issues", [])
         return [
-            (art.title, f"{issue.paper or 'Unknown paper'} {issue.date or ''}", art.id)
+            (art.title, f"{issue.paper_label} {issue.date or ''}", art.id)
             for issue in issues for art in issue.articles
         ]
 
