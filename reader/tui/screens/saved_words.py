@@ -183,8 +183,8 @@ class SavedWordsScreen(SearchBox, ReportsWorkerErrors, Screen[None]):
             self.shown[w.id] = w
             title = self.titles.get(w.article_id, ("(not in the library)", "", ""))[0]
             table.add_row(
-                Text(w.word, "bold"), w.pinyin, hsk_label(w.hsk),
-                shorten(w.definition, 48), shorten(title, 24), key=w.id,
+                Text(w.word, "bold"), Text(w.pinyin), hsk_label(w.hsk),  # Text: never markup
+                Text(shorten(w.definition, 48)), Text(shorten(title, 24)), key=w.id,
             )
         if keep in self.shown:
             table.move_cursor(row=table.get_row_index(keep))
