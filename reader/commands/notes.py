@@ -169,9 +169,11 @@ def run_notes(args: argparse.Namespace) -> int:
             stdout.print(f"\n[bold]{escape(title)}[/]  [dim]{h.article_id}[/]")
         style = COLOR_STYLES.get(h.color, "white")
         mark = f"  [italic dim]{ORPHAN_MARK}[/]" if h.id in lost else ""
-        stdout.print(f"  [dim]{h.id}[/] [{style}]▌[/] {escape(h.quote)}{mark}")
+        # Continuation lines keep the indent of the first, so the listing stays readable.
+        quote = escape(h.quote).replace("\n", "\n" + " " * (len(h.id) + 5))
+        stdout.print(f"  [dim]{h.id}[/] [{style}]▌[/] {quote}{mark}")
         if h.note:
-            stdout.print(f"      [italic]{escape(h.note)}[/]")
+            stdout.print("      [italic]" + escape(h.note).replace("\n", "\n      ") + "[/]")
     return 0
 
 

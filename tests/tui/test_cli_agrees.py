@@ -70,3 +70,19 @@ def test_reader_notes_marks_orphans_as_the_app_does(isolated_home: Path, capsys)
     lost = next(x for x in out.splitlines() if "记得带伞" in x)
     kept = next(x for x in out.splitlines() if "公园散步" in x)
     assert "(not in the text now)" in lost and "(not in the text" not in kept
+
+
+def test_reader_notes_indents_multi_line_quotes_and_notes(isolated_home: Path, capsys):
+    library = isolated_home / "library"
+    library.mkdir()
+    (library / "plain.txt").write_text(PLAIN, encoding="utf-8")
+    (art,) = next(i for i in load_library(isolated_home) if i.id == "plain").articles
+    start, end = art.text.index("漂亮"), art.text.index("记得") + 2
+    assert "\n" in art.text[start:end]
+    with NotesStore.open(isolated_home) as store:
+        store.add_highlight("plain", art.id, art.text, start, end, note="一\n二")
+    assert main(["notes"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    first = next(i for i, x in enumerate(lines) if "漂亮" in x)
+    assert lines[first + 1].startswith(" " * 8) and "记得" in lines[first + 1]
+    assert lines[first + 2].strip() == "一" and lines[first + 3] == "      二"
