@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
+from reader.errors import InputError
 from reader.paths import reader_home
 
 
@@ -14,11 +16,28 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     p.set_defaults(func=run_open)
 
 
+def check_terminal() -> None:
+    """InputError unless stdin and stdout are both a terminal (the app cannot run otherwise)."""
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        # Without a terminal Textual would start anyway, never see a key and spin.
+        raise InputError(
+            "not a terminal: the reading app needs stdin and stdout on a terminal "
+            "(in scripts use the other commands, see `reader --help`)"
+        )
+
+
 def run_open(args: argparse.Namespace) -> int:
-    """Start the app on the library, or on one article."""
+    """Start the app on the library, or on one article (checked before the app starts)."""
+    home = reader_home(args.home)
+    article_id = args.article_id
+    if article_id is not None:
+        from reader.corpus.library import find_article
+
+        article_id = find_article(home, article_id).article.id  # unknown id: one line, exit 2
+    check_terminal()
     # Imported here so that the other commands start without loading Textual.
     from reader.tui.app import ReaderApp
 
-    app = ReaderApp(home=reader_home(args.home), article_id=args.article_id)
+    app = ReaderApp(home=home, article_id=article_id)
     app.run()
     return int(app.return_code or 0)

@@ -82,7 +82,7 @@ def run_issues(args: argparse.Namespace) -> int:
     table.add_column("id", no_wrap=True, style="dim")
     for i in issues:
         date = (i.date or "?") + ("*" if i.date_inferred else "")
-        table.add_row(escape(i.paper or "?"), date, str(i.page or "?"), escape(i.section or ""),
+        table.add_row(escape(i.paper_label), date, str(i.page or "?"), escape(i.section or ""),
                       str(len(i.articles)), i.id)
     stdout.print(table)
     return 0
@@ -105,15 +105,14 @@ def run_articles(args: argparse.Namespace) -> int:
     for issue in issues:
         date = (issue.date or "undated") + (" (inferred)" if issue.date_inferred else "")
         stdout.print(
-            f"[bold]{escape(issue.paper or 'Unknown paper')}[/] · {date} · "
+            f"[bold]{escape(issue.paper_label)}[/] · {date} · "
             f"page {issue.page or '?'}"
             f"{' · ' + escape(issue.section) if issue.section else ''}  [dim]{escape(issue.id)}[/]"
         )
         for art in issue.articles:
             title = escape(art.title) + (" [dim](derived)[/]" if art.title_derived else "")
             kind = "📷 " if art.kind == "photo" else ""
-            chars = sum(len(p) for p in art.paragraphs)
-            stdout.print(f"  {kind}{title}  [dim]{escape(art.id)} · {chars} chars[/]")
+            stdout.print(f"  {kind}{title}  [dim]{escape(art.id)} · {art.length_label}[/]")
         stdout.print()
     return 0
 

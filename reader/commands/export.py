@@ -11,7 +11,7 @@ from reader.corpus.library import find_article, find_issue, load_library
 from reader.errors import InputError
 from reader.notes.export import build_context, load_template, render
 from reader.notes.export_words import export_words
-from reader.notes.filenames import export_filename, write_export
+from reader.notes.filenames import ExportExistsError, export_filename, write_export
 from reader.notes.store import NotesStore
 from reader.paths import reader_home
 
@@ -54,15 +54,19 @@ def _write(out: str | None, text: str, force: bool, default_name: str) -> Path |
     if out == "-":
         return _write(None, text, force, default_name)
     target = Path(out).expanduser()
-    # `notes/` names a folder even before it exists.
-    if target.is_dir() or out.endswith(("/", os.sep)):
-        return write_export(target, default_name, text, overwrite=force)
-    if target.exists() and not target.is_file():
-        raise InputError(f"{target} is not a regular file; give a file or folder to write to")
-    if target.exists() and not force:
-        raise InputError(f"{target} already exists; use --force to overwrite it")
-    return write_export(target.parent if str(target.parent) else Path("."), target.name, text,
-                        overwrite=force)
+    try:
+        # `notes/` names a folder even before it exists.
+        if target.is_dir() or out.endswith(("/", os.sep)):
+            return write_export(target, default_name, text, overwrite=force)
+        if target.exists() and not target.is_file():
+            raise InputError(f"{target} is not a regular file; give a file or folder to write to")
+        if target.exists() and not force:
+            raise ExportExistsError(target)
+        return write_export(target.parent if str(target.parent) else Path("."), target.name,
+                            text, overwrite=force)
+    except ExportExistsError as exc:
+        # The CLI's way to "allow overwriting" is a flag: name it.
+        raise InputError(f"{exc.path} already exists; use --force to overwrite it") from None
 
 
 def run_export(args: argparse.Namespace) -> int:

@@ -22,7 +22,7 @@ from reader.language import (
     set_user_terms,
     tokenize,
 )
-from reader.language.hsk import hsk_label
+from reader.language.hsk import hsk_text
 from reader.language.model import Token
 from reader.language.sandhi import spoken_tones
 from reader.language.spelling import token_pinyin
@@ -200,7 +200,7 @@ def _panel(result: LookupResult) -> Panel:
     # A Text title: the word is shown as typed, never parsed as markup.
     title = Text(f"{result.word}  {result.pinyin}")
     if result.hsk:
-        title.append(f"  · HSK {hsk_label(result.hsk)}")
+        title.append(f"  · {hsk_text(result.hsk)}")
     if result.name:
         body.append("Person's name\n", style="bold yellow")
     if result.number:

@@ -11,7 +11,9 @@ from rich.table import Table
 
 from reader.commands.output import print_json, stdout
 from reader.corpus.library import find_article, find_issue, load_library
+from reader.corpus.model import Issue
 from reader.errors import InputError
+from reader.notes.anchoring import place
 from reader.notes.model import COLORS, Highlight, SavedWord
 from reader.notes.store import NotesStore
 from reader.paths import reader_home
@@ -105,14 +107,34 @@ def _resolve_article(home: Path, article_id: str) -> str:
         return article_id  # highlights of an article that no longer parses the same
 
 
-def highlight_json(h: Highlight, title: str | None) -> dict[str, object]:
+def highlight_json(h: Highlight, title: str | None, orphan: bool = False) -> dict[str, object]:
     """The JSON object of one highlight in `reader notes --json`."""
     return {
         "id": h.id, "issue_id": h.issue_id, "article_id": h.article_id,
         "article_title": title, "quote": h.quote, "note": h.note, "color": h.color,
         "start": h.start, "end": h.end, "prefix": h.prefix, "suffix": h.suffix,
-        "created": h.created, "updated": h.updated,
+        "created": h.created, "updated": h.updated, "orphan": orphan,
     }
+
+
+ORPHAN_MARK = "(not in the text now)"
+"""How a highlight whose quote is no longer in the library's text is marked (as in the app)."""
+
+
+def orphan_ids(highlights: list[Highlight], library: list[Issue]) -> set[str]:
+    """Ids of the highlights that cannot be placed in today's text of their issue."""
+    issues = {i.id: i for i in library}
+    lost = set()
+    for h in highlights:
+        issue = issues.get(h.issue_id)
+        if issue is None:
+            lost.add(h.id)
+            continue
+        own = issue.article(h.article_id)
+        texts = {a.id: a.text for a in issue.articles}
+        if place(h, own.text if own else "", texts, article_id=h.article_id).orphan:
+            lost.add(h.id)
+    return lost
 
 
 def run_notes(args: argparse.Namespace) -> int:
@@ -130,9 +152,11 @@ def run_notes(args: argparse.Namespace) -> int:
         find_issue(home, args.issue)  # an unknown issue id is an error, not an empty list
     if not items and args.article and article_id == args.article:
         find_article(home, args.article)
-    titles = {a.id: a.title for i in load_library(home) for a in i.articles} if items else {}
+    library = load_library(home) if items else []
+    titles = {a.id: a.title for i in library for a in i.articles}
+    lost = orphan_ids(items, library)
     if args.json:
-        print_json([highlight_json(h, titles.get(h.article_id)) for h in items])
+        print_json([highlight_json(h, titles.get(h.article_id), h.id in lost) for h in items])
         return 0
     if not items:
         tell("no highlights yet (add one with `reader annotate` or in the app)")
@@ -144,9 +168,12 @@ def run_notes(args: argparse.Namespace) -> int:
             title = titles.get(h.article_id, "(article no longer in the library)")
             stdout.print(f"\n[bold]{escape(title)}[/]  [dim]{h.article_id}[/]")
         style = COLOR_STYLES.get(h.color, "white")
-        stdout.print(f"  [dim]{h.id}[/] [{style}]▌[/] {escape(h.quote)}")
+        mark = f"  [italic dim]{ORPHAN_MARK}[/]" if h.id in lost else ""
+        # Continuation lines keep the indent of the first, so the listing stays readable.
+        quote = escape(h.quote).replace("\n", "\n" + " " * (len(h.id) + 5))
+        stdout.print(f"  [dim]{h.id}[/] [{style}]▌[/] {quote}{mark}")
         if h.note:
-            stdout.print(f"      [italic]{escape(h.note)}[/]")
+            stdout.print("      [italic]" + escape(h.note).replace("\n", "\n      ") + "[/]")
     return 0
 
 

@@ -5,6 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+UNKNOWN_PAPER = "Unknown paper"
+"""What the CLI and the app call a page whose masthead names no paper."""
+
 
 @dataclass(frozen=True)
 class Article:
@@ -34,6 +37,21 @@ class Article:
     def text(self) -> str:
         """The body as the language layer sees it: paragraphs joined by newlines."""
         return "\n".join(self.paragraphs)
+
+    @property
+    def length(self) -> int:
+        """How long the item is, as every listing shows it: characters without whitespace.
+
+        The body's paragraphs; for a photo item, its captions. Line breaks and spaces are
+        not counted, so the figure does not depend on how the text was wrapped or joined.
+        """
+        parts = self.captions if self.kind == "photo" and not self.paragraphs else self.paragraphs
+        return sum(1 for part in parts for ch in part if not ch.isspace())
+
+    @property
+    def length_label(self) -> str:
+        """The length as listings print it: `1,234 chars`."""
+        return f"{self.length:,} chars"
 
     def paragraph_starts(self) -> list[int]:
         """Character offset in `text` where each paragraph begins."""
@@ -78,6 +96,11 @@ class Issue:
     articles: tuple[Article, ...] = field(default_factory=tuple)
     furniture: tuple[str, ...] = ()
     """Page text that belongs to no article: mastheads, banners, ads, page notes."""
+
+    @property
+    def paper_label(self) -> str:
+        """The paper's name as listings print it; `Unknown paper` when the page names none."""
+        return self.paper or UNKNOWN_PAPER
 
     def article(self, article_id: str) -> Article | None:
         """Return the article with this id, or None."""

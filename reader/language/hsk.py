@@ -20,6 +20,15 @@ def hsk_level(word: str) -> int | None:
     return _levels().get(word)
 
 
+def hsk_text(level: int | None) -> str:
+    """The level as every screen and export shows it: `HSK 3`, `HSK 7-9`; empty when unlisted.
+
+    Level 7 is the 7-9 band of HSK 3.0, never an exam level of its own, so it is never
+    shown as "HSK 7".
+    """
+    return f"HSK {hsk_label(level)}" if level is not None else ""
+
+
 def hsk_label(level: int | None) -> str:
     """How a level is shown: `3`, `7-9`, or empty when unlisted."""
     if level is None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import copy
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
@@ -12,11 +12,12 @@ from typing import TYPE_CHECKING, Any
 
 from reader.corpus.model import Article, Issue
 from reader.errors import InputError
+from reader.language.hsk import hsk_text
 from reader.notes.anchoring import place
 from reader.notes.filenames import export_filename, write_export
 from reader.notes.locations import format_location, paragraph_of
 from reader.notes.markdown_text import blockquote, escape_inline, paragraphs
-from reader.notes.model import Highlight, SavedWord
+from reader.notes.model import COLORS, Highlight, SavedWord
 from reader.notes.quote_pinyin import pinyin_line
 
 if TYPE_CHECKING:
@@ -85,12 +86,12 @@ def _words_in(quote: str, index: dict[str, list[SavedWord]]) -> list[dict[str, A
             if w.word not in seen and quote.startswith(w.word, i):
                 gloss = w.definition.split(";")[0].split("/")[0].strip()
                 seen[w.word] = {"word": w.word, "pinyin": w.pinyin, "gloss": gloss,
-                                "hsk": w.hsk, "note": w.note}
+                                "hsk": w.hsk, "hsk_text": hsk_text(w.hsk), "note": w.note}
     return list(seen.values())
 
 
 def _issue_heading(issue: Issue) -> str:
-    parts = [issue.paper or "Unknown paper", issue.date or "undated"]
+    parts = [issue.paper_label, issue.date or "undated"]
     if issue.page:
         parts.append(f"page {issue.page}")
     if issue.section:
@@ -179,7 +180,11 @@ def _finish(issues: list[dict[str, Any]], orphans: list[dict[str, Any]], title: 
     if len(issues) == 1:
         one = issues[0]
         meta.update(paper=one["paper"], issue_date=one["date"], page=one["page"])
-    meta.update(exported=exported, counts=counts)
+    # Colours carry the reader's own meaning (vocabulary, key fact, ...): keep them, in the
+    # order the app offers them.
+    used = Counter(h["color"] for h in every)
+    colors = {c: used[c] for c in (*COLORS, *sorted(set(used) - set(COLORS))) if used[c]}
+    meta.update(exported=exported, counts=counts, colors=colors)
     import yaml
 
     front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, default_flow_style=False)

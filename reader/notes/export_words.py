@@ -8,16 +8,25 @@ import io
 from collections.abc import Iterable, Mapping
 
 from reader.errors import InputError
+from reader.language.hsk import hsk_label
 from reader.notes.model import SavedWord
 from reader.notes.quote_pinyin import dictionary_facts
 
-COLUMNS = ("Simplified", "Traditional", "Pinyin", "Definition", "HSK", "Sentence", "Article")
-"""Card fields in order; Anki maps them to note fields on import."""
+COLUMNS = ("Simplified", "Traditional", "Pinyin", "Definition", "HSK", "Sentence", "Article",
+           "Note")
+"""Card fields in order; Anki maps them to note fields on import (new ones go last, so an
+existing field mapping keeps working)."""
 
 
 def _field(text: object) -> str:
     """One field as HTML (Anki's `html:true`), on one line, without tabs or double quotes."""
     return html.escape(" ".join(str(text or "").split()), quote=True)
+
+
+def _note_field(note: str | None) -> str:
+    """The user's note as HTML on one line: its line breaks become `<br>`."""
+    lines = [_field(line) for line in (note or "").splitlines()]
+    return "<br>".join(line for line in lines if line)
 
 
 def marked_sentence(sentence: str, word: str) -> str:
@@ -41,8 +50,8 @@ def word_rows(words: Iterable[SavedWord], titles: Mapping[str, str]) -> list[lis
             hsk = hsk if hsk is not None else found_hsk
         rows.append([
             _field(w.word), _field(traditional), _field(w.pinyin), _field(w.definition),
-            str(hsk) if hsk else "", marked_sentence(w.sentence, w.word),
-            _field(titles.get(w.article_id) or w.article_id),
+            hsk_label(hsk) if hsk else "", marked_sentence(w.sentence, w.word),
+            _field(titles.get(w.article_id) or w.article_id), _note_field(w.note),
         ])
     return rows
 

@@ -83,6 +83,16 @@ class SavedWord:
 
 
 @dataclass(frozen=True)
+class WordSave:
+    """What saving a word did: the saved record, and whether it had been saved before."""
+
+    word: SavedWord
+    """The record as it is now in the store."""
+    already_saved: bool
+    """True when the word was saved before; then nothing changed unless `replace` was asked."""
+
+
+@dataclass(frozen=True)
 class Progress:
     """How far the user got in one article."""
 

@@ -29,6 +29,7 @@ from reader.notes.model import (
     Progress,
     SavedWord,
     UserTerm,
+    WordSave,
     now_iso,
 )
 from reader.notes.schema import FIELDS, check_fields, new_id
@@ -297,9 +298,27 @@ class NotesStore:
     def save_word(
         self, word: str, pinyin: str, definition: str, sentence: str, article_id: str,
         issue_id: str, *, traditional: str | None = None, hsk: int | None = None,
-        note: str | None = None,
+        note: str | None = None, replace: bool = False,
     ) -> SavedWord:
-        """Save a word to the user's glossary; saving a saved word again updates it."""
+        """Save a word to the user's glossary; a saved word stays as the user left it.
+
+        See `add_word` for the `replace` flag and to learn whether the word was new.
+        """
+        return self.add_word(
+            word, pinyin, definition, sentence, article_id, issue_id,
+            traditional=traditional, hsk=hsk, note=note, replace=replace,
+        ).word
+
+    def add_word(
+        self, word: str, pinyin: str, definition: str, sentence: str, article_id: str,
+        issue_id: str, *, traditional: str | None = None, hsk: int | None = None,
+        note: str | None = None, replace: bool = False,
+    ) -> WordSave:
+        """Save a new word, or report it `already_saved` and leave the saved record unchanged.
+
+        The user may have edited the definition, sentence or note of a saved word, so saving
+        it again changes nothing unless `replace=True` (the user asked to overwrite).
+        """
         word = clean_line(word).strip()
         if not word:
             raise InputError("cannot save an empty word")
@@ -308,16 +327,25 @@ class NotesStore:
             "sentence": clean(sentence), "article_id": article_id, "issue_id": issue_id,
             "traditional": clean_line(traditional), "hsk": hsk,
         }
-        for existing in self.words():
-            if existing.word == word:
-                if note is not None:
-                    fields["note"] = clean_note(note)
-                return SavedWord.from_doc(self._update("words", existing.id, fields))
+        existing = self.find_word(word)
+        if existing is not None:
+            if not replace:
+                return WordSave(existing, already_saved=True)
+            if note is not None:
+                fields["note"] = clean_note(note)
+            return WordSave(SavedWord.from_doc(self._update("words", existing.id, fields)),
+                            already_saved=True)
+        self._check_writable()
         stamp = now_iso()
         saved = SavedWord(id=self._fresh_id("words", "w"), note=clean_note(note),
                           created=stamp, updated=stamp, **fields)
         self._insert("words", saved.to_doc(), saved.id)
-        return saved
+        return WordSave(saved, already_saved=False)
+
+    def find_word(self, word: str) -> SavedWord | None:
+        """The saved record of `word` (its simplified form), or None when it is not saved."""
+        word = clean_line(word).strip()
+        return next((w for w in self.words() if w.word == word), None)
 
     def words(self) -> list[SavedWord]:
         """Saved words, oldest first."""

@@ -45,7 +45,7 @@ def hsk_band(level: int | None) -> str:
 
 def issue_label(issue: Issue) -> str:
     """`人民日报 · 2024-06-04 · page 3` (parts that are unknown are left out)."""
-    bits = [issue.paper or "Unknown paper", issue.date or ""]
+    bits = [issue.paper_label, issue.date or ""]
     if issue.page is not None:
         bits.append(f"page {issue.page}")
     return " · ".join(b for b in bits if b)

@@ -246,7 +246,7 @@ def _decor(layout: ArticleLayout, text: str, style: str, col: int, prefix: str =
 def _headline(layout: ArticleLayout, article: Article, issue: Issue | None, col: int) -> None:
     """The headline block: source, kicker, title, subtitle, byline and dateline."""
     if issue is not None:
-        bits = [issue.paper or "Unknown paper"]
+        bits = [issue.paper_label]
         if issue.date:
             bits.append(issue.date + (" (inferred)" if issue.date_inferred else ""))
         if issue.page is not None:

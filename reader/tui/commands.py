@@ -81,7 +81,7 @@ class ArticlesProvider(Provider):
         """(title, description, article id) of every loaded article."""
         return [
             (found.article.title,
-             f"{found.issue.paper or 'Unknown paper'} {found.issue.date or ''}", found.article.id)
+             f"{found.issue.paper_label} {found.issue.date or ''}", found.article.id)
             for found in self.app.session.library.articles()
         ]
 

@@ -45,18 +45,30 @@ def test_tsv_has_anki_headers_and_clean_fields():
     assert lines[:3] == ["#separator:tab", "#html:true", "#columns:" + "\t".join(COLUMNS)]
     assert lines[4:] == [""]
     fields = lines[3].split("\t")
-    assert len(fields) == len(COLUMNS) == 7
+    assert len(fields) == len(COLUMNS) == 8
     assert fields[:3] == ["经济", "經濟", "jīng jì"]
     assert fields[3] == "economy; &quot;business&quot; &lt;b&gt;x&lt;/b&gt;"
     assert fields[4] == "3"
     assert fields[5] == "冰雪 <b>经济</b> 持续升温，<b>经济</b>向好。"
     assert fields[6] == "标题 一"
+    assert COLUMNS[7] == "Note" and fields[7] == "n"
+
+
+def test_anki_export_keeps_the_users_note_and_the_hsk_band():
+    from dataclasses import replace
+
+    word = replace(hostile_word(), note="港=harbour\n<i>see\t港口</i>", hsk=7)
+    fields = export_words([word], {}).split("\n")[3].split("\t")
+    assert fields[7] == "港=harbour<br>&lt;i&gt;see 港口&lt;/i&gt;"
+    assert fields[4] == "7-9"
+    rows = list(csv.reader(io.StringIO(export_words([word], {}, fmt="csv").split("\n", 3)[3])))
+    assert rows[0][COLUMNS.index("Note")] == fields[7]
 
 
 def test_csv_parses_back_to_seven_columns():
     text = export_words([hostile_word(), hostile_word()], {}, fmt="csv")
     rows = list(csv.reader(io.StringIO("\n".join(text.split("\n")[3:]))))
-    assert [len(r) for r in rows if r] == [7, 7]
+    assert [len(r) for r in rows if r] == [8, 8]
     assert rows[0][3].startswith("economy; &quot;business&quot;")
 
 
@@ -80,6 +92,7 @@ def test_export_command_to_stdout_file_and_folder(capsys, isolated_home, seed, t
     assert target.read_text(encoding="utf-8").startswith("---\n")
     code, _, err = run(capsys, "export", "--out", str(target))
     assert code == 2 and "already exists" in err and err.count("\n") == 1
+    assert "--force" in err
     target.write_text("mine", encoding="utf-8")
     code, _, err = run(capsys, "export", "--out", str(target))
     assert target.read_text(encoding="utf-8") == "mine"
@@ -94,6 +107,7 @@ def test_export_command_to_stdout_file_and_folder(capsys, isolated_home, seed, t
     assert written.suffix == ".md" and str(written) in err
     code, _, err = run(capsys, "export", "--issue", issue.id, "--out", str(folder))
     assert code == 2 and list(folder.iterdir()) == [written]
+    assert "--force" in err and str(written) in err and err.count("\n") == 1
 
 
 def test_export_pinyin_and_errors(capsys, isolated_home, seed):

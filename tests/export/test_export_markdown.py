@@ -91,22 +91,23 @@ def test_export_matches_expected_markdown(isolated_home, library):
         "---\n"
         + yaml.safe_dump({"title": "Notes from Dubao", "exported": EXPORTED,
                           "counts": {"issues": 2, "articles": 2, "highlights": 4, "notes": 3,
-                                     "orphans": 1, "saved_words": 1}},
+                                     "orphans": 1, "saved_words": 1},
+                          "colors": {"yellow": 3, "green": 1}},
                          allow_unicode=True, sort_keys=False)
         + "---\n\n# Notes from Dubao\n\n"
         + f"## {heading(i1)}\n\n" + title(a1) + byline(a1, i1)
         + f"> {escape_inline(t1[20:30])}\n\n"
         + f"- **{word}** xx yy: first gloss (HSK 4)\n\n"
-        + f"`{a1.id} ¶{para(a1, 20)}`\n\n"
+        + f"`{a1.id} ¶{para(a1, 20)}` · green\n\n"
         + f"> {escape_inline(t1[300:312])}\n\n第二段的笔记\n\n"
-        + f"`{a1.id} ¶{para(a1, 300)}`\n\n"
+        + f"`{a1.id} ¶{para(a1, 300)}` · yellow\n\n"
         + f"## {heading(i2)}\n\n" + title(a2) + byline(a2, i2)
         + f"> {escape_inline(t2[40:52])}\n\ntwo\\\nlines\n\n"
-        + f"`{a2.id} ¶{para(a2, 40)}`\n\n"
+        + f"`{a2.id} ¶{para(a2, 40)}` · yellow\n\n"
         + "## Orphaned highlights\n\n"
         + "These quotes are no longer found in the library's text; they are kept here as they "
           "were.\n\n"
-        + "> 消失了的句子。\n\nlost\n\n`gone-00000000 (not found)`\n"
+        + "> 消失了的句子。\n\nlost\n\n`gone-00000000 (not found)` · yellow\n"
     )
     assert "\n" not in t1[20:30] + t1[300:312] + t2[40:52]
     assert md == expected

@@ -64,7 +64,8 @@ def main() -> None:
             word = rng.choice(WORDS)
             existing = {w.word: w.id for w in store.words()}
             emit("begin", {"table": "w", "id": existing.get(word)})
-            w = store.save_word(word, "pīn yīn", f"gloss {n}", TEXT[:20], "i1-0", "i1")
+            w = store.save_word(word, "pīn yīn", f"gloss {n}", TEXT[:20], "i1-0", "i1",
+                                replace=True)
             emit("ack", {"table": "w", "id": w.id, "rec": asdict(w)})
         else:
             article = f"i1-{rng.randrange(7)}"

@@ -85,7 +85,8 @@ def test_saved_words_crud(store, isolated_home):
     w = store.save_word("公园", "gōng yuán", "park", "我们去公园散步。", "i1-a", "i1",
                         traditional="公園", hsk=2)
     assert w.id.startswith("w-") and w.note is None
-    again = store.save_word("公园", "gōng yuán", "public park", "公园里人很多。", "i1-a", "i1")
+    again = store.save_word("公园", "gōng yuán", "public park", "公园里人很多。", "i1-a", "i1",
+                            replace=True)
     assert again.id == w.id and len(store.words()) == 1
     assert store.get_word(w.id).definition == "public park"
     assert store.update_word(w.id, note="常用").note == "常用"
@@ -95,6 +96,23 @@ def test_saved_words_crud(store, isolated_home):
         assert ro.words()[0].note == "常用"
     assert store.delete_word(w.id).word == "公园"
     assert store.words() == []
+
+
+def test_saving_a_saved_word_keeps_the_users_edits_and_says_so(store, isolated_home):
+    first = store.add_word("香港", "Xiānggǎng", "Hong Kong", "我省经贸团启程赴香港。", "i1-a",
+                           "i1", hsk=5)
+    assert not first.already_saved
+    store.update_word(first.word.id, definition="Hong Kong SAR", note="港=harbour")
+    again = store.add_word("香港", "xiāng gǎng", "Hong Kong", "香港是一座城市。", "i2-b", "i2",
+                           note="overwritten?")
+    assert again.already_saved and again.word.id == first.word.id
+    kept = store.get_word(first.word.id)
+    assert (kept.definition, kept.sentence, kept.article_id, kept.issue_id, kept.note) == (
+        "Hong Kong SAR", "我省经贸团启程赴香港。", "i1-a", "i1", "港=harbour")
+    assert store.save_word("香港", "x", "Hong Kong", "s", "i3-c", "i3") == kept
+    assert store.find_word("香港") == kept and store.find_word("九龙") is None
+    with reopen(isolated_home) as ro:
+        assert ro.words() == [kept]
 
 
 def test_progress(store, isolated_home):

@@ -17,6 +17,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Static
 
+from reader.settings import export_folder, remember_export_folder
 from reader.tui.screens.dialogs import Confirm
 
 if TYPE_CHECKING:
@@ -32,14 +33,6 @@ class ExportChoice:
     directory: Path
     pinyin: bool = False
     """Add the pinyin of each quote."""
-
-
-def default_export_dir(last: Path | None) -> Path:
-    """The folder offered: the last one used, else ~/Documents when it exists, else here."""
-    if last is not None:
-        return last
-    documents = Path.home() / "Documents"
-    return documents if documents.is_dir() else Path.cwd()
 
 
 class ExportDialog(ModalScreen[ExportChoice | None]):
@@ -137,7 +130,7 @@ async def run_export(screen: Screen[object], session: ReadingSession, article_id
     if count == 0:
         app.notify("No highlights to export yet.", severity="warning")
         return
-    dialog = ExportDialog(what, name, count, default_export_dir(session.export_dir))
+    dialog = ExportDialog(what, name, count, session.export_dir or export_folder(session.home))
     choice = await app.push_screen_wait(dialog)
     if choice is None:
         return
@@ -163,5 +156,7 @@ async def run_export(screen: Screen[object], session: ReadingSession, article_id
             app.notify(f"Could not export to {choice.directory}: {reason}", severity="error",
                        timeout=8)
             return
+        session.export_dir = choice.directory
+        await asyncio.to_thread(remember_export_folder, session.home, choice.directory)
         app.notify(done.notice or done.path, title="Export", timeout=8)
         return

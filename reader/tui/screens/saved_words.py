@@ -14,6 +14,7 @@ from textual.widget import Widget
 from textual.widgets import DataTable, Input, Static
 
 from reader.corpus.model import Issue
+from reader.language.hsk import hsk_label, hsk_text
 from reader.reading.changes import Change, WordsChanged
 from reader.reading.model import issue_label
 from reader.reading.session import ReadingSession
@@ -156,8 +157,8 @@ class SavedWordsScreen(SearchScreen):
             self.shown[w.id] = w
             title = self.titles.get(w.article_id, ("(not in the library)", "", ""))[0]
             table.add_row(
-                Text(w.word, "bold"), w.pinyin, "" if w.hsk is None else str(w.hsk),
-                shorten(w.definition, 48), shorten(title, 24), key=w.id,
+                Text(w.word, "bold"), Text(w.pinyin), hsk_label(w.hsk),  # Text: never markup
+                Text(shorten(w.definition, 48)), Text(shorten(title, 24)), key=w.id,
             )
         if keep in self.shown:
             table.move_cursor(row=table.get_row_index(keep))
@@ -196,7 +197,7 @@ class SavedWordsScreen(SearchScreen):
         if w.traditional and w.traditional != w.word:
             text.append(f" [{w.traditional}]")
         text.append(f"  {w.pinyin}")
-        text.append(f"  HSK {w.hsk}" if w.hsk is not None else "  not in HSK", "italic")
+        text.append(f"  {hsk_text(w.hsk) or 'not in HSK'}", "italic")
         text.append(f"\n{w.definition or '(no definition)'}")
         if w.note:
             text.append("\nNote: ", "bold")

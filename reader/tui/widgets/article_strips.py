@@ -9,6 +9,7 @@ from rich.segment import Segment
 from rich.style import Style
 from textual.strip import Strip
 
+from reader.language.hsk import hsk_text
 from reader.language.spelling import written_pieces
 from reader.tui.article_layout import ArticleLayout, LayoutLine, text_width, token_syllables
 from reader.tui.tones import TONE_STYLES
@@ -157,7 +158,7 @@ class Painter:
         if len(segments) == 1:
             segments.append(Segment(tok.text, style))
         if tok.hsk is not None:
-            segments.append(Segment(f"  HSK {tok.hsk}", style + Style(dim=True, bold=False)))
+            segments.append(Segment(f"  {hsk_text(tok.hsk)}", style + Style(dim=True, bold=False)))
         segments.append(Segment(" ", style))
         return tuple(segments)
 

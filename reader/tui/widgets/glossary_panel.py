@@ -7,6 +7,7 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from reader.language.hsk import hsk_text
 from reader.language.model import Entry, LookupResult, Token
 from reader.language.spelling import written_pieces
 from reader.language.tones import readable_definition
@@ -34,7 +35,7 @@ def describe(
         text.append(result.pinyin)
     level = result.hsk if result.hsk is not None else token.hsk
     text.append("\n")
-    text.append(f"HSK {level}" if level is not None else "Not in HSK", "italic")
+    text.append(hsk_text(level) or "Not in HSK", "italic")
     if result.name:
         text.append("  · a name", "italic")
     if result.number:

@@ -22,7 +22,7 @@ BAR_CELLS = 8
 def issue_label(issue: Issue) -> Text:
     """One line about an issue: paper, date (marked when inferred), page, section, count."""
     text = Text()
-    text.append(issue.paper or "Unknown paper", "bold")
+    text.append(issue.paper_label, "bold")
     if issue.date:
         text.append(f"  {issue.date}")
         if issue.date_inferred:
@@ -74,7 +74,7 @@ def article_label(
     text.append(article.title, "italic" if article.title_derived else "bold")
     if article.byline:
         text.append(f"  {article.byline}", "dim")
-    text.append(f"  {len(article.text):,} chars  ", "dim")
+    text.append(f"  {article.length_label}  ", "dim")
     text.append_text(profile_bar(profile))
     return text
 
