@@ -13,8 +13,8 @@ REPO = Path(__file__).resolve().parent.parent
 def test_core_does_not_import_textual():
     code = (
         "import sys, importlib, pkgutil\n"
-        "import reader.corpus, reader.language, reader.notes\n"
-        "for pkg in (reader.corpus, reader.language, reader.notes):\n"
+        "import reader.corpus, reader.language, reader.notes, reader.index\n"
+        "for pkg in (reader.corpus, reader.language, reader.notes, reader.index):\n"
         "    for m in pkgutil.walk_packages(pkg.__path__, pkg.__name__ + '.'):\n"
         "        importlib.import_module(m.name)\n"
         "bad = sorted(m for m in sys.modules if m == 'textual' or m.startswith('textual.'))\n"

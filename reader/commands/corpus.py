@@ -1,4 +1,4 @@
-"""`reader issues`, `articles`, `show` and `import`: the corpus from the command line."""
+"""`reader issues`, `articles`, `show`, `import`, `remove` and `search`: the corpus from the CLI."""
 
 from __future__ import annotations
 
@@ -13,10 +13,13 @@ from reader.corpus.library import (
     expand_paths,
     find_article,
     import_file,
+    issue_rows,
     load_file,
     load_library,
+    open_index,
+    remove_issue,
 )
-from reader.corpus.model import Article, Issue
+from reader.corpus.model import Article
 from reader.errors import InputError
 from reader.notes.locations import parse_location
 from reader.paths import reader_home
@@ -44,37 +47,48 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     )
     p.set_defaults(func=run_show)
 
-    p = subparsers.add_parser("import", parents=[common], help="add issue files to the library")
+    p = subparsers.add_parser(
+        "import", parents=[common], help="add issue files (files, folders or globs) to the library"
+    )
     p.add_argument("files", nargs="+", metavar="FILE")
     p.set_defaults(func=run_import)
 
+    p = subparsers.add_parser(
+        "remove", parents=[common],
+        help="take imported issues out of the library (the files are moved aside, not deleted)",
+    )
+    p.add_argument("issue_ids", nargs="+", metavar="ISSUE_ID")
+    p.set_defaults(func=run_remove)
 
-def _issue_row(issue: Issue) -> dict[str, object]:
-    return {
-        "id": issue.id,
-        "paper": issue.paper,
-        "date": issue.date,
-        "date_inferred": issue.date_inferred,
-        "page": issue.page,
-        "section": issue.section,
-        "articles": len(issue.articles),
-    }
+    p = subparsers.add_parser(
+        "search", parents=[common],
+        help="search every article: characters, or the pinyin of whole words (kuajing, kuàjìng)",
+    )
+    p.add_argument("query", nargs="+", metavar="QUERY")
+    p.add_argument("--limit", type=int, default=50, help="most articles listed (default 50)")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(func=run_search)
+
+
+def plural(n: int, word: str) -> str:
+    """`1 article`, `2 articles`."""
+    return f"{n:,} {word}{'' if n == 1 else 's'}"
 
 
 def run_issues(args: argparse.Namespace) -> int:
-    """List the library's issues."""
-    issues = load_library(reader_home(args.home))
+    """List the library's issues (from the index: no page is parsed)."""
+    rows = issue_rows(reader_home(args.home))
     if args.json:
-        print_json([_issue_row(i) for i in issues])
+        print_json(rows)
         return 0
     table = Table(title="Library", caption="* date inferred from the text")
     for col in ("paper", "date", "page", "section", "articles"):
         table.add_column(col, no_wrap=col in ("date", "page", "articles"))
     table.add_column("id", no_wrap=True, style="dim")
-    for i in issues:
-        date = (i.date or "?") + ("*" if i.date_inferred else "")
-        table.add_row(escape(i.paper or "?"), date, str(i.page or "?"), escape(i.section or ""),
-                      str(len(i.articles)), i.id)
+    for r in rows:
+        date = str(r["date"] or "?") + ("*" if r["date_inferred"] else "")
+        table.add_row(escape(str(r["paper"] or "Unknown paper")), date, str(r["page"] or "?"),
+                      escape(str(r["section"] or "")), str(r["articles"]), escape(str(r["id"])))
     stdout.print(table)
     return 0
 
@@ -158,16 +172,96 @@ def run_show(args: argparse.Namespace) -> int:
     return 0
 
 
+def import_files(raw: list[str]) -> tuple[list[Path], list[str]]:
+    """The files an import names (folders and globs expanded), and arguments that name none."""
+    files: list[Path] = []
+    empty: list[str] = []
+    for arg in raw:
+        found = expand_paths([arg])
+        if not found:
+            where = "folder" if Path(arg).is_dir() else "pattern"
+            empty.append(f"{arg}: no .txt pages in this {where}")
+        files += found
+    return files, empty
+
+
 def run_import(args: argparse.Namespace) -> int:
-    """Import issue files into the library; each bad file is reported and exits 2."""
+    """Import issue files into the library in one pass; a summary says what happened.
+
+    Duplicates (same content under any name) are skipped; bad files are refused with their
+    reason and make the exit status 2.
+    """
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from reader.commands.output import stderr
+
     home = reader_home(args.home)
-    failed = 0
-    for raw in args.files:
-        try:
-            issue, target = import_file(home, Path(raw))
-        except InputError as exc:
-            message(f"reader: {exc}")
-            failed += 1
-            continue
-        message(f"imported {raw} as {issue.id} ({len(issue.articles)} articles) -> {target}")
-    return 2 if failed else 0
+    files, empty = import_files(args.files)
+    refused: list[str] = list(empty)
+    duplicates: list[str] = []
+    imported = 0
+    with open_index(home) as conn, Progress(
+        TextColumn("importing"), BarColumn(), MofNCompleteColumn(), console=stderr,
+        transient=True, disable=not stderr.is_terminal or len(files) < 2,
+    ) as bar:
+        task = bar.add_task("import", total=len(files))
+        for path in files:
+            try:
+                issue, target = import_file(home, path, conn)
+            except InputError as exc:
+                (duplicates if "already in the library" in str(exc) else refused).append(str(exc))
+                bar.advance(task)
+                continue
+            imported += 1
+            bar.advance(task)
+            if len(files) <= 10:
+                message(f"imported {path} as {issue.id} "
+                        f"({plural(len(issue.articles), 'article')}) -> {target}")
+    for line in duplicates if len(files) <= 10 else []:
+        message(f"skipped: {line}")
+    for line in refused:
+        message(f"reader: {line}")
+    message(f"{plural(imported, 'page')} imported, {plural(len(duplicates), 'duplicate')} "
+            f"skipped, {len(refused):,} refused")
+    return 2 if refused else 0
+
+
+def run_remove(args: argparse.Namespace) -> int:
+    """Take imported pages out of the library; their files go to the home's `removed/`."""
+    home = reader_home(args.home)
+    for issue_id in args.issue_ids:
+        target = remove_issue(home, issue_id)
+        message(f"removed {issue_id}; the page was moved to {target}")
+    return 0
+
+
+def run_search(args: argparse.Namespace) -> int:
+    """Search the text of every article; list the sentence of each article's first match."""
+    from reader.index.search import search
+
+    query = " ".join(args.query).strip()
+    if not query:
+        raise InputError("the search query is empty")
+    if args.limit < 1:
+        raise InputError("--limit must be at least 1")
+    with open_index(reader_home(args.home)) as conn:
+        results = search(conn, query, args.limit)
+    if args.json:
+        print_json({"query": results.query, "words": list(results.words),
+                    "total": results.total, "hits": [h.to_json() for h in results.hits]})
+        return 0
+    if not results.total:
+        message(f"nothing found for “{query}”")
+        return 0
+    for hit in results.hits:
+        a, b = hit.mark
+        s = hit.sentence.replace("\n", " ")
+        stdout.print(
+            f"[bold]{escape(hit.title)}[/]  [dim]{escape(hit.paper or 'Unknown paper')} · "
+            f"{hit.date or 'undated'} · {escape(hit.article_id)} @{hit.offset}[/]"
+        )
+        stdout.print(f"  {escape(s[:a])}[reverse]{escape(s[a:b])}[/]{escape(s[b:])}")
+    shown = len(results.hits)
+    more = f" (showing {shown})" if shown < results.total else ""
+    message(f"{plural(results.total, 'article')} found{more}")
+    return 0
