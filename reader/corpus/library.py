@@ -96,11 +96,11 @@ def open_index(home: Path, progress: object = None) -> Iterator[sqlite3.Connecti
         conn.close()
 
 
-def load_library(home: Path) -> list[Issue]:
+def load_library(home: Path, progress: object = None) -> list[Issue]:
     """Every issue of the library, sorted by date (undated last), then id."""
     from reader.index.pages import load_issues
 
-    with open_index(home) as conn:
+    with open_index(home, progress) as conn:
         return load_issues(conn)
 
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import gc
 import threading
-from collections import Counter
+from collections import Counter, OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -47,6 +48,8 @@ class HskProfile:
 
 
 BANDS = ("1-3", "4-6", "7-9", "none")
+TOKEN_LRU = 8
+"""How many articles' tokens the session keeps (the open one and a few recent)."""
 """HSK 3.0 bands shown in the library, easiest first."""
 
 
@@ -79,17 +82,18 @@ class ReadingSession(NotesGateway):
         """Colour of the next highlight (the last one chosen this run)."""
         self.export_dir: Path | None = None
         """The folder of the last export this run (offered again next time)."""
-        self._tokens: dict[str, list[Token]] = {}
+        self._tokens: OrderedDict[str, list[Token]] = OrderedDict()
+        """The last few opened articles' tokens (an LRU: never the whole library)."""
         self._store_lock = threading.RLock()
         """TinyDB is not thread-safe: one store call at a time."""
 
     # Library and language ------------------------------------------------------------
 
-    def load_library(self) -> list[Issue]:
-        """Every issue of the library, sorted by date."""
+    def load_library(self, progress: Callable[[int, int], None] | None = None) -> list[Issue]:
+        """Every issue of the library, sorted by date (`progress` hears of pages re-parsed)."""
         from reader.corpus.library import load_library
 
-        self.issues = load_library(self.home)
+        self.issues = load_library(self.home, progress)
         return self.issues
 
     def warm_up(self) -> None:
@@ -103,12 +107,16 @@ class ReadingSession(NotesGateway):
         self.language_ready.set()
 
     def tokens(self, article: Article) -> list[Token]:
-        """The article's tokens (segmented once per run, then cached)."""
+        """The article's tokens (kept for the last few articles opened)."""
         cached = self._tokens.get(article.id)
         if cached is None:
             from reader.language import tokenize
 
             cached = self._tokens[article.id] = list(tokenize(article.text))
+            while len(self._tokens) > TOKEN_LRU:
+                self._tokens.popitem(last=False)
+        else:
+            self._tokens.move_to_end(article.id)
         return cached
 
     def forget_tokens(self) -> None:
@@ -119,6 +127,24 @@ class ReadingSession(NotesGateway):
         """The HSK profile of an article's Han words."""
         counts = Counter(hsk_band(t.hsk) for t in self.tokens(article) if t.is_han)
         return HskProfile(dict(counts))
+
+    def stored_profiles(self) -> dict[str, HskProfile]:
+        """Profiles already in the library index (no tokens are read)."""
+        from reader.corpus.library import open_index
+        from reader.index.profiles import stored_profiles
+
+        with open_index(self.home) as conn:
+            return {k: HskProfile(v) for k, v in stored_profiles(conn).items()}
+
+    def compute_profiles(self, articles: list[Article]) -> dict[str, HskProfile]:
+        """Profile articles (without keeping their tokens) and store them in the index."""
+        from reader.corpus.library import open_index
+        from reader.index.profiles import compute_profile, save_profiles
+
+        counts = {a.id: compute_profile(a.text) for a in articles}
+        with open_index(self.home) as conn:
+            save_profiles(conn, counts)
+        return {k: HskProfile(v) for k, v in counts.items()}
 
     def lookup(self, word: str) -> LookupResult:
         """Everything the dictionaries and glossaries know about a word."""

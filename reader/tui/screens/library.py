@@ -1,4 +1,4 @@
-"""The first screen: the library's issues by date, filter as you type, open an article."""
+"""The first screen: the library by paper and month, filter as you type, open an article."""
 
 from __future__ import annotations
 
@@ -7,16 +7,40 @@ from typing import ClassVar
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Input, Static, Tree
 
 from reader.corpus.model import Article, Issue
-from reader.tui.messages import LibraryLoaded, ProfileReady, ProgressLoaded
+from reader.tui.messages import LibraryLoaded, ProgressLoaded
 from reader.tui.session import HskProfile, Progress, ReadingSession
 from reader.tui.widgets.key_bar import KeyBar
 from reader.tui.widgets.library_tree import LibraryTree
 from reader.tui.widgets.title_bar import TitleBar
 from reader.tui.worker_errors import ReportsWorkerErrors
+
+PROFILE_BATCH = 32
+"""Articles profiled per message: one relabel per batch keeps the screen's queue short."""
+
+
+class ProfilesReady(Message):
+    """HSK profiles of some articles (stored ones at start, then each computed batch)."""
+
+    def __init__(self, profiles: dict[str, HskProfile]) -> None:
+        super().__init__()
+        self.profiles = profiles
+        """Article id -> profile."""
+
+
+class IndexProgress(Message):
+    """Pages (re-)parsed into the library index so far."""
+
+    def __init__(self, done: int, total: int) -> None:
+        super().__init__()
+        self.done = done
+        """Pages parsed."""
+        self.total = total
+        """Pages to parse."""
 
 
 class LibraryScreen(ReportsWorkerErrors, Screen[None]):
@@ -90,20 +114,36 @@ class LibraryScreen(ReportsWorkerErrors, Screen[None]):
 
     @work(thread=True, exclusive=True, group="library", exit_on_error=False)
     def load(self) -> None:
-        """Read and parse the library, then the saved progress, then the HSK profiles."""
-        issues = self.session.load_library()
+        """Read the library from its index, then progress, stored and missing HSK profiles."""
+        from textual.worker import get_current_worker
+
+        worker = get_current_worker()
+        issues = self.session.load_library(
+            progress=lambda done, total: self.post_message(IndexProgress(done, total)))
         self.post_message(LibraryLoaded(issues))
+        stored = self.session.stored_profiles()
+        self.post_message(ProfilesReady(stored))
         self.session.store_ready.wait(timeout=10)
         self.post_message(ProgressLoaded(self.session.all_progress()))
         self.session.language_ready.wait()
-        for issue in issues:
-            for art in issue.articles:
-                self.post_message(ProfileReady(art.id, self.session.profile(art)))
+        missing = [a for i in issues for a in i.articles if a.id not in stored]
+        for k in range(0, len(missing), PROFILE_BATCH):
+            if worker.is_cancelled:
+                return
+            self.post_message(ProfilesReady(
+                self.session.compute_profiles(missing[k:k + PROFILE_BATCH])))
+
+    def on_index_progress(self, message: IndexProgress) -> None:
+        """Say how far the re-parse of the library has got."""
+        if message.done < message.total:
+            self.query_one("#library-status", Static).update(
+                f"Indexing the library… {message.done:,} of {message.total:,} pages")
 
     def on_library_loaded(self, message: LibraryLoaded) -> None:
         """Show the issues."""
         self.issues = message.issues
         self.articles = {a.id: a for i in message.issues for a in i.articles}
+        self.query_one(LibraryTree).set_library(self.issues, self.profiles, self.progress)
         self._rebuild()
         if self.open_article:
             wanted, self.open_article = self.open_article, None
@@ -112,17 +152,17 @@ class LibraryScreen(ReportsWorkerErrors, Screen[None]):
     def on_progress_loaded(self, message: ProgressLoaded) -> None:
         """Mark read and started articles."""
         self.progress.update(message.progress)
-        self.query_one(LibraryTree).relabel(self.articles, self.profiles, self.progress)
+        self.query_one(LibraryTree).refresh_articles(message.progress)
 
-    def on_profile_ready(self, message: ProfileReady) -> None:
-        """Show one more HSK profile."""
-        self.profiles[message.article_id] = message.profile
-        self.query_one(LibraryTree).relabel(self.articles, self.profiles, self.progress)
+    def on_profiles_ready(self, message: ProfilesReady) -> None:
+        """Show a batch of HSK profiles (only those lines are relabelled)."""
+        self.profiles.update(message.profiles)
+        self.query_one(LibraryTree).refresh_articles(message.profiles)
 
     def set_progress(self, article_id: str, progress: Progress) -> None:
         """Update one article's read mark (after reading it)."""
         self.progress[article_id] = progress
-        self.query_one(LibraryTree).relabel(self.articles, self.profiles, self.progress)
+        self.query_one(LibraryTree).refresh_articles([article_id])
 
     @on(Input.Changed, "#filter")
     def _filter_changed(self) -> None:
@@ -138,7 +178,7 @@ class LibraryScreen(ReportsWorkerErrors, Screen[None]):
         """List the issues and articles that match the filter."""
         query = self.query_one("#filter", Input).value.strip()
         tree = self.query_one(LibraryTree)
-        shown = tree.show(self.issues, query, self.profiles, self.progress)
+        shown = tree.show(query=query)
         total = len(self.articles)
         status = f"{len(self.issues)} issues, {total} articles"
         if query:
@@ -176,6 +216,10 @@ class LibraryScreen(ReportsWorkerErrors, Screen[None]):
 
     def find(self, article_id: str) -> tuple[Issue, Article] | None:
         """The issue and article with this id (or a unique prefix), once loaded."""
+        exact = self.articles.get(article_id)
+        if exact is not None:
+            issue = next(i for i in self.issues if i.id == exact.issue_id)
+            return issue, exact
         hits = [
             (issue, art) for issue in self.issues for art in issue.articles
             if art.id == article_id or art.id.startswith(article_id)

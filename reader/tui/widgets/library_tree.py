@@ -1,12 +1,18 @@
-"""The library as a tree: issues by date, each opening onto its articles."""
+"""The library as a tree: papers, then months, then issues, each opening onto its articles.
+
+Article leaves are made only when their issue is opened (or a filter lists them), so a
+library of thousands of pages shows at once; labels are refreshed per article.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import ClassVar
 
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.widgets import Tree
+from textual.widgets.tree import TreeNode
 
 from reader.corpus.model import Article, Issue
 from reader.tui.session import BANDS, HskProfile, Progress
@@ -83,8 +89,21 @@ def matches(query: str, *fields: str | None) -> bool:
     return all(word in hay for word in query.lower().split())
 
 
+FILTER_LIMIT = 300
+"""Most article lines a filter lists (a broad filter on a year of papers would list all)."""
+
+
+def _issue_hay(issue: Issue) -> str:
+    return " ".join(f for f in (issue.paper, issue.date, issue.section, issue.id) if f).lower()
+
+
+def _article_hay(art: Article) -> str:
+    fields = (art.title, art.kicker, art.subtitle, art.byline, art.id)
+    return " ".join(f for f in fields if f).lower()
+
+
 class LibraryTree(Tree[str]):
-    """Issues and their articles; a node's data is an article id (issues have none)."""
+    """Papers, months, issues and their articles; an article leaf's data is its id."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j", "cursor_down", "Down", show=False),
@@ -100,53 +119,152 @@ class LibraryTree(Tree[str]):
     LibraryTree { height: 1fr; background: $surface; }
     """
 
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self._issues: list[Issue] = []
+        self._articles: dict[str, Article] = {}
+        self._issue_of: dict[str, Issue] = {}
+        self._profiles: dict[str, HskProfile] = {}
+        self._progress: dict[str, Progress] = {}
+        self._leaves: dict[str, TreeNode[str]] = {}
+        self._issue_nodes: dict[str, TreeNode[str]] = {}
+        self._pending: dict[int, Issue] = {}
+        """Issue nodes whose leaves are not made yet (node id -> issue)."""
+        self._hay: list[tuple[Issue, str, list[tuple[Article, str]]]] = []
+
+    def set_library(
+        self, issues: list[Issue], profiles: dict[str, HskProfile],
+        progress: dict[str, Progress],
+    ) -> None:
+        """Hold the library (and the shared profile and progress maps) for listing."""
+        self._issues = issues
+        self._profiles = profiles
+        self._progress = progress
+        self._articles = {a.id: a for i in issues for a in i.articles}
+        self._issue_of = {a.id: i for i in issues for a in i.articles}
+        self._hay = [(i, _issue_hay(i), [(a, _article_hay(a)) for a in i.articles])
+                     for i in issues]
+
+    def _label(self, art: Article) -> Text:
+        return article_label(art, self._profiles.get(art.id), self._progress.get(art.id))
+
+    def _add_issue(self, parent: TreeNode[str], issue: Issue,
+                   arts: list[Article] | None, expand: bool) -> TreeNode[str]:
+        node = parent.add(issue_label(issue), allow_expand=True)
+        self._issue_nodes[issue.id] = node
+        if arts is None:
+            self._pending[node.id] = issue
+        else:
+            for art in arts:
+                self._leaves[art.id] = node.add_leaf(self._label(art), data=art.id)
+        if expand:
+            self._fill(node)
+            node.expand()
+        return node
+
+    def _fill(self, node: TreeNode[str]) -> None:
+        """Make an issue's article leaves the first time it is opened."""
+        issue = self._pending.pop(node.id, None)
+        if issue is not None:
+            for art in issue.articles:
+                self._leaves[art.id] = node.add_leaf(self._label(art), data=art.id)
+
+    def _on_tree_node_expanded(self, event: Tree.NodeExpanded[str]) -> None:
+        self._fill(event.node)
+
     def show(
         self,
-        issues: list[Issue],
-        query: str,
-        profiles: dict[str, HskProfile],
-        progress: dict[str, Progress],
+        issues: list[Issue] | None = None,
+        query: str = "",
+        profiles: dict[str, HskProfile] | None = None,
+        progress: dict[str, Progress] | None = None,
     ) -> int:
-        """Rebuild the tree for a filter query; return the number of articles listed."""
+        """Rebuild the tree for a filter query; return the number of articles that match.
+
+        Without a query: papers, then months, then issues (closed). With one: the matching
+        issues, open, with their matching articles.
+        """
+        if issues is not None:
+            self.set_library(issues, profiles if profiles is not None else self._profiles,
+                             progress if progress is not None else self._progress)
         keep = self.cursor_node.data if self.cursor_node is not None else None
         self.clear()
+        self._leaves.clear()
+        self._issue_nodes.clear()
+        self._pending.clear()
         self.root.expand()
+        words = query.lower().split()
         shown = 0
-        for issue in issues:
-            issue_hit = matches(query, issue.paper, issue.date, issue.section, issue.id)
-            arts = [
-                a for a in issue.articles
-                if issue_hit or matches(query, a.title, a.kicker, a.subtitle, a.byline, a.id)
-            ]
-            if not arts:
-                continue
-            node = self.root.add(issue_label(issue), expand=bool(query) or len(issues) <= 3)
-            for art in arts:
-                node.add_leaf(
-                    article_label(art, profiles.get(art.id), progress.get(art.id)), data=art.id
-                )
-                shown += 1
+        if not words:
+            shown = len(self._articles)
+            few = len(self._issues) <= 3
+            papers: dict[str, dict[str, list[Issue]]] = {}
+            for issue in self._issues:
+                month = issue.date[:7] if issue.date else "undated"
+                papers.setdefault(issue.paper or "Unknown paper", {}).setdefault(
+                    month, []).append(issue)
+            for paper, months in papers.items():
+                count = sum(len(v) for v in months.values())
+                pnode = self.root.add(Text.assemble((paper, "bold"), (
+                    f"  · {count} issue{'s' if count != 1 else ''}", "dim")), expand=True)
+                for k, (month, month_issues) in enumerate(sorted(months.items(), reverse=True)):
+                    n = len(month_issues)
+                    mnode = pnode.add(Text.assemble(month, (
+                        f"  · {n} issue{'s' if n != 1 else ''}", "dim")),
+                        expand=few or (k == 0 and len(months) == 1))
+                    for issue in month_issues:
+                        self._add_issue(mnode, issue, None, few)
+        else:
+            listed = 0
+            for issue, ihay, arts in self._hay:
+                issue_hit = all(w in ihay for w in words)
+                hits = [a for a, hay in arts if issue_hit or all(w in hay for w in words)]
+                if not hits:
+                    continue
+                shown += len(hits)
+                if listed < FILTER_LIMIT:
+                    self._add_issue(self.root, issue, hits[: FILTER_LIMIT - listed], False)
+                    self._issue_nodes[issue.id].expand()
+                    listed += len(hits)
         if keep is None or not self.select_article(keep):
             self.cursor_line = 0
         return shown
 
+    def refresh_articles(self, article_ids: Iterable[str]) -> None:
+        """Relabel just these articles' lines (new profile, progress or notes)."""
+        for art_id in article_ids:
+            leaf = self._leaves.get(art_id)
+            art = self._articles.get(art_id)
+            if leaf is not None and art is not None:
+                leaf.set_label(self._label(art))
+
     def relabel(
-        self, issues: dict[str, Article], profiles: dict[str, HskProfile],
-        progress: dict[str, Progress],
+        self, issues: dict[str, Article] | None = None,
+        profiles: dict[str, HskProfile] | None = None,
+        progress: dict[str, Progress] | None = None,
     ) -> None:
-        """Refresh the article labels in place (new profiles or progress)."""
-        for issue_node in self.root.children:
-            for leaf in issue_node.children:
-                art = issues.get(leaf.data or "")
-                if art is not None:
-                    leaf.set_label(article_label(art, profiles.get(art.id), progress.get(art.id)))
+        """Refresh every listed article label (only lines that exist are touched)."""
+        if profiles is not None:
+            self._profiles = profiles
+        if progress is not None:
+            self._progress = progress
+        self.refresh_articles(list(self._leaves))
 
     def select_article(self, article_id: str) -> bool:
         """Move the cursor to an article's line (opening its issue); False if not listed."""
-        for issue_node in self.root.children:
-            for leaf in issue_node.children:
-                if leaf.data == article_id:
-                    issue_node.expand()
-                    self.move_cursor(leaf)
-                    return True
-        return False
+        issue = self._issue_of.get(article_id)
+        node = self._issue_nodes.get(issue.id) if issue is not None else None
+        if node is None:
+            return False
+        parent = node.parent
+        while parent is not None:
+            parent.expand()
+            parent = parent.parent
+        self._fill(node)
+        node.expand()
+        leaf = self._leaves.get(article_id)
+        if leaf is None:
+            return False
+        _ = self.last_line  # rebuilds the line table, so the new leaf's line is known
+        self.move_cursor(leaf)
+        return True
