@@ -16,6 +16,7 @@ BENCH_MODULES = (
     "reader.benchmarks.notes",
     "reader.benchmarks.export",
     "reader.benchmarks.tui",
+    "reader.benchmarks.library",
 )
 
 

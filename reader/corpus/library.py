@@ -183,17 +183,12 @@ def import_file(
             return import_file(home, path, own)
     from reader.index.pages import content_hash, store_page, transaction
 
-    parsed, text = parse_path(path)  # refuses bad files before anything is written
-    if not any(a.kind == "article" and a.paragraphs for a in parsed.articles):
-        raise InputError(
-            f"{path}: no articles found (is it a Chinese newspaper page in a supported encoding?)"
-        )
+    text = _read(path)  # refuses unreadable files before anything is written
     digest = content_hash(text)
     same = conn.execute("SELECT issue_id FROM pages WHERE hash = ?", (digest,)).fetchone()
     if same is not None:
         raise InputError(f"{path}: already in the library as {same[0]} (same content)")
     lib = library_dir(home)
-    lib.mkdir(parents=True, exist_ok=True)
     stem = _safe_stem(path.stem)
     taken = {r[0] for r in conn.execute("SELECT issue_id FROM pages")}
     data = text.encode("utf-8")
@@ -206,6 +201,13 @@ def import_file(
             break
         n += 1
         candidate = f"{stem}-{n}"
+    # Parsed under the name it will have, once; a page without articles is refused unwritten.
+    issue = _parse_cached(target.stem, str(target), text)
+    if not any(a.kind == "article" and a.paragraphs for a in issue.articles):
+        raise InputError(
+            f"{path}: no articles found (is it a Chinese newspaper page in a supported encoding?)"
+        )
+    lib.mkdir(parents=True, exist_ok=True)
     tmp = target.with_suffix(".tmp")
     with open(tmp, "wb") as fh:
         fh.write(data)
@@ -213,7 +215,6 @@ def import_file(
         os.fsync(fh.fileno())
     os.link(tmp, target)  # fails rather than replaces if the name appeared meanwhile
     tmp.unlink()
-    issue = _parse_cached(target.stem, str(target), text)
     st = target.stat()
     with transaction(conn):
         store_page(conn, target, False, st.st_size, st.st_mtime_ns, digest, issue)

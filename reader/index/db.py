@@ -111,6 +111,7 @@ def open_db(home: Path) -> sqlite3.Connection:
         try:
             conn = _connect(str(path))
             conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = NORMAL")  # derived data: rebuilt, not fsynced
         except sqlite3.DatabaseError:
             _discard(path)
             continue
