@@ -48,6 +48,7 @@ class LibraryScreen(ReportsWorkerErrors, Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash", "filter", "Filter"),
+        Binding("s", "search", "Search all"),
         Binding("escape", "clear_filter", "Clear filter", show=False),
         Binding("n", "app.notes", "Notes"),
         Binding("w", "app.saved_words", "Saved words"),
@@ -57,6 +58,7 @@ class LibraryScreen(ReportsWorkerErrors, Screen[None]):
     | Key(s) | Description |
     | :- | :- |
     | / | Type to filter issues and articles. |
+    | s | Search the text of every article (characters or pinyin). |
     | escape | Clear the filter. |
     | n | Every highlight and note of the library. |
     | w | Every saved word (your glossary). |
@@ -200,6 +202,12 @@ class LibraryScreen(ReportsWorkerErrors, Screen[None]):
         box = self.query_one("#filter", Input)
         box.value = ""
         self.query_one(LibraryTree).focus()
+
+    def action_search(self) -> None:
+        """Open full-text search over the whole library."""
+        from reader.tui.screens.search import SearchScreen
+
+        self.app.push_screen(SearchScreen(self.session))
 
     def action_reload(self) -> None:
         """Read the library again."""
