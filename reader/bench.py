@@ -17,6 +17,7 @@ BENCH_MODULES = (
     "reader.benchmarks.export",
     "reader.benchmarks.tui",
     "reader.benchmarks.library",
+    "reader.benchmarks.library_app",
 )
 
 

@@ -64,7 +64,9 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
         "search", parents=[common],
         help="search every article: characters, or the pinyin of whole words (kuajing, kuàjìng)",
     )
-    p.add_argument("query", nargs="+", metavar="QUERY")
+    p.add_argument("query", nargs="*", metavar="QUERY")
+    p.add_argument("--saved", action="store_true",
+                   help="look for every word you saved and every passage you highlighted")
     p.add_argument("--limit", type=int, default=50, help="most articles listed (default 50)")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(func=run_search)
@@ -235,17 +237,41 @@ def run_remove(args: argparse.Namespace) -> int:
     return 0
 
 
+def _saved_texts(home: Path) -> list[str]:
+    """The user's saved words and highlighted passages (read-only: another app may run)."""
+    from reader.notes.store import NotesStore
+    from reader.paths import notes_path
+
+    if not notes_path(home).exists():
+        return []
+    store = NotesStore.open(home, read_only=True)
+    try:
+        return [w.word for w in store.words()] + [h.quote for h in store.highlights()]
+    finally:
+        store.close()
+
+
 def run_search(args: argparse.Namespace) -> int:
     """Search the text of every article; list the sentence of each article's first match."""
-    from reader.index.search import search
+    from reader.index.search import search, search_words
 
     query = " ".join(args.query).strip()
-    if not query:
-        raise InputError("the search query is empty")
+    if not query and not args.saved:
+        raise InputError("the search query is empty (or use --saved)")
     if args.limit < 1:
         raise InputError("--limit must be at least 1")
-    with open_index(reader_home(args.home)) as conn:
-        results = search(conn, query, args.limit)
+    home = reader_home(args.home)
+    words = _saved_texts(home) if args.saved else []
+    if args.saved and not words:
+        message("no saved words or highlights yet")
+        return 0
+    if query and args.saved:
+        words = [w for w in words if query in w]
+    with open_index(home) as conn:
+        if args.saved:
+            results = search_words(conn, words, args.limit, query=query or "saved words")
+        else:
+            results = search(conn, query, args.limit)
     if args.json:
         print_json({"query": results.query, "words": list(results.words),
                     "total": results.total, "hits": [h.to_json() for h in results.hits]})

@@ -103,7 +103,8 @@ def search_ids(home: Path, query: str) -> set[str]:
         return {h.article_id for h in search(conn, query, limit=10_000).hits}
 
 
-@pytest.mark.parametrize("query", ["吉林", "长春", "的", "省", "跨境电商", "对外开放", "5", "十五五",
+@pytest.mark.parametrize("query", ["吉林", "长春", "的", "省", "跨境电商", "对外开放", "5",
+                                   "十五五",
                                    "不存在的词语"])
 def test_search_matches_a_brute_force_scan_of_the_seeds(isolated_home, query):
     arts = [a for i in load_library(isolated_home) for a in i.articles]
@@ -190,3 +191,20 @@ def test_batch_import_summary_and_search_json(isolated_home, tmp_path):
     assert all("四平" in h["sentence"] for h in data["hits"])
     text = run_reader("search", "四平", home=isolated_home)
     assert re.search(r"\d+ articles? found", text.stderr)
+
+
+def test_search_saved_finds_saved_words_and_highlights(isolated_home):
+    from reader.notes.store import NotesStore
+
+    art = next(a for i in load_library(isolated_home) for a in i.articles if "跨境" in a.text)
+    with NotesStore.open(isolated_home) as store:
+        store.save_word("跨境", "kuàjìng", "cross-border", "", art.id, art.issue_id)
+        start = art.text.index("跨境")
+        store.add_highlight(art.issue_id, art.id, art.text, start, start + 4)
+    result = run_reader("search", "--saved", "--json", "--limit", "1000", home=isolated_home)
+    data = json.loads(result.stdout)
+    quote = art.text[start:start + 4]
+    expected = {a.id for i in load_library(isolated_home) for a in i.articles
+                if "跨境" in a.text or quote in a.text}
+    assert {h["article"] for h in data["hits"]} == expected
+    assert run_reader("search", home=isolated_home).returncode == 2
