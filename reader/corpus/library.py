@@ -17,7 +17,6 @@ from pathlib import Path
 
 from reader.corpus.decode import MAX_BYTES, read_issue_text
 from reader.corpus.model import Article, Issue
-from reader.corpus.parse import parse_issue
 from reader.errors import InputError
 from reader.paths import library_dir, seeds_dir
 
@@ -63,6 +62,8 @@ def load_file(path: Path) -> Issue:
 @lru_cache(maxsize=64)
 def _parse_cached(issue_id: str, source: str, text: str) -> Issue:
     """Parse text once per process; the same text always gives the same Issue."""
+    from reader.corpus.parse import parse_issue  # listing from the index needs no parser
+
     return parse_issue(text, issue_id=issue_id, source=source)
 
 
