@@ -105,6 +105,16 @@ def load_library(home: Path, progress: object = None) -> list[Issue]:
         return load_issues(conn)
 
 
+def library_summaries(
+    home: Path, progress: object = None
+) -> tuple[list[Issue], dict[str, int]]:
+    """The library without article text (for listing), and each article's length."""
+    from reader.index.pages import load_summaries
+
+    with open_index(home, progress) as conn:
+        return load_summaries(conn)
+
+
 def issue_rows(home: Path) -> list[dict[str, object]]:
     """Each issue's metadata and article count, without loading any article text."""
     from reader.index.pages import page_rows

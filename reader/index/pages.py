@@ -206,3 +206,27 @@ def pages_with_article(conn: sqlite3.Connection, prefix: str) -> list[tuple[str,
     upper = prefix[:-1] + chr(ord(prefix[-1]) + 1) if prefix else "\uffff"
     return conn.execute("SELECT id, page_id FROM articles WHERE id >= ? AND id < ?",
                         (prefix, upper)).fetchall()
+
+
+def load_summaries(conn: sqlite3.Connection) -> tuple[list[Issue], dict[str, int]]:
+    """Issues whose articles carry no text (titles, bylines...), and each article's length.
+
+    Enough to list a year of pages in a fraction of the time the whole text takes to load.
+    """
+    rows = page_rows(conn)
+    issue_of = {r["id"]: r["issue_id"] for r in rows}
+    by_page: dict[int, list[Article]] = {}
+    chars: dict[str, int] = {}
+    for (page_id, art_id, kind, title, derived, kicker, subtitle, byline, dateline, cont,
+         n) in conn.execute(
+            "SELECT page_id, id, kind, title, title_derived, kicker, subtitle, byline, dateline,"
+            " continued_from, chars FROM articles ORDER BY page_id, ord"):
+        issue_id = issue_of.get(page_id)
+        if issue_id is None:
+            continue
+        by_page.setdefault(page_id, []).append(Article(
+            id=art_id, issue_id=issue_id, kind=kind, title=title, title_derived=bool(derived),
+            kicker=kicker, subtitle=subtitle, byline=byline, dateline=dateline,
+            continued_from=cont))
+        chars[art_id] = n
+    return [_issue(r, tuple(by_page.get(r["id"], ()))) for r in rows], chars

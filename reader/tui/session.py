@@ -96,6 +96,14 @@ class ReadingSession(NotesGateway):
         self.issues = load_library(self.home, progress)
         return self.issues
 
+    def library_summaries(
+        self, progress: Callable[[int, int], None] | None = None
+    ) -> tuple[list[Issue], dict[str, int]]:
+        """The library without article text, and article lengths (quick, for the list)."""
+        from reader.corpus.library import library_summaries
+
+        return library_summaries(self.home, progress)
+
     def warm_up(self) -> None:
         """Load jieba, pypinyin and the dictionary (seconds on a cold cache)."""
         from reader.language import warm_up
@@ -130,20 +138,26 @@ class ReadingSession(NotesGateway):
 
     def stored_profiles(self) -> dict[str, HskProfile]:
         """Profiles already in the library index (no tokens are read)."""
-        from reader.corpus.library import open_index
+        from reader.index.db import open_db
         from reader.index.profiles import stored_profiles
 
-        with open_index(self.home) as conn:
+        conn = open_db(self.home)
+        try:
             return {k: HskProfile(v) for k, v in stored_profiles(conn).items()}
+        finally:
+            conn.close()
 
     def compute_profiles(self, articles: list[Article]) -> dict[str, HskProfile]:
         """Profile articles (without keeping their tokens) and store them in the index."""
-        from reader.corpus.library import open_index
+        from reader.index.db import open_db
         from reader.index.profiles import compute_profile, save_profiles
 
         counts = {a.id: compute_profile(a.text) for a in articles}
-        with open_index(self.home) as conn:
+        conn = open_db(self.home)  # in step already: the library was just loaded
+        try:
             save_profiles(conn, counts)
+        finally:
+            conn.close()
         return {k: HskProfile(v) for k, v in counts.items()}
 
     def lookup(self, word: str) -> LookupResult:

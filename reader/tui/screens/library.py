@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from typing import ClassVar
 
 from textual import on, work
@@ -19,6 +20,8 @@ from reader.tui.widgets.library_tree import LibraryTree
 from reader.tui.widgets.title_bar import TitleBar
 from reader.tui.worker_errors import ReportsWorkerErrors
 
+PROFILE_PAUSE = 0.02
+"""Seconds the profile pass rests between batches."""
 PROFILE_BATCH = 32
 """Articles profiled per message: one relabel per batch keeps the screen's queue short."""
 
@@ -30,6 +33,17 @@ class ProfilesReady(Message):
         super().__init__()
         self.profiles = profiles
         """Article id -> profile."""
+
+
+class LibraryListed(Message):
+    """The library without article text: enough to show the list."""
+
+    def __init__(self, issues: list[Issue], chars: dict[str, int]) -> None:
+        super().__init__()
+        self.issues = issues
+        """Issues whose articles carry titles and bylines but no text."""
+        self.chars = chars
+        """Article id -> length of its text."""
 
 
 class IndexProgress(Message):
@@ -87,7 +101,9 @@ class LibraryScreen(ReportsWorkerErrors, Screen[None]):
         self.open_article = open_article
         """An article id to open as soon as the library is loaded (`reader open ID`)."""
         self.issues: list[Issue] = []
-        """Every issue of the library (empty until loaded)."""
+        """Every issue of the library with its text (empty until loaded)."""
+        self.listed: list[Issue] = []
+        """The issues as listed (articles without text), shown before the text is loaded."""
         self.articles: dict[str, Article] = {}
         """Article id -> article."""
         self.profiles: dict[str, HskProfile] = {}
@@ -120,11 +136,13 @@ class LibraryScreen(ReportsWorkerErrors, Screen[None]):
         from textual.worker import get_current_worker
 
         worker = get_current_worker()
-        issues = self.session.load_library(
+        listed, chars = self.session.library_summaries(
             progress=lambda done, total: self.post_message(IndexProgress(done, total)))
-        self.post_message(LibraryLoaded(issues))
+        self.post_message(LibraryListed(listed, chars))
         stored = self.session.stored_profiles()
         self.post_message(ProfilesReady(stored))
+        issues = self.session.load_library()
+        self.post_message(LibraryLoaded(issues))
         self.session.store_ready.wait(timeout=10)
         self.post_message(ProgressLoaded(self.session.all_progress()))
         self.session.language_ready.wait()
@@ -134,6 +152,9 @@ class LibraryScreen(ReportsWorkerErrors, Screen[None]):
                 return
             self.post_message(ProfilesReady(
                 self.session.compute_profiles(missing[k:k + PROFILE_BATCH])))
+            # Segmenting holds the GIL: a pause per batch keeps keys and article opens brisk
+            # while a big import is profiled for the first time.
+            time.sleep(PROFILE_PAUSE)
 
     def on_index_progress(self, message: IndexProgress) -> None:
         """Say how far the re-parse of the library has got."""
@@ -141,12 +162,17 @@ class LibraryScreen(ReportsWorkerErrors, Screen[None]):
             self.query_one("#library-status", Static).update(
                 f"Indexing the library… {message.done:,} of {message.total:,} pages")
 
+    def on_library_listed(self, message: LibraryListed) -> None:
+        """Show the list (the article text follows)."""
+        self.listed = message.issues
+        self.query_one(LibraryTree).set_library(message.issues, self.profiles, self.progress,
+                                                message.chars)
+        self._rebuild()
+
     def on_library_loaded(self, message: LibraryLoaded) -> None:
-        """Show the issues."""
+        """Hold the whole library (with text) for opening articles."""
         self.issues = message.issues
         self.articles = {a.id: a for i in message.issues for a in i.articles}
-        self.query_one(LibraryTree).set_library(self.issues, self.profiles, self.progress)
-        self._rebuild()
         if self.open_article:
             wanted, self.open_article = self.open_article, None
             self.app.open_article(wanted)  # type: ignore[attr-defined]
@@ -181,10 +207,10 @@ class LibraryScreen(ReportsWorkerErrors, Screen[None]):
         query = self.query_one("#filter", Input).value.strip()
         tree = self.query_one(LibraryTree)
         shown = tree.show(query=query)
-        total = len(self.articles)
-        status = f"{len(self.issues)} issues, {total} articles"
+        total = sum(len(i.articles) for i in self.listed)
+        status = f"{len(self.listed):,} issues, {total:,} articles"
         if query:
-            status = f"{shown} of {total} articles match “{query}”"
+            status = f"{shown:,} of {total:,} articles match “{query}”"
         self.query_one("#library-status", Static).update(status)
 
     @on(Tree.NodeSelected, "#library")
@@ -223,7 +249,16 @@ class LibraryScreen(ReportsWorkerErrors, Screen[None]):
             tree.select_article(article_id)
 
     def find(self, article_id: str) -> tuple[Issue, Article] | None:
-        """The issue and article with this id (or a unique prefix), once loaded."""
+        """The issue and article with this id (or a unique prefix)."""
+        if not self.issues:  # listed but the text not in yet: one page from the index
+            from reader.corpus.library import find_article
+            from reader.errors import InputError
+
+            try:
+                found = find_article(self.session.home, article_id)
+            except InputError:
+                return None
+            return found.issue, found.article
         exact = self.articles.get(article_id)
         if exact is not None:
             issue = next(i for i in self.issues if i.id == exact.issue_id)

@@ -11,6 +11,7 @@ from typing import ClassVar
 
 from rich.text import Text
 from textual.binding import Binding, BindingType
+from textual.strip import Strip
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
@@ -61,7 +62,8 @@ def profile_bar(profile: HskProfile | None) -> Text:
 
 
 def article_label(
-    article: Article, profile: HskProfile | None, progress: Progress | None
+    article: Article, profile: HskProfile | None, progress: Progress | None,
+    chars: int | None = None,
 ) -> Text:
     """One line about an article: read mark, title, kicker, byline, length, HSK profile."""
     text = Text()
@@ -78,7 +80,8 @@ def article_label(
     text.append(article.title, "italic" if article.title_derived else "bold")
     if article.byline:
         text.append(f"  {article.byline}", "dim")
-    text.append(f"  {len(article.text):,} chars  ", "dim")
+    length = len(article.text) if chars is None else chars
+    text.append(f"  {length:,} chars  ", "dim")
     text.append_text(profile_bar(profile))
     return text
 
@@ -131,13 +134,20 @@ class LibraryTree(Tree[str]):
         self._pending: dict[int, Issue] = {}
         """Issue nodes whose leaves are not made yet (node id -> issue)."""
         self._hay: list[tuple[Issue, str, list[tuple[Article, str]]]] = []
+        self._chars: dict[str, int] = {}
+        self._stale: set[str] = set()
+        """Articles whose line is off screen and must be relabelled when it shows."""
 
     def set_library(
         self, issues: list[Issue], profiles: dict[str, HskProfile],
-        progress: dict[str, Progress],
+        progress: dict[str, Progress], chars: dict[str, int] | None = None,
     ) -> None:
-        """Hold the library (and the shared profile and progress maps) for listing."""
+        """Hold the library (and the shared profile and progress maps) for listing.
+
+        `chars` gives article lengths when the issues carry no text (a quick listing).
+        """
         self._issues = issues
+        self._chars = chars or {}
         self._profiles = profiles
         self._progress = progress
         self._articles = {a.id: a for i in issues for a in i.articles}
@@ -146,7 +156,8 @@ class LibraryTree(Tree[str]):
                      for i in issues]
 
     def _label(self, art: Article) -> Text:
-        return article_label(art, self._profiles.get(art.id), self._progress.get(art.id))
+        return article_label(art, self._profiles.get(art.id), self._progress.get(art.id),
+                             self._chars.get(art.id))
 
     def _add_issue(self, parent: TreeNode[str], issue: Issue,
                    arts: list[Article] | None, expand: bool) -> TreeNode[str]:
@@ -189,6 +200,7 @@ class LibraryTree(Tree[str]):
                              progress if progress is not None else self._progress)
         keep = self.cursor_node.data if self.cursor_node is not None else None
         self.clear()
+        self._stale.clear()
         self._leaves.clear()
         self._issue_nodes.clear()
         self._pending.clear()
@@ -231,12 +243,31 @@ class LibraryTree(Tree[str]):
         return shown
 
     def refresh_articles(self, article_ids: Iterable[str]) -> None:
-        """Relabel just these articles' lines (new profile, progress or notes)."""
+        """Relabel just these articles' lines (new profile, progress or notes).
+
+        Lines on screen change now; the others when they are next drawn, so relabelling
+        thousands of articles costs microseconds each.
+        """
+        top = self.scroll_offset.y
+        bottom = top + self.size.height
         for art_id in article_ids:
             leaf = self._leaves.get(art_id)
-            art = self._articles.get(art_id)
-            if leaf is not None and art is not None:
-                leaf.set_label(self._label(art))
+            if leaf is None:
+                continue
+            if top <= leaf.line < bottom:
+                self._stale.discard(art_id)
+                leaf.set_label(self._label(self._articles[art_id]))
+            else:
+                self._stale.add(art_id)
+
+    def render_line(self, y: int) -> Strip:
+        """Draw a line, first bringing a stale article label up to date."""
+        if self._stale:
+            node = self.get_node_at_line(self.scroll_offset.y + y)
+            if node is not None and node.data in self._stale:
+                self._stale.discard(node.data)
+                node.set_label(self._label(self._articles[node.data]))
+        return super().render_line(y)
 
     def relabel(
         self, issues: dict[str, Article] | None = None,
