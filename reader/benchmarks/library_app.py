@@ -56,9 +56,10 @@ async def _probe(home: Path) -> dict[str, float]:
         for issue in library.issues:
             if len(ids) >= 3000:
                 break
-            library.select_article(issue.articles[0].id)
+            tree.expand_issue(issue.id)
             ids += [a.id for a in issue.articles]
         await pilot.pause()
+        out["expanded_s"] = time.perf_counter() - START
         t0 = time.perf_counter()
         tree.refresh_articles(ids[:3000])
         out["relabel_ms"] = (time.perf_counter() - t0) * 1000
