@@ -48,6 +48,8 @@ class HskProfile:
 
 
 BANDS = ("1-3", "4-6", "7-9", "none")
+LISTING_WAIT = 10.0
+"""Longest the language layer waits for the library list before loading anyway (s)."""
 TOKEN_LRU = 8
 """How many articles' tokens the session keeps (the open one and a few recent)."""
 """HSK 3.0 bands shown in the library, easiest first."""
@@ -72,6 +74,8 @@ class ReadingSession(NotesGateway):
         """True when another instance holds the store: reading works, edits are refused."""
         self.language_ready = threading.Event()
         """Set when jieba, pypinyin and the dictionary are loaded."""
+        self.library_listed = threading.Event()
+        """Set when the library list is on screen: the language layer loads after it."""
         self.store_ready = threading.Event()
         """Set when the notes store was opened (or failed to open)."""
         self.issues: list[Issue] = []
@@ -106,6 +110,8 @@ class ReadingSession(NotesGateway):
 
     def warm_up(self) -> None:
         """Load jieba, pypinyin and the dictionary (seconds on a cold cache)."""
+        # Loading jieba holds the GIL for seconds: the list of a big library goes first.
+        self.library_listed.wait(timeout=LISTING_WAIT)
         from reader.language import warm_up
 
         warm_up()

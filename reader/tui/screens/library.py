@@ -168,14 +168,15 @@ class LibraryScreen(ReportsWorkerErrors, Screen[None]):
         self.query_one(LibraryTree).set_library(message.issues, self.profiles, self.progress,
                                                 message.chars)
         self._rebuild()
+        self.call_after_refresh(self.session.library_listed.set)
+        if self.open_article:
+            wanted, self.open_article = self.open_article, None
+            self.app.open_article(wanted)  # type: ignore[attr-defined]
 
     def on_library_loaded(self, message: LibraryLoaded) -> None:
         """Hold the whole library (with text) for opening articles."""
         self.issues = message.issues
         self.articles = {a.id: a for i in message.issues for a in i.articles}
-        if self.open_article:
-            wanted, self.open_article = self.open_article, None
-            self.app.open_article(wanted)  # type: ignore[attr-defined]
 
     def on_progress_loaded(self, message: ProgressLoaded) -> None:
         """Mark read and started articles."""
