@@ -7,7 +7,7 @@ import re
 import sqlite3
 from dataclasses import dataclass
 
-from reader.index.grams import match_expression
+from reader.index.grams import match_expression, runs
 
 SENTENCE_END = "。！？!?；;\n"
 MAX_CONTEXT = 120
@@ -77,19 +77,33 @@ def search_words(conn: sqlite3.Connection, words: list[str], limit: int = 50,
     match = " OR ".join(f"({e})" for e in exprs)
     pattern = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)),
                          re.IGNORECASE)
-    rows = conn.execute(
-        "SELECT a.id, p.issue_id, a.title, p.paper, p.date, a.paragraphs"
-        " FROM grams JOIN articles a ON a.rowid = grams.rowid JOIN pages p ON p.id = a.page_id"
-        " WHERE grams MATCH ? ORDER BY p.date IS NULL, p.date DESC, p.issue_id, a.ord",
-        (match,))
+    order = " ORDER BY p.date IS NULL, p.date DESC, p.issue_id, a.ord"
+    join = (" FROM grams JOIN articles a ON a.rowid = grams.rowid"
+            " JOIN pages p ON p.id = a.page_id WHERE grams MATCH ?")
+    # A query of one unbroken run of letters or digits matches its bigram phrase exactly when
+    # it is a substring, so the index alone can count; otherwise every candidate is checked.
+    exact = all(len(runs(w)) == 1 for w in words)
+    if exact:
+        total = conn.execute("SELECT count(*) FROM grams WHERE grams MATCH ?",
+                             (match,)).fetchone()[0]
+        top = [r[0] for r in conn.execute(f"SELECT a.rowid{join}{order} LIMIT ?",
+                                          (match, limit))]
+        rows = [conn.execute("SELECT a.id, p.issue_id, a.title, p.paper, p.date, a.paragraphs"
+                             " FROM articles a JOIN pages p ON p.id = a.page_id"
+                             " WHERE a.rowid = ?", (rowid,)).fetchone() for rowid in top]
+    else:
+        total = 0
+        rows = conn.execute(
+            f"SELECT a.id, p.issue_id, a.title, p.paper, p.date, a.paragraphs{join}{order}",
+            (match,)).fetchall()
     hits: list[Hit] = []
-    total = 0
     for art_id, issue_id, title, paper, date, paragraphs in rows:
         text = "\n".join(json.loads(paragraphs))
         found = list(pattern.finditer(text))
         if not found:
             continue  # the index is a filter: a phrase of bigrams may span two words' edges
-        total += 1
+        if not exact:
+            total += 1
         if len(hits) < limit:
             first = found[0]
             sentence, mark = sentence_around(text, first.start(), first.end())
