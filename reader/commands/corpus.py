@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from rich.markup import escape
@@ -72,6 +73,30 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     p.set_defaults(func=run_search)
 
 
+def index_progress() -> Callable[[int, int], None]:
+    """A progress bar on stderr while many pages are (re-)parsed into the index."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from reader.commands.output import stderr
+
+    state: dict[str, Progress] = {}
+
+    def report(done: int, total: int) -> None:
+        if total < 20 or not stderr.is_terminal:
+            return
+        bar = state.get("bar")
+        if bar is None:
+            bar = state["bar"] = Progress(TextColumn("indexing the library"), BarColumn(),
+                                          MofNCompleteColumn(), console=stderr, transient=True)
+            bar.start()
+            state["task"] = bar.add_task("index", total=total)  # type: ignore[assignment]
+        bar.update(state["task"], completed=done)  # type: ignore[arg-type]
+        if done >= total:
+            bar.stop()
+
+    return report
+
+
 def plural(n: int, word: str) -> str:
     """`1 article`, `2 articles`."""
     return f"{n:,} {word}{'' if n == 1 else 's'}"
@@ -79,7 +104,7 @@ def plural(n: int, word: str) -> str:
 
 def run_issues(args: argparse.Namespace) -> int:
     """List the library's issues (from the index: no page is parsed)."""
-    rows = issue_rows(reader_home(args.home))
+    rows = issue_rows(reader_home(args.home), index_progress())
     if args.json:
         print_json(rows)
         return 0
@@ -121,7 +146,7 @@ def run_articles(args: argparse.Namespace) -> int:
             raise InputError("no issue files found in the given paths")
         issues = [load_file(p) for p in files]
     else:
-        issues = load_library(reader_home(args.home))
+        issues = load_library(reader_home(args.home), index_progress())
     if args.json:
         print_json([i.to_json() for i in issues])
         return 0
@@ -220,7 +245,7 @@ def run_import(args: argparse.Namespace) -> int:
     refused: list[str] = list(empty)
     duplicates: list[str] = []
     imported = 0
-    with open_index(home) as conn, Progress(
+    with open_index(home, index_progress()) as conn, Progress(
         TextColumn("importing"), BarColumn(), MofNCompleteColumn(), console=stderr,
         transient=True, disable=not stderr.is_terminal or len(files) < 2,
     ) as bar:
@@ -285,7 +310,7 @@ def run_search(args: argparse.Namespace) -> int:
         return 0
     if query and args.saved:
         words = [w for w in words if query in w]
-    with open_index(home) as conn:
+    with open_index(home, index_progress()) as conn:
         if args.saved:
             results = search_words(conn, words, args.limit, query=query or "saved words")
         else:

@@ -115,11 +115,11 @@ def library_summaries(
         return load_summaries(conn)
 
 
-def issue_rows(home: Path) -> list[dict[str, object]]:
+def issue_rows(home: Path, progress: object = None) -> list[dict[str, object]]:
     """Each issue's metadata and article count, without loading any article text."""
     from reader.index.pages import page_rows
 
-    with open_index(home) as conn:
+    with open_index(home, progress) as conn:
         return [
             {"id": r["issue_id"], "paper": r["paper"], "date": r["date"],
              "date_inferred": bool(r["date_inferred"]), "page": r["page"],
