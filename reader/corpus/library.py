@@ -17,7 +17,7 @@ from pathlib import Path
 
 from reader.corpus.decode import MAX_BYTES, read_issue_text
 from reader.corpus.model import Article, Issue
-from reader.errors import InputError
+from reader.errors import InputError, ReaderError
 from reader.paths import library_dir, seeds_dir
 
 REMOVED_DIR = "removed"
@@ -87,12 +87,21 @@ def open_index(home: Path, progress: object = None) -> Iterator[sqlite3.Connecti
         except sqlite3.DatabaseError:
             # Damage that the open-time check did not reach: start again from the pages.
             conn.close()
-            from reader.index.db import _discard, index_path
+            from reader.index.db import discard_index, index_path
 
-            _discard(index_path(home))
+            discard_index(index_path(home))
             conn = open_db(home)
             sync(conn, _sources(home), progress)  # type: ignore[arg-type]
-        yield conn
+        try:
+            yield conn
+        except sqlite3.DatabaseError as exc:
+            # Damage found only now (deep in the search index): reset it for the next run.
+            conn.close()
+            from reader.index.db import discard_index, index_path
+
+            discard_index(index_path(home))
+            raise ReaderError(f"the library index was damaged ({exc}); it has been reset: "
+                              "run the command again") from exc
     finally:
         conn.close()
 
@@ -234,7 +243,7 @@ def import_file(
 
 def remove_issue(home: Path, issue_id: str) -> Path:
     """Take an imported page out of the library by moving its file aside; return where to."""
-    from reader.index.pages import _delete_page, transaction
+    from reader.index.pages import delete_page, transaction
 
     with open_index(home) as conn:
         row = conn.execute("SELECT id, path, seed FROM pages WHERE issue_id = ?",
@@ -253,7 +262,7 @@ def remove_issue(home: Path, issue_id: str) -> Path:
         os.link(source, target)  # fails rather than replaces; the page is kept until linked
         source.unlink()
         with transaction(conn):
-            _delete_page(conn, row[0])
+            delete_page(conn, row[0])
     return target
 
 

@@ -113,7 +113,7 @@ def open_db(home: Path) -> sqlite3.Connection:
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")  # derived data: rebuilt, not fsynced
         except sqlite3.DatabaseError:
-            _discard(path)
+            discard_index(path)
             continue
         try:
             _check(conn)
@@ -124,7 +124,7 @@ def open_db(home: Path) -> sqlite3.Connection:
                 _create(conn)
                 return conn
             conn.close()
-            _discard(path)
+            discard_index(path)
     conn = _connect(":memory:")
     _create(conn)
     return conn
@@ -137,7 +137,7 @@ def _is_empty(conn: sqlite3.Connection) -> bool:
         return False
 
 
-def _discard(path: Path) -> None:
+def discard_index(path: Path) -> None:
     """Move a damaged index aside (its WAL and shared-memory files are dropped)."""
     for suffix in ("-wal", "-shm"):
         Path(str(path) + suffix).unlink(missing_ok=True)

@@ -62,7 +62,7 @@ def sync(conn: sqlite3.Connection, sources: Iterable[tuple[Path, bool]],
     if gone:
         with _transaction(conn):
             for page_id in gone:
-                _delete_page(conn, page_id)
+                delete_page(conn, page_id)
         report.removed = len(gone)
     for done, (path, seed, row, size, mtime) in enumerate(todo):
         if progress is not None:
@@ -73,7 +73,7 @@ def sync(conn: sqlite3.Connection, sources: Iterable[tuple[Path, bool]],
             report.refused.append((path, str(exc)))
             if row is not None:
                 with _transaction(conn):
-                    _delete_page(conn, row[0])
+                    delete_page(conn, row[0])
             continue
         digest = content_hash(text)
         with _transaction(conn):
@@ -82,7 +82,7 @@ def sync(conn: sqlite3.Connection, sources: Iterable[tuple[Path, bool]],
                              (size, mtime, row[0]))
                 continue
             if row is not None:
-                _delete_page(conn, row[0])
+                delete_page(conn, row[0])
             store_page(conn, path, seed, size, mtime, digest, issue)
         report.parsed += 1
     if progress is not None and todo:
@@ -133,7 +133,8 @@ def store_page(conn: sqlite3.Connection, path: Path, seed: bool, size: int, mtim
     return page_id
 
 
-def _delete_page(conn: sqlite3.Connection, page_id: int) -> None:
+def delete_page(conn: sqlite3.Connection, page_id: int) -> None:
+    """Remove a page, its articles and their search terms (inside a transaction)."""
     rows = conn.execute("SELECT rowid, paragraphs FROM articles WHERE page_id = ?",
                         (page_id,)).fetchall()
     for rowid, paragraphs in rows:

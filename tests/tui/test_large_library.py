@@ -53,3 +53,34 @@ def test_500_pages_show_and_answer_keys(big_home: Path) -> None:
             assert "match" in str(screen.query_one("#library-status").render())
 
     asyncio.run(scenario())
+
+
+def test_a_stale_index_is_rebuilt_behind_the_first_frame(isolated_home: Path) -> None:
+    import sqlite3
+
+    from reader.index.db import index_path
+    from reader.tui.screens.library import IndexProgress
+
+    write_pages(isolated_home / "library", 0, 12)
+    with open_index(isolated_home):
+        pass
+    conn = sqlite3.connect(index_path(isolated_home))
+    conn.execute("UPDATE pages SET parser = 'older'")
+    conn.commit()
+    conn.close()
+    seen: list[IndexProgress] = []
+
+    def hook(message: object) -> None:
+        if isinstance(message, IndexProgress):
+            seen.append(message)
+
+    async def scenario() -> None:
+        app = ReaderApp(home=isolated_home)
+        async with app.run_test(size=(100, 32), message_hook=hook) as pilot:
+            await wait_for(pilot, lambda: app.library_screen.listed, "the library")
+            assert len(app.library_screen.listed) == 17
+            assert seen and seen[0].total == 17 and seen[-1].done == 17
+
+    asyncio.run(scenario())
+    with open_index(isolated_home) as conn:
+        assert conn.execute("SELECT count(*) FROM pages WHERE parser = 'older'").fetchone() == (0,)
