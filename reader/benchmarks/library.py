@@ -78,16 +78,50 @@ def library_home(pages: int) -> Path:
     return home
 
 
+_WRAPPER = """
+import sys
+from reader.benchmarks.library import peak_rss_mb
+from reader.cli import main
+try:
+    code = main(sys.argv[2:])
+finally:
+    with open(sys.argv[1], "w") as fh:
+        fh.write(str(peak_rss_mb()))
+sys.exit(code)
+"""
+
+
+def peak_rss_mb() -> float:
+    """This process's peak resident memory (MB), counted from its own start.
+
+    `VmHWM` belongs to the running program only; `ru_maxrss` would also count the parent
+    a child was forked from.
+    """
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def run_reader(home: Path, *args: str) -> tuple[float, int]:
     """Run `reader ARGS` in a fresh process; return (seconds, peak RSS in MB)."""
     env = {**os.environ, "READER_HOME": str(home)}
+    with tempfile.NamedTemporaryFile(prefix="dubao-rss-", delete=False) as fh:
+        report = Path(fh.name)
     t0 = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-m", "reader", *args], env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    _, _status, usage = os.wait4(proc.pid, 0)
+    subprocess.run([sys.executable, "-c", _WRAPPER, str(report), *args], env=env,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
     seconds = time.perf_counter() - t0
-    proc.returncode = 0
-    return seconds, int(usage.ru_maxrss / 1024)
+    try:
+        rss = int(float(report.read_text() or 0))
+    finally:
+        report.unlink(missing_ok=True)
+    return seconds, rss
 
 
 def _median_run(home: Path, *args: str, runs: int = 5) -> tuple[float, int]:

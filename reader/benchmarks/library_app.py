@@ -10,7 +10,6 @@ from __future__ import annotations
 import asyncio
 import json
 import os
-import resource
 import statistics
 import subprocess
 import sys
@@ -19,6 +18,7 @@ import time
 from pathlib import Path
 
 from reader.bench import Figure
+from reader.benchmarks.library import peak_rss_mb
 
 RUNS = 3
 START = time.perf_counter()
@@ -71,7 +71,7 @@ async def _probe(home: Path) -> dict[str, float]:
         await app.screen.wait_for_refresh()
         out["article_s"] = time.perf_counter() - START
         await until(lambda: library.issues)  # the whole text loaded too, before memory is read
-    out["rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    out["rss_mb"] = peak_rss_mb()
     return out
 
 

@@ -7,7 +7,7 @@ import sqlite3
 from functools import lru_cache
 from pathlib import Path
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 """Bump when the tables change; an index of another version is rebuilt from the pages."""
 
 INDEX_NAME = "library-index.sqlite3"
@@ -37,8 +37,12 @@ CREATE TABLE articles (
     kind TEXT NOT NULL, title TEXT NOT NULL, title_derived INTEGER NOT NULL,
     kicker TEXT, subtitle TEXT, byline TEXT, dateline TEXT, continued_from TEXT,
     chars INTEGER NOT NULL,
-    paragraphs TEXT NOT NULL, captions TEXT NOT NULL, headings TEXT NOT NULL,
     hsk TEXT
+);
+-- The text apart from the metadata: listing a year of pages reads only small rows.
+CREATE TABLE texts (
+    rowid INTEGER PRIMARY KEY,
+    paragraphs TEXT NOT NULL, captions TEXT NOT NULL, headings TEXT NOT NULL
 );
 CREATE INDEX articles_id ON articles(id);
 CREATE INDEX articles_page ON articles(page_id);
@@ -96,8 +100,8 @@ def _create(conn: sqlite3.Connection) -> None:
 def open_db(home: Path) -> sqlite3.Connection:
     """Open (creating or rebuilding as needed) the index of `home`.
 
-    A file that is not a readable index of this schema is moved aside as `.damaged` (it is
-    derived data, but a user may want to look at it) and an empty index takes its place.
+    A file that is not a readable index of this schema is deleted (it is derived data, never
+    the only copy of anything) and an empty index takes its place.
     When the home cannot be written the index lives in memory for this run.
     """
     path = index_path(home)
@@ -138,10 +142,9 @@ def _is_empty(conn: sqlite3.Connection) -> bool:
 
 
 def discard_index(path: Path) -> None:
-    """Move a damaged index aside (its WAL and shared-memory files are dropped)."""
-    for suffix in ("-wal", "-shm"):
-        Path(str(path) + suffix).unlink(missing_ok=True)
-    try:
-        path.replace(path.with_name(path.name + ".damaged"))
-    except OSError:
-        path.unlink(missing_ok=True)
+    """Delete an unusable index (with its WAL and shared-memory files): it is derived data."""
+    for suffix in ("-wal", "-shm", ""):
+        try:
+            Path(str(path) + suffix).unlink(missing_ok=True)
+        except OSError:
+            pass

@@ -122,12 +122,13 @@ def store_page(conn: sqlite3.Connection, path: Path, seed: bool, size: int, mtim
     for n, art in enumerate(issue.articles):
         cur = conn.execute(
             "INSERT INTO articles (id, page_id, ord, kind, title, title_derived, kicker,"
-            " subtitle, byline, dateline, continued_from, chars, paragraphs, captions, headings)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            " subtitle, byline, dateline, continued_from, chars)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
             (art.id, page_id, n, art.kind, art.title, int(art.title_derived), art.kicker,
-             art.subtitle, art.byline, art.dateline, art.continued_from, len(art.text),
-             _dumps(list(art.paragraphs)), _dumps(list(art.captions)),
-             _dumps(list(art.headings))))
+             art.subtitle, art.byline, art.dateline, art.continued_from, len(art.text)))
+        conn.execute("INSERT INTO texts VALUES (?, ?, ?, ?)",
+                     (cur.lastrowid, _dumps(list(art.paragraphs)), _dumps(list(art.captions)),
+                      _dumps(list(art.headings))))
         conn.execute("INSERT INTO grams (rowid, terms) VALUES (?, ?)",
                      (cur.lastrowid, index_terms(art.text)))
     return page_id
@@ -135,12 +136,14 @@ def store_page(conn: sqlite3.Connection, path: Path, seed: bool, size: int, mtim
 
 def delete_page(conn: sqlite3.Connection, page_id: int) -> None:
     """Remove a page, its articles and their search terms (inside a transaction)."""
-    rows = conn.execute("SELECT rowid, paragraphs FROM articles WHERE page_id = ?",
-                        (page_id,)).fetchall()
+    rows = conn.execute("SELECT a.rowid, t.paragraphs FROM articles a JOIN texts t"
+                        " ON t.rowid = a.rowid WHERE a.page_id = ?", (page_id,)).fetchall()
     for rowid, paragraphs in rows:
         # A contentless FTS5 table forgets a row only when told its original terms.
         conn.execute("INSERT INTO grams (grams, rowid, terms) VALUES ('delete', ?, ?)",
                      (rowid, index_terms("\n".join(json.loads(paragraphs)))))
+    conn.execute("DELETE FROM texts WHERE rowid IN"
+                 " (SELECT rowid FROM articles WHERE page_id = ?)", (page_id,))
     conn.execute("DELETE FROM articles WHERE page_id = ?", (page_id,))
     conn.execute("DELETE FROM pages WHERE id = ?", (page_id,))
 
@@ -168,8 +171,9 @@ def _article(row: sqlite3.Row | tuple, issue_id: str) -> Article:
         captions=tuple(json.loads(captions)), headings=tuple(json.loads(headings)))
 
 
-_ART_COLS = ("id, kind, title, title_derived, kicker, subtitle, byline, dateline,"
-             " continued_from, paragraphs, captions, headings")
+_ART_COLS = ("a.id, a.kind, a.title, a.title_derived, a.kicker, a.subtitle, a.byline,"
+             " a.dateline, a.continued_from, t.paragraphs, t.captions, t.headings")
+_ART_FROM = " FROM articles a JOIN texts t ON t.rowid = a.rowid"
 
 
 def _issue(row: sqlite3.Row, articles: tuple[Article, ...]) -> Issue:
@@ -187,10 +191,10 @@ def load_issues(conn: sqlite3.Connection, page_ids: list[int] | None = None) -> 
         rows = [r for r in rows if r["id"] in wanted]
     by_page: dict[int, list[Article]] = {}
     issue_of = {r["id"]: r["issue_id"] for r in rows}
-    query = f"SELECT page_id, {_ART_COLS} FROM articles ORDER BY page_id, ord"
+    query = f"SELECT a.page_id, {_ART_COLS}{_ART_FROM} ORDER BY a.page_id, a.ord"
     params: tuple = ()
     if page_ids is not None and len(page_ids) == 1:
-        query = f"SELECT page_id, {_ART_COLS} FROM articles WHERE page_id = ? ORDER BY ord"
+        query = f"SELECT a.page_id, {_ART_COLS}{_ART_FROM} WHERE a.page_id = ? ORDER BY a.ord"
         params = (page_ids[0],)
     for row in conn.execute(query, params):
         issue_id = issue_of.get(row[0])

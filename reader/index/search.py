@@ -79,22 +79,25 @@ def search_words(conn: sqlite3.Connection, words: list[str], limit: int = 50,
                          re.IGNORECASE)
     order = " ORDER BY p.date IS NULL, p.date DESC, p.issue_id, a.ord"
     join = (" FROM grams JOIN articles a ON a.rowid = grams.rowid"
-            " JOIN pages p ON p.id = a.page_id WHERE grams MATCH ?")
+            " JOIN pages p ON p.id = a.page_id")
+    where = " WHERE grams MATCH ?"
     # A query of one unbroken run of letters or digits matches its bigram phrase exactly when
     # it is a substring, so the index alone can count; otherwise every candidate is checked.
     exact = all(len(runs(w)) == 1 for w in words)
     if exact:
         total = conn.execute("SELECT count(*) FROM grams WHERE grams MATCH ?",
                              (match,)).fetchone()[0]
-        top = [r[0] for r in conn.execute(f"SELECT a.rowid{join}{order} LIMIT ?",
+        top = [r[0] for r in conn.execute(f"SELECT a.rowid{join}{where}{order} LIMIT ?",
                                           (match, limit))]
-        rows = [conn.execute("SELECT a.id, p.issue_id, a.title, p.paper, p.date, a.paragraphs"
+        rows = [conn.execute("SELECT a.id, p.issue_id, a.title, p.paper, p.date, t.paragraphs"
                              " FROM articles a JOIN pages p ON p.id = a.page_id"
+                             " JOIN texts t ON t.rowid = a.rowid"
                              " WHERE a.rowid = ?", (rowid,)).fetchone() for rowid in top]
     else:
         total = 0
         rows = conn.execute(
-            f"SELECT a.id, p.issue_id, a.title, p.paper, p.date, a.paragraphs{join}{order}",
+            f"SELECT a.id, p.issue_id, a.title, p.paper, p.date, t.paragraphs{join}"
+            f" JOIN texts t ON t.rowid = a.rowid{where}{order}",
             (match,)).fetchall()
     hits: list[Hit] = []
     for art_id, issue_id, title, paper, date, paragraphs in rows:
