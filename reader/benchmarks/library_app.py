@@ -52,6 +52,7 @@ async def _probe(home: Path) -> dict[str, float]:
         await library.wait_for_refresh()
         out["key_s"] = time.perf_counter() - START
         # Relabel 3,000 article lines (or all there are): open issues until that many exist.
+        await until(lambda: library.listed)
         ids = []
         for issue in library.listed:
             if len(ids) >= 3000:

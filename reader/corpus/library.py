@@ -114,6 +114,14 @@ def load_library(home: Path, progress: object = None) -> list[Issue]:
         return load_issues(conn)
 
 
+def library_pages(home: Path, progress: object = None) -> tuple[list[Issue], dict[str, int]]:
+    """The library's issues without articles, and each one's article count."""
+    from reader.index.pages import load_pages
+
+    with open_index(home, progress) as conn:
+        return load_pages(conn)
+
+
 def library_summaries(
     home: Path, progress: object = None
 ) -> tuple[list[Issue], dict[str, int]]:

@@ -235,3 +235,9 @@ def load_summaries(conn: sqlite3.Connection) -> tuple[list[Issue], dict[str, int
             continued_from=cont))
         chars[art_id] = n
     return [_issue(r, tuple(by_page.get(r["id"], ()))) for r in rows], chars
+
+
+def load_pages(conn: sqlite3.Connection) -> tuple[list[Issue], dict[str, int]]:
+    """Issues without their articles, and each issue's article count: the quickest listing."""
+    rows = page_rows(conn)
+    return [_issue(r, ()) for r in rows], {r["issue_id"]: r["n_articles"] for r in rows}

@@ -100,6 +100,14 @@ class ReadingSession(NotesGateway):
         self.issues = load_library(self.home, progress)
         return self.issues
 
+    def library_pages(
+        self, progress: Callable[[int, int], None] | None = None
+    ) -> tuple[list[Issue], dict[str, int]]:
+        """The issues without articles, and article counts (the quickest listing)."""
+        from reader.corpus.library import library_pages
+
+        return library_pages(self.home, progress)
+
     def library_summaries(
         self, progress: Callable[[int, int], None] | None = None
     ) -> tuple[list[Issue], dict[str, int]]:

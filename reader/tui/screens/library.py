@@ -36,7 +36,18 @@ class ProfilesReady(Message):
 
 
 class LibraryListed(Message):
-    """The library without article text: enough to show the list."""
+    """The library's issues without their articles: enough to show the list."""
+
+    def __init__(self, issues: list[Issue], counts: dict[str, int]) -> None:
+        super().__init__()
+        self.issues = issues
+        """Issues with no articles attached."""
+        self.counts = counts
+        """Issue id -> number of articles."""
+
+
+class ArticlesListed(Message):
+    """The library's articles without their text: enough to open issues and filter."""
 
     def __init__(self, issues: list[Issue], chars: dict[str, int]) -> None:
         super().__init__()
@@ -104,6 +115,8 @@ class LibraryScreen(ReportsWorkerErrors, Screen[None]):
         """Every issue of the library with its text (empty until loaded)."""
         self.listed: list[Issue] = []
         """The issues as listed (articles without text), shown before the text is loaded."""
+        self.counts: dict[str, int] = {}
+        """Issue id -> number of articles, as soon as the list is shown."""
         self.articles: dict[str, Article] = {}
         """Article id -> article."""
         self.profiles: dict[str, HskProfile] = {}
@@ -136,9 +149,11 @@ class LibraryScreen(ReportsWorkerErrors, Screen[None]):
         from textual.worker import get_current_worker
 
         worker = get_current_worker()
-        listed, chars = self.session.library_summaries(
+        pages, counts = self.session.library_pages(
             progress=lambda done, total: self.post_message(IndexProgress(done, total)))
-        self.post_message(LibraryListed(listed, chars))
+        self.post_message(LibraryListed(pages, counts))
+        listed, chars = self.session.library_summaries()
+        self.post_message(ArticlesListed(listed, chars))
         stored = self.session.stored_profiles()
         self.post_message(ProfilesReady(stored))
         issues = self.session.load_library()
@@ -163,11 +178,18 @@ class LibraryScreen(ReportsWorkerErrors, Screen[None]):
                 f"Indexing the library… {message.done:,} of {message.total:,} pages")
 
     def on_library_listed(self, message: LibraryListed) -> None:
-        """Show the list (the article text follows)."""
-        self.listed = message.issues
+        """Show the issues (their articles follow)."""
+        self.counts = message.counts
         self.query_one(LibraryTree).set_library(message.issues, self.profiles, self.progress,
-                                                message.chars)
+                                                counts=message.counts)
         self._rebuild()
+
+    def on_articles_listed(self, message: ArticlesListed) -> None:
+        """Attach the articles (without text) to the listed issues."""
+        self.listed = message.issues
+        self.query_one(LibraryTree).set_articles(message.issues, message.chars)
+        if self.query_one("#filter", Input).value.strip():
+            self._rebuild()  # a filter typed while the articles were on their way
         self.call_after_refresh(self.session.library_listed.set)
         if self.open_article:
             wanted, self.open_article = self.open_article, None
@@ -208,8 +230,8 @@ class LibraryScreen(ReportsWorkerErrors, Screen[None]):
         query = self.query_one("#filter", Input).value.strip()
         tree = self.query_one(LibraryTree)
         shown = tree.show(query=query)
-        total = sum(len(i.articles) for i in self.listed)
-        status = f"{len(self.listed):,} issues, {total:,} articles"
+        total = sum(self.counts.values())
+        status = f"{len(self.counts):,} issues, {total:,} articles"
         if query:
             status = f"{shown:,} of {total:,} articles match “{query}”"
         self.query_one("#library-status", Static).update(status)

@@ -25,7 +25,7 @@ BAR_CELLS = 8
 """Width of the HSK profile bar."""
 
 
-def issue_label(issue: Issue) -> Text:
+def issue_label(issue: Issue, count: int | None = None) -> Text:
     """One line about an issue: paper, date (marked when inferred), page, section, count."""
     text = Text()
     text.append(issue.paper or "Unknown paper", "bold")
@@ -39,7 +39,7 @@ def issue_label(issue: Issue) -> Text:
         text.append(f"  p. {issue.page}")
     if issue.section:
         text.append(f"  {issue.section}")
-    count = len(issue.articles)
+    count = len(issue.articles) if count is None else count
     text.append(f"  · {count} article{'s' if count != 1 else ''}", "dim")
     return text
 
@@ -138,17 +138,26 @@ class LibraryTree(Tree[str]):
         """Issue id -> the month line it sits under."""
         self._hay: list[tuple[str, list[int], list[Article]]] = []
         self._chars: dict[str, int] = {}
+        self._counts: dict[str, int] = {}
+        self._by_id: dict[str, Issue] = {}
+        self._articles_ready = True
         self._stale: set[str] = set()
         """Articles whose line is off screen and must be relabelled when it shows."""
 
     def set_library(
         self, issues: list[Issue], profiles: dict[str, HskProfile],
         progress: dict[str, Progress], chars: dict[str, int] | None = None,
+        counts: dict[str, int] | None = None,
     ) -> None:
         """Hold the library (and the shared profile and progress maps) for listing.
 
-        `chars` gives article lengths when the issues carry no text (a quick listing).
+        `chars` gives article lengths when the issues carry no text (a quick listing);
+        `counts` gives article counts when the issues carry no articles yet (the quickest
+        one: `set_articles` brings them).
         """
+        self._counts = counts or {}
+        self._articles_ready = counts is None
+        self._by_id = {i.id: i for i in issues}
         self._issues = issues
         self._chars = chars or {}
         self._profiles = profiles
@@ -156,6 +165,15 @@ class LibraryTree(Tree[str]):
         self._articles = {a.id: a for i in issues for a in i.articles}
         self._issue_of = {a.id: i for i in issues for a in i.articles}
         self._hay = []
+
+    def set_articles(self, issues: list[Issue], chars: dict[str, int]) -> None:
+        """The same issues with their articles: open issues get their leaves now."""
+        self.set_library(issues, self._profiles, self._progress, chars)
+        for pending in list(self._pending.values()):
+            if not isinstance(pending, list):
+                node = self._issue_nodes.get(pending.id)
+                if node is not None and node.is_expanded:
+                    self._fill(node)
 
     def _haystack(self) -> tuple[str, list[int], list[Article]]:
         """All the text to filter on as one lower-cased string (made at the first filter).
@@ -202,7 +220,7 @@ class LibraryTree(Tree[str]):
 
     def _add_issue(self, parent: TreeNode[str], issue: Issue,
                    arts: list[Article] | None, expand: bool) -> TreeNode[str]:
-        node = parent.add(issue_label(issue), allow_expand=True)
+        node = parent.add(issue_label(issue, self._counts.get(issue.id)), allow_expand=True)
         self._issue_nodes[issue.id] = node
         if arts is None:
             self._pending[node.id] = issue
@@ -221,7 +239,10 @@ class LibraryTree(Tree[str]):
             for issue in pending:
                 self._add_issue(node, issue, None, False)
         elif pending is not None:
-            for art in pending.articles:
+            if not self._articles_ready:
+                self._pending[node.id] = pending  # filled when the articles arrive
+                return
+            for art in self._by_id[pending.id].articles:
                 self._leaves[art.id] = node.add_leaf(self._label(art), data=art.id)
 
     def _issue_node(self, issue_id: str) -> TreeNode[str] | None:
@@ -261,7 +282,7 @@ class LibraryTree(Tree[str]):
         words = query.lower().split()
         shown = 0
         if not words:
-            shown = len(self._articles)
+            shown = len(self._articles) if self._articles_ready else sum(self._counts.values())
             few = len(self._issues) <= 3
             papers: dict[str, dict[str, list[Issue]]] = {}
             for issue in self._issues:
