@@ -114,12 +114,21 @@ def load_library(home: Path, progress: object = None) -> list[Issue]:
         return load_issues(conn)
 
 
-def library_pages(home: Path, progress: object = None) -> tuple[list[Issue], dict[str, int]]:
-    """The library's issues without articles, and each one's article count."""
+def library_pages(home: Path) -> tuple[list[Issue], dict[str, int]]:
+    """The issues the index holds now (no check of the files), and their article counts.
+
+    The quickest listing, for a first screen; `library_summaries` then checks the files.
+    """
+    from reader.index.db import open_db
     from reader.index.pages import load_pages
 
-    with open_index(home, progress) as conn:
+    conn = open_db(home)
+    try:
         return load_pages(conn)
+    except sqlite3.DatabaseError:
+        return [], {}
+    finally:
+        conn.close()
 
 
 def library_summaries(

@@ -239,5 +239,12 @@ def load_summaries(conn: sqlite3.Connection) -> tuple[list[Issue], dict[str, int
 
 def load_pages(conn: sqlite3.Connection) -> tuple[list[Issue], dict[str, int]]:
     """Issues without their articles, and each issue's article count: the quickest listing."""
-    rows = page_rows(conn)
-    return [_issue(r, ()) for r in rows], {r["issue_id"]: r["n_articles"] for r in rows}
+    conn.row_factory = sqlite3.Row
+    try:
+        rows = conn.execute(f"SELECT {_ISSUE_COLS} FROM pages{_ORDER}").fetchall()
+    finally:
+        conn.row_factory = None
+    issues = [Issue(id=r["issue_id"], source=r["path"], paper=r["paper"], date=r["date"],
+                    date_inferred=bool(r["date_inferred"]), page=r["page"],
+                    section=r["section"]) for r in rows]
+    return issues, {r["issue_id"]: r["n_articles"] for r in rows}

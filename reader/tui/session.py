@@ -100,13 +100,11 @@ class ReadingSession(NotesGateway):
         self.issues = load_library(self.home, progress)
         return self.issues
 
-    def library_pages(
-        self, progress: Callable[[int, int], None] | None = None
-    ) -> tuple[list[Issue], dict[str, int]]:
-        """The issues without articles, and article counts (the quickest listing)."""
+    def library_pages(self) -> tuple[list[Issue], dict[str, int]]:
+        """The issues the index holds, without articles, and article counts (quickest)."""
         from reader.corpus.library import library_pages
 
-        return library_pages(self.home, progress)
+        return library_pages(self.home)
 
     def library_summaries(
         self, progress: Callable[[int, int], None] | None = None

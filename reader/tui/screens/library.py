@@ -149,10 +149,16 @@ class LibraryScreen(ReportsWorkerErrors, Screen[None]):
         from textual.worker import get_current_worker
 
         worker = get_current_worker()
-        pages, counts = self.session.library_pages(
+        # What the index holds shows first; the files are checked (and changed pages parsed
+        # again) right after, and the list is redrawn if that changed anything.
+        pages, counts = self.session.library_pages()
+        if pages:
+            self.post_message(LibraryListed(pages, counts))
+        listed, chars = self.session.library_summaries(
             progress=lambda done, total: self.post_message(IndexProgress(done, total)))
-        self.post_message(LibraryListed(pages, counts))
-        listed, chars = self.session.library_summaries()
+        fresh = {i.id: len(i.articles) for i in listed}
+        if fresh != counts or [i.id for i in listed] != [i.id for i in pages]:
+            self.post_message(LibraryListed(listed, fresh))
         self.post_message(ArticlesListed(listed, chars))
         stored = self.session.stored_profiles()
         self.post_message(ProfilesReady(stored))
