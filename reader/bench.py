@@ -18,6 +18,8 @@ BENCH_MODULES = (
     "reader.benchmarks.tui",
     "reader.benchmarks.learning",
     "reader.benchmarks.pdf",
+    "reader.benchmarks.library",
+    "reader.benchmarks.library_app",
 )
 
 

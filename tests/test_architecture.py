@@ -14,9 +14,10 @@ def test_core_does_not_import_textual():
     code = (
         "import sys, importlib, pkgutil\n"
         "import reader.corpus, reader.language, reader.notes, reader.learning, reader.reading\n"
+        "import reader.index\n"
         "import reader.settings  # Textual-free modules outside the core packages\n"
         "for pkg in (reader.corpus, reader.language, reader.notes, reader.learning,\n"
-        "            reader.reading):\n"
+        "            reader.reading, reader.index):\n"
         "    for m in pkgutil.walk_packages(pkg.__path__, pkg.__name__ + '.'):\n"
         "        importlib.import_module(m.name)\n"
         "bad = sorted(m for m in sys.modules if m == 'textual' or m.startswith('textual.'))\n"

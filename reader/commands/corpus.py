@@ -1,12 +1,13 @@
-"""`reader issues`, `articles`, `show` and `import`: the corpus from the command line."""
+"""`reader issues`, `articles`, `show`, `import`, `remove` and `search`: the corpus from the CLI."""
 
 from __future__ import annotations
 
 import argparse
+import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from rich.markup import escape
-from rich.table import Table
 
 from reader.commands.output import message, print_json, stdout
 from reader.corpus.explain import explain_json, format_explain, read_page
@@ -14,11 +15,14 @@ from reader.corpus.library import (
     expand_paths,
     find_article,
     import_file,
+    issue_rows,
     issue_sources,
     load_file,
     load_library,
+    open_index,
+    remove_issue,
 )
-from reader.corpus.model import Article, Issue
+from reader.corpus.model import UNKNOWN_PAPER, Article
 from reader.corpus.pdf.store import import_pdf, is_pdf, issue_id_of
 from reader.errors import InputError
 from reader.notes.locations import parse_location
@@ -52,40 +56,94 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     p.set_defaults(func=run_show)
 
     p = subparsers.add_parser(
-        "import", parents=[common], help="add issue files (text pages or PDFs) to the library"
+        "import", parents=[common],
+        help="add pages to the library: text pages or PDFs, files, folders or globs",
     )
     p.add_argument("files", nargs="+", metavar="FILE")
     p.set_defaults(func=run_import)
 
+    p = subparsers.add_parser(
+        "remove", parents=[common],
+        help="take imported issues out of the library (the files are moved aside, not deleted)",
+    )
+    p.add_argument("issue_ids", nargs="+", metavar="ISSUE_ID")
+    p.set_defaults(func=run_remove)
 
-def _issue_row(issue: Issue) -> dict[str, object]:
-    return {
-        "id": issue.id,
-        "paper": issue.paper,
-        "date": issue.date,
-        "date_inferred": issue.date_inferred,
-        "page": issue.page,
-        "section": issue.section,
-        "articles": len(issue.articles),
-    }
+    p = subparsers.add_parser(
+        "search", parents=[common],
+        help="search every article: characters, or the pinyin of whole words (kuajing, kuàjìng)",
+    )
+    p.add_argument("query", nargs="*", metavar="QUERY")
+    p.add_argument("--saved", action="store_true",
+                   help="look for every word you saved and every passage you highlighted")
+    p.add_argument("--limit", type=int, default=50, help="most articles listed (default 50)")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(func=run_search)
+
+
+def index_progress() -> Callable[[int, int], None]:
+    """A progress bar on stderr while many pages are (re-)parsed into the index."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from reader.commands.output import stderr
+
+    state: dict[str, Progress] = {}
+
+    def report(done: int, total: int) -> None:
+        if total < 20 or not stderr.is_terminal:
+            return
+        bar = state.get("bar")
+        if bar is None:
+            bar = state["bar"] = Progress(TextColumn("indexing the library"), BarColumn(),
+                                          MofNCompleteColumn(), console=stderr, transient=True)
+            bar.start()
+            state["task"] = bar.add_task("index", total=total)  # type: ignore[assignment]
+        bar.update(state["task"], completed=done)  # type: ignore[arg-type]
+        if done >= total:
+            bar.stop()
+
+    return report
+
+
+def plural(n: int, word: str) -> str:
+    """`1 article`, `2 articles`."""
+    return f"{n:,} {word}{'' if n == 1 else 's'}"
 
 
 def run_issues(args: argparse.Namespace) -> int:
-    """List the library's issues."""
-    issues = load_library(reader_home(args.home))
+    """List the library's issues (from the index: no page is parsed)."""
+    rows = issue_rows(reader_home(args.home), index_progress())
     if args.json:
-        print_json([_issue_row(i) for i in issues])
+        print_json(rows)
         return 0
-    table = Table(title="Library", caption="* date inferred from the text")
-    for col in ("paper", "date", "page", "section", "articles"):
-        table.add_column(col, no_wrap=col in ("date", "page", "articles"))
-    table.add_column("id", no_wrap=True, style="dim")
-    for i in issues:
-        date = (i.date or "?") + ("*" if i.date_inferred else "")
-        table.add_row(escape(i.paper_label), date, str(i.page or "?"), escape(i.section or ""),
-                      str(len(i.articles)), i.id)
-    stdout.print(table)
+    header = ("paper", "date", "page", "section", "articles", "id")
+    lines = [header] + [(
+        str(r["paper"] or UNKNOWN_PAPER),
+        str(r["date"] or "?") + ("*" if r["date_inferred"] else ""),
+        str(r["page"] or "?"), str(r["section"] or ""), str(r["articles"]), str(r["id"]),
+    ) for r in rows]
+    print_columns(lines, right={2, 4})
+    message(f"{plural(len(rows), 'issue')}; * date inferred from the text")
     return 0
+
+
+def print_columns(lines: list[tuple[str, ...]], right: set[int] = frozenset()) -> None:  # type: ignore[assignment]
+    """Print rows as plain aligned columns (CJK counts two cells); no markup is read.
+
+    A rich Table takes seconds for a year of pages; this takes milliseconds.
+    """
+    from rich.cells import cell_len
+
+    widths = [max(cell_len(row[k]) for row in lines) for k in range(len(lines[0]))]
+    out = []
+    for row in lines:
+        cells = []
+        for k, value in enumerate(row):
+            pad = " " * (widths[k] - cell_len(value))
+            cells.append(pad + value if k in right else value + pad)
+        out.append("  ".join(cells).rstrip())
+    sys.stdout.write("\n".join(out) + "\n")
+    sys.stdout.flush()
 
 
 def run_articles(args: argparse.Namespace) -> int:
@@ -98,7 +156,7 @@ def run_articles(args: argparse.Namespace) -> int:
             raise InputError("no issue files found in the given paths")
         issues = [load_file(p) for p in files]
     else:
-        issues = load_library(reader_home(args.home))
+        issues = load_library(reader_home(args.home), index_progress())
     if args.json:
         print_json([i.to_json() for i in issues])
         return 0
@@ -184,31 +242,133 @@ def run_show(args: argparse.Namespace) -> int:
     return 0
 
 
-def run_import(args: argparse.Namespace) -> int:
-    """Import issue files into the library; each bad file is reported and exits 2."""
-    home = reader_home(args.home)
-    failed = 0
-    files: list[str] = []
-    for raw in args.files:
-        found = [str(p) for p in expand_paths([raw])]
-        if Path(raw).is_dir():
-            found += [str(p) for p in sorted(Path(raw).glob("*.pdf")) if p.is_file()]
-        if Path(raw).is_dir() and not found:
-            message(f"reader: {raw}: a folder with no .txt or .pdf pages")
-            failed += 1
+def import_files(raw: list[str]) -> tuple[list[Path], list[str]]:
+    """The files an import names (folders and globs expanded), and arguments that name none."""
+    files: list[Path] = []
+    empty: list[str] = []
+    for arg in raw:
+        found = expand_paths([arg])
+        if Path(arg).is_dir():  # a folder of PDFs: each PDF is read by its layout
+            found += sorted(p for p in Path(arg).glob("*.pdf") if p.is_file())
+        if not found:
+            where = "folder" if Path(arg).is_dir() else "pattern"
+            empty.append(f"{arg}: no .txt or .pdf pages in this {where}")
         files += found
-    for raw in files:
-        if is_pdf(Path(raw)) or raw.lower().endswith(".pdf"):
-            failed += _import_pdf(home, raw)
-            continue
-        try:
-            issue, target = import_file(home, Path(raw))
-        except InputError as exc:
-            message(f"reader: {exc}")
-            failed += 1
-            continue
-        message(f"imported {raw} as {issue.id} ({len(issue.articles)} articles) -> {target}")
-    return 2 if failed else 0
+    return files, empty
+
+
+def run_import(args: argparse.Namespace) -> int:
+    """Import issue files into the library in one pass; a summary says what happened.
+
+    Duplicates (same content under any name) are skipped; bad files are refused with their
+    reason and make the exit status 2.
+    """
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from reader.commands.output import stderr
+
+    home = reader_home(args.home)
+    files, empty = import_files(args.files)
+    refused: list[str] = list(empty)
+    duplicates: list[str] = []
+    imported = pdf_refused = 0
+    with open_index(home, index_progress()) as conn, Progress(
+        TextColumn("importing"), BarColumn(), MofNCompleteColumn(), console=stderr,
+        transient=True, disable=not stderr.is_terminal or len(files) < 2,
+    ) as bar:
+        task = bar.add_task("import", total=len(files))
+        for path in files:
+            if is_pdf(path) or path.suffix.lower() == ".pdf":
+                bar.stop()  # the PDF reader prints its own progress, page by page
+                if _import_pdf(home, str(path)):  # it said why, in one line
+                    pdf_refused += 1
+                else:
+                    imported += 1
+                bar.advance(task)
+                continue
+            try:
+                issue, target = import_file(home, path, conn)
+            except InputError as exc:
+                (duplicates if "already in the library" in str(exc) else refused).append(str(exc))
+                bar.advance(task)
+                continue
+            imported += 1
+            bar.advance(task)
+            if len(files) <= 10:
+                message(f"imported {path} as {issue.id} "
+                        f"({plural(len(issue.articles), 'article')}) -> {target}")
+    for line in duplicates if len(files) <= 10 else []:
+        message(f"skipped: {line}")
+    for line in refused:
+        message(f"reader: {line}")
+    if len(files) != 1:  # one file: its own line says it all (errors stay one line)
+        message(f"{plural(imported, 'page')} imported, {plural(len(duplicates), 'duplicate')} "
+                f"skipped, {len(refused) + pdf_refused:,} refused")
+    return 2 if refused or pdf_refused else 0
+
+
+def run_remove(args: argparse.Namespace) -> int:
+    """Take imported pages out of the library; their files go to the home's `removed/`."""
+    home = reader_home(args.home)
+    for issue_id in args.issue_ids:
+        target = remove_issue(home, issue_id)
+        message(f"removed {issue_id}; the page was moved to {target}")
+    return 0
+
+
+def _saved_texts(home: Path) -> list[str]:
+    """The user's saved words and highlighted passages (read-only: another app may run)."""
+    from reader.notes.store import NotesStore
+    from reader.paths import notes_path
+
+    if not notes_path(home).exists():
+        return []
+    store = NotesStore.open(home, read_only=True)
+    try:
+        return [w.word for w in store.words()] + [h.quote for h in store.highlights()]
+    finally:
+        store.close()
+
+
+def run_search(args: argparse.Namespace) -> int:
+    """Search the text of every article; list the sentence of each article's first match."""
+    from reader.index.search import search, search_words
+
+    query = " ".join(args.query).strip()
+    if not query and not args.saved:
+        raise InputError("the search query is empty (or use --saved)")
+    if args.limit < 1:
+        raise InputError("--limit must be at least 1")
+    home = reader_home(args.home)
+    words = _saved_texts(home) if args.saved else []
+    if args.saved and not words:
+        message("no saved words or highlights yet")
+        return 0
+    if query and args.saved:
+        words = [w for w in words if query in w]
+    with open_index(home, index_progress()) as conn:
+        if args.saved:
+            results = search_words(conn, words, args.limit, query=query or "saved words")
+        else:
+            results = search(conn, query, args.limit)
+    if args.json:
+        print_json({"query": results.query, "words": list(results.words),
+                    "total": results.total, "hits": [h.to_json() for h in results.hits]})
+        return 0
+    if not results.total:
+        message(f"nothing found for “{query}”")
+        return 0
+    for hit in results.hits:
+        a, b = hit.mark
+        s = hit.sentence.replace("\n", " ")
+        stdout.print(
+            f"[bold]{escape(hit.title)}[/]  [dim]{escape(hit.paper or UNKNOWN_PAPER)} · "
+            f"{hit.date or 'undated'} · {escape(hit.article_id)} @{hit.offset}[/]"
+        )
+        stdout.print(f"  {escape(s[:a])}[reverse]{escape(s[a:b])}[/]{escape(s[b:])}")
+    shown = len(results.hits)
+    more = f" (showing {shown})" if shown < results.total else ""
+    message(f"{plural(results.total, 'article')} found{more}")
 
 
 def _import_pdf(home: Path, raw: str) -> int:

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import gc
 import threading
-from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections import Counter, OrderedDict
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -41,6 +41,11 @@ READ_ONLY_NOTICE = "Read-only: nothing can be changed here (the title bar says w
 WORD_FIELDS = ("definition", "note")
 """Fields of a saved word the reader edits."""
 
+LISTING_WAIT = 10.0
+"""Longest the language layer waits for the library list before loading anyway (s)."""
+TOKEN_LRU = 8
+"""How many articles' tokens the session keeps (the open one and a few recent)."""
+
 
 class Refused(Exception):
     """An edit the session cannot make; the message is for the user as is."""
@@ -58,6 +63,8 @@ class ReadingSession:
         """True when another instance holds the store: reading works, edits are refused."""
         self.language_ready = threading.Event()
         """Set when jieba, pypinyin and the dictionary are loaded (or failed to load)."""
+        self.library_listed = threading.Event()
+        """Set when the library list is on screen: the language layer loads after it."""
         self.store_ready = threading.Event()
         """Set when the notes store was opened (or failed to open)."""
         self.library = Library()
@@ -70,7 +77,8 @@ class ReadingSession:
         """Colour of the next highlight (the last one chosen this run)."""
         self.export_dir: Path | None = None
         """The folder of the last export this run (offered again next time)."""
-        self._tokens: dict[str, list[Token]] = {}
+        self._tokens: OrderedDict[str, list[Token]] = OrderedDict()
+        """The last few opened articles' tokens (an LRU: never the whole library)."""
         self._listing: Listing | None = None
         """Every highlight grouped for the notes screen, kept until a highlight changes."""
         self._generation = 0
@@ -86,11 +94,11 @@ class ReadingSession:
         """Every issue of the loaded library, in library order."""
         return self.library.issues
 
-    def load_library(self) -> list[Issue]:
-        """Read the library (again); return its issues."""
+    def load_library(self, progress: Callable[[int, int], None] | None = None) -> list[Issue]:
+        """Read the library (again); return its issues (`progress` hears of pages re-parsed)."""
         from reader.corpus.library import load_library
 
-        self.library = Library(load_library(self.home))
+        self.library = Library(load_library(self.home, progress))
         self._highlights_changed()
         return self.library.issues
 
@@ -105,9 +113,36 @@ class ReadingSession:
             self.load_library()
         return self.library
 
+    def library_pages(self) -> tuple[list[Issue], dict[str, int]]:
+        """The issues the index holds, without articles, and article counts (quickest)."""
+        from reader.corpus.library import library_pages
+
+        return library_pages(self.home)
+
+    def library_summaries(
+        self, progress: Callable[[int, int], None] | None = None
+    ) -> tuple[list[Issue], dict[str, int]]:
+        """The library without article text, and article lengths (quick, for the list)."""
+        from reader.corpus.library import library_summaries
+
+        return library_summaries(self.home, progress)
+
     def find_article(self, article_id: str) -> Found | None:
-        """The loaded article with this id, or the only one whose id starts with it."""
-        return self.library.find(article_id)
+        """The loaded article with this id, or the only one whose id starts with it.
+
+        Before the library's text is loaded (a big library lists first), the one page that
+        holds the article is read from the library index.
+        """
+        if len(self.library):
+            return self.library.find(article_id)
+        from reader.corpus.library import find_article
+        from reader.errors import InputError
+
+        try:
+            found = find_article(self.home, article_id)
+        except InputError:
+            return None
+        return Found(found.issue, found.article)
 
     # Language --------------------------------------------------------------------------
 
@@ -115,6 +150,8 @@ class ReadingSession:
         """Load jieba, pypinyin and the dictionary (seconds on a cold cache)."""
         from reader.language import warm_up
 
+        # Loading jieba holds the GIL for seconds: the list of a big library goes first.
+        self.library_listed.wait(timeout=LISTING_WAIT)
         try:
             warm_up()
             # The dictionaries are millions of long-lived objects: without this, every full
@@ -124,12 +161,16 @@ class ReadingSession:
             self.language_ready.set()
 
     def tokens(self, article: Article) -> list[Token]:
-        """The article's tokens (segmented once per run, then cached)."""
+        """The article's tokens (kept for the last few articles opened)."""
         cached = self._tokens.get(article.id)
         if cached is None:
             from reader.language import tokenize
 
             cached = self._tokens[article.id] = list(tokenize(article.text))
+            while len(self._tokens) > TOKEN_LRU:
+                self._tokens.popitem(last=False)
+        else:
+            self._tokens.move_to_end(article.id)
         return cached
 
     def forget_tokens(self) -> None:
@@ -152,6 +193,30 @@ class ReadingSession:
                 out = {}
         if out:
             yield out
+
+    def stored_profiles(self) -> dict[str, HskProfile]:
+        """Profiles already in the library index (no tokens are read)."""
+        from reader.index.db import open_db
+        from reader.index.profiles import stored_profiles
+
+        conn = open_db(self.home)
+        try:
+            return {k: HskProfile(v) for k, v in stored_profiles(conn).items()}
+        finally:
+            conn.close()
+
+    def compute_profiles(self, articles: list[Article]) -> dict[str, HskProfile]:
+        """Profile articles (without keeping their tokens) and store them in the index."""
+        from reader.index.db import open_db
+        from reader.index.profiles import compute_profile, save_profiles
+
+        counts = {a.id: compute_profile(a.text) for a in articles}
+        conn = open_db(self.home)  # in step already: the library was just loaded
+        try:
+            save_profiles(conn, counts)
+        finally:
+            conn.close()
+        return {k: HskProfile(v) for k, v in counts.items()}
 
     def lookup(self, word: str) -> LookupResult:
         """Everything the dictionaries and glossaries know about a word."""

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from textual.message import Message
 
 from reader.corpus.model import Issue
-from reader.reading.model import HskProfile, Progress
+from reader.reading.model import Progress
 
 if TYPE_CHECKING:  # the language layer is imported lazily: first frame first
     from reader.language.model import LookupResult, Token
@@ -30,17 +30,6 @@ class ProgressLoaded(Message):
         super().__init__()
         self.progress = progress
         """Article id -> progress (articles never opened are absent)."""
-
-
-class ProfileReady(Message):
-    """The HSK profile of one article was computed."""
-
-    def __init__(self, article_id: str, profile: HskProfile) -> None:
-        super().__init__()
-        self.article_id = article_id
-        """The article profiled."""
-        self.profile = profile
-        """Its profile."""
 
 
 class TokensLoaded(Message):

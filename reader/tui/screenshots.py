@@ -99,11 +99,11 @@ async def _shoot(out: Path) -> list[Shot]:
 
     async with app.run_test(size=SIZE) as pilot:
         await _wait(pilot, lambda: app.library_screen.issues, "the library")
-        await pilot.press("enter")  # open the first issue
+        app.library_screen.select_article(article_id)  # opens its paper, month and issue
         await pilot.pause(1.0)  # let the HSK profiles arrive
         save("01-library", "Library", "快递小哥的一天")
 
-        await pilot.press("down", "down", "down", "enter")  # the tour article, third in the issue
+        await pilot.press("enter")  # the tour article
         await _wait(pilot, lambda: isinstance(app.screen, ArticleScreen), "the article")
         view = app.screen.query_one(ArticleView)
         await _wait(pilot, lambda: view.has_words and view.page is not None, "the words")

@@ -74,7 +74,7 @@ def test_control_characters_and_escape_sequences_are_stripped():
 
 def test_import_adds_to_library_and_never_overwrites(isolated_home, tmp_path):
     src = tmp_path / "my_page.txt"
-    src.write_text(TEXT, encoding="gb18030")
+    src.write_text(TEXT.replace("吉林", "延边", 2), encoding="gb18030")  # not a seed's text
     issue, stored = import_file(isolated_home, src)
     assert stored.read_text(encoding="utf-8") == read_issue_text(src.read_bytes())
     assert issue.id == "my_page" and len(issue.articles) >= 5
@@ -92,7 +92,7 @@ def test_import_adds_to_library_and_never_overwrites(isolated_home, tmp_path):
 
 def test_import_cli_reports_each_bad_file_and_exits_2(isolated_home, tmp_path):
     good = tmp_path / "good.txt"
-    good.write_text(TEXT, encoding="utf-8")
+    good.write_text(TEXT.replace("吉林", "延边", 2), encoding="utf-8")
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")
     binary = tmp_path / "photo.txt"

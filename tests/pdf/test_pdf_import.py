@@ -153,7 +153,8 @@ def test_bad_pdfs_give_one_line_each_exit_2_and_touch_nothing(page_pdf, isolated
     result = run_reader("import", *(str(bad[kind]) for kind, _ in BAD), home=isolated_home)
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
-    lines = result.stderr.strip().splitlines()
+    *lines, summary = result.stderr.strip().splitlines()
+    assert summary.endswith(f"{len(BAD)} refused")  # several files: a summary at the end
     assert len(lines) == len(BAD)
     for line, (kind, message) in zip(lines, BAD, strict=True):
         assert str(bad[kind]) in line and message in line, (kind, line)

@@ -171,7 +171,7 @@ def test_articles_are_found_by_id_or_unique_prefix(session: ReadingSession,
     issues = session.load_library()
     assert isinstance(session.reload_library(), LibraryChanged)
     first = issues[0].articles[0]
-    assert session.find_article(first.id).article is first
+    assert session.find_article(first.id).article == first
     prefix = first.id[: len(first.issue_id) + 1]  # e.g. `001-`: every article of the issue
     several = [a for a in issues[0].articles if a.id.startswith(prefix)]
     assert (session.find_article(prefix) is None) == (len(several) > 1)

@@ -46,7 +46,7 @@ def test_lengths_and_unknown_paper_are_the_same_in_cli_and_app(isolated_home: Pa
             assert re.search(r"([\d,]+) chars", app_line).group(1) == shown[a.id], a.id
             assert shown[a.id] == f"{a.length:,}"
     issues = wide_cli(isolated_home, "issues")
-    row = next(x for x in issues.splitlines() if " plain " in x)
+    row = next(x for x in issues.splitlines() if x.rstrip().endswith(" plain"))
     assert "Unknown paper" in row and "Unknown paper" in issue_label(plain).plain
     assert "Unknown paper" in next(x for x in listing.splitlines() if x.endswith("plain"))
 

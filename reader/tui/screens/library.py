@@ -1,12 +1,14 @@
-"""The first screen: the library's issues by date, filter as you type, open an article."""
+"""The first screen: the library by paper and month, filter as you type, open an article."""
 
 from __future__ import annotations
 
+import time
 from typing import ClassVar
 
 from textual import getters, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Input, Static, Tree
 
@@ -14,12 +16,59 @@ from reader.corpus.model import Article, Issue
 from reader.reading.changes import Change, ProgressChanged
 from reader.reading.model import HskProfile, Progress
 from reader.reading.session import ReadingSession
-from reader.tui.messages import LibraryLoaded, ProfileReady, ProgressLoaded
+from reader.tui.messages import LibraryLoaded, ProgressLoaded
 from reader.tui.pipeline import EditingApp, OpenArticle
 from reader.tui.widgets.key_bar import KeyBar
 from reader.tui.widgets.library_tree import LibraryTree
 from reader.tui.widgets.title_bar import TitleBar
 from reader.tui.worker_errors import ReportsWorkerErrors
+
+PROFILE_PAUSE = 0.02
+"""Seconds the profile pass rests between batches."""
+PROFILE_BATCH = 32
+"""Articles profiled per message: one relabel per batch keeps the screen's queue short."""
+
+
+class ProfilesReady(Message):
+    """HSK profiles of some articles (stored ones at start, then each computed batch)."""
+
+    def __init__(self, profiles: dict[str, HskProfile]) -> None:
+        super().__init__()
+        self.profiles = profiles
+        """Article id -> profile."""
+
+
+class LibraryListed(Message):
+    """The library's issues without their articles: enough to show the list."""
+
+    def __init__(self, issues: list[Issue], counts: dict[str, int]) -> None:
+        super().__init__()
+        self.issues = issues
+        """Issues with no articles attached."""
+        self.counts = counts
+        """Issue id -> number of articles."""
+
+
+class ArticlesListed(Message):
+    """The library's articles without their text: enough to open issues and filter."""
+
+    def __init__(self, issues: list[Issue], chars: dict[str, int]) -> None:
+        super().__init__()
+        self.issues = issues
+        """Issues whose articles carry titles and bylines but no text."""
+        self.chars = chars
+        """Article id -> length of its text."""
+
+
+class IndexProgress(Message):
+    """Pages (re-)parsed into the library index so far."""
+
+    def __init__(self, done: int, total: int) -> None:
+        super().__init__()
+        self.done = done
+        """Pages parsed."""
+        self.total = total
+        """Pages to parse."""
 
 
 class LibraryScreen(ReportsWorkerErrors, Screen[None]):
@@ -27,6 +76,7 @@ class LibraryScreen(ReportsWorkerErrors, Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash", "filter", "Filter"),
+        Binding("s", "search", "Search all"),
         Binding("escape", "clear_filter", "Clear filter", show=False),
         Binding("n", "app.notes", "Notes"),
         Binding("w", "app.saved_words", "Saved words"),
@@ -36,6 +86,7 @@ class LibraryScreen(ReportsWorkerErrors, Screen[None]):
     | Key(s) | Description |
     | :- | :- |
     | / | Type to filter issues and articles. |
+    | s | Search the text of every article (characters or pinyin). |
     | escape | Clear the filter. |
     | n | Every highlight and note of the library. |
     | w | Every saved word (your glossary). |
@@ -66,7 +117,11 @@ class LibraryScreen(ReportsWorkerErrors, Screen[None]):
         self.open_article = open_article
         """An article id to open as soon as the library is loaded (`reader open ID`)."""
         self.issues: list[Issue] = []
-        """Every issue of the library (empty until loaded)."""
+        """Every issue of the library with its text (empty until loaded)."""
+        self.listed: list[Issue] = []
+        """The issues as listed (articles without text), shown before the text is loaded."""
+        self.counts: dict[str, int] = {}
+        """Issue id -> number of articles, as soon as the list is shown."""
         self.articles: dict[str, Article] = {}
         """Article id -> article."""
         self.profiles: dict[str, HskProfile] = {}
@@ -102,39 +157,76 @@ class LibraryScreen(ReportsWorkerErrors, Screen[None]):
 
     @work(thread=True, exclusive=True, group="library", exit_on_error=False)
     def load(self) -> None:
-        """Read and parse the library, then the saved progress, then the HSK profiles."""
+        """Read the library from its index, then progress, stored and missing HSK profiles."""
+        from textual.worker import get_current_worker
+
+        worker = get_current_worker()
+        # What the index holds shows first; the files are checked (and changed pages parsed
+        # again) right after, and the list is redrawn if that changed anything.
+        pages, counts = self.session.library_pages()
+        if pages:
+            self.post_message(LibraryListed(pages, counts))
+        listed, chars = self.session.library_summaries(
+            progress=lambda done, total: self.post_message(IndexProgress(done, total)))
+        fresh = {i.id: len(i.articles) for i in listed}
+        if fresh != counts or [i.id for i in listed] != [i.id for i in pages]:
+            self.post_message(LibraryListed(listed, fresh))
+        self.post_message(ArticlesListed(listed, chars))
+        stored = self.session.stored_profiles()
+        self.post_message(ProfilesReady(stored))
         issues = self.session.load_library()
         self.post_message(LibraryLoaded(issues))
         self.session.store_ready.wait(timeout=10)
         self.post_message(ProgressLoaded(self.session.all_progress()))
         self.session.language_ready.wait()
-        for issue in issues:
-            for art in issue.articles:
-                self.post_message(ProfileReady(art.id, self.session.profile(art)))
+        missing = [a for i in issues for a in i.articles if a.id not in stored]
+        for k in range(0, len(missing), PROFILE_BATCH):
+            if worker.is_cancelled:
+                return
+            self.post_message(ProfilesReady(
+                self.session.compute_profiles(missing[k:k + PROFILE_BATCH])))
+            # Segmenting holds the GIL: a pause per batch keeps keys and article opens brisk
+            # while a big import is profiled for the first time.
+            time.sleep(PROFILE_PAUSE)
 
-    def on_library_loaded(self, message: LibraryLoaded) -> None:
-        """Show the issues."""
-        self.issues = message.issues
-        self.articles = {a.id: a for i in message.issues for a in i.articles}
+    def on_index_progress(self, message: IndexProgress) -> None:
+        """Say how far the re-parse of the library has got."""
+        if message.done < message.total:
+            self.query_one("#library-status", Static).update(
+                f"Indexing the library… {message.done:,} of {message.total:,} pages")
+
+    def on_library_listed(self, message: LibraryListed) -> None:
+        """Show the issues (their articles follow)."""
+        self.counts = message.counts
+        self.query_one(LibraryTree).set_library(message.issues, self.profiles, self.progress,
+                                                counts=message.counts)
         self._rebuild()
+
+    def on_articles_listed(self, message: ArticlesListed) -> None:
+        """Attach the articles (without text) to the listed issues."""
+        self.listed = message.issues
+        self.query_one(LibraryTree).set_articles(message.issues, message.chars)
+        if self.query_one("#filter", Input).value.strip():
+            self._rebuild()  # a filter typed while the articles were on their way
+        self.call_after_refresh(self.session.library_listed.set)
         if self.open_article:
             wanted, self.open_article = self.open_article, None
             self.post_message(OpenArticle(wanted))
 
+    def on_library_loaded(self, message: LibraryLoaded) -> None:
+        """Hold the whole library (with text) for opening articles."""
+        self.issues = message.issues
+        self.articles = {a.id: a for i in message.issues for a in i.articles}
+
     def on_progress_loaded(self, message: ProgressLoaded) -> None:
         """Mark read and started articles."""
         self.progress.update(message.progress)
-        self.query_one(LibraryTree).relabel(self.articles, self.profiles, self.progress)
+        self.query_one(LibraryTree).refresh_articles(message.progress)
 
-    def on_profile_ready(self, message: ProfileReady) -> None:
-        """Show one more HSK profile."""
-        self.profiles[message.article_id] = message.profile
-        self.query_one(LibraryTree).relabel(self.articles, self.profiles, self.progress)
-
-    def set_progress(self, article_id: str, progress: Progress) -> None:
-        """Update one article's read mark (after reading it)."""
-        self.progress[article_id] = progress
-        self.query_one(LibraryTree).relabel(self.articles, self.profiles, self.progress)
+    def on_profiles_ready(self, message: ProfilesReady) -> None:
+        """Show a batch of HSK profiles (only those lines are relabelled)."""
+        self.profiles.update(message.profiles)
+        self.query_one(LibraryTree).refresh_articles(message.profiles)
 
     @on(Input.Changed, "#filter")
     def _filter_changed(self) -> None:
@@ -150,11 +242,11 @@ class LibraryScreen(ReportsWorkerErrors, Screen[None]):
         """List the issues and articles that match the filter."""
         query = self.query_one("#filter", Input).value.strip()
         tree = self.query_one(LibraryTree)
-        shown = tree.show(self.issues, query, self.profiles, self.progress)
-        total = len(self.articles)
-        status = f"{len(self.issues)} issues, {total} articles"
+        shown = tree.show(query=query)
+        total = sum(self.counts.values())
+        status = f"{len(self.counts):,} issues, {total:,} articles"
         if query:
-            status = f"{shown} of {total} articles match “{query}”"
+            status = f"{shown:,} of {total:,} articles match “{query}”"
         self.query_one("#library-status", Static).update(status)
 
     @on(Tree.NodeSelected, "#library")
@@ -173,6 +265,12 @@ class LibraryScreen(ReportsWorkerErrors, Screen[None]):
         box.value = ""
         self.query_one(LibraryTree).focus()
 
+    def action_search(self) -> None:
+        """Open full-text search over the whole library."""
+        from reader.tui.screens.search import SearchScreen
+
+        self.app.push_screen(SearchScreen(self.session))
+
     def action_reload(self) -> None:
         """Read the library again."""
         self.query_one("#library-status", Static).update("Loading the library…")
@@ -185,12 +283,3 @@ class LibraryScreen(ReportsWorkerErrors, Screen[None]):
             self.query_one("#filter", Input).value = ""
             self._rebuild()
             tree.select_article(article_id)
-
-    def find(self, article_id: str) -> tuple[Issue, Article] | None:
-        """The issue and article with this id (or a unique prefix), once loaded."""
-        hits = [
-            (issue, art) for issue in self.issues for art in issue.articles
-            if art.id == article_id or art.id.startswith(article_id)
-        ]
-        exact = [h for h in hits if h[1].id == article_id]
-        return (exact or hits)[0] if len(exact or hits) == 1 else None
