@@ -45,7 +45,9 @@ def _only_unneutral(ours: str, theirs: str) -> bool:
     """True when the model would only give a neutral syllable a full tone (岗子 gǎngzi).
 
     CPP, the model's training data, writes many neutral tones as full ones; the dictionary's
-    neutral tone is the standard (GB/T 16159, Xiandai Hanyu Cidian).
+    neutral tone is the standard (GB/T 16159, Xiandai Hanyu Cidian). Only inside a word: a
+    suffix is neutral there (岗子), while a character standing alone that the model reads
+    with a full tone is a full word (其子 zǐ "his son", 书吧 bā, 哇 wā in names).
     """
     return ours[-1:] == "5" and theirs[:-1] == ours[:-1]
 
@@ -131,7 +133,7 @@ def revise(text: str, tokens: list[Token], opens: list[tuple[int, tuple[str, ...
                 if g is None:
                     continue
                 limit = CONFIDENT_RARE if freq.get(tok.text[k], 0) < RARE else threshold
-                if g.confidence >= limit and not _only_unneutral(current[k], g.reading):
+                if g.confidence >= limit and not (len(tok.text) > 1 and _only_unneutral(current[k], g.reading)):
                     new[off - tok.start] = g.reading
                     notes[off - tok.start] = f"model {g.confidence:.2f}"
         if trace is not None and index in trace:
