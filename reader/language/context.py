@@ -25,9 +25,10 @@ EOS = "끝"
 BATCH = 256
 """Windows per numpy batch: enough to amortise the step loop over an article's polyphones."""
 
-WINDOW = 10
-"""Characters of context the model reads on each side of a polyphone (on CPP dev, 10 scores
-as well as whole sentences; 1 loses only 0.3 points)."""
+WINDOW = 4
+"""Characters of context the model reads on each side of a polyphone: through `reader segment`
+on CPP dev 4 scores as well as 10 (96.93% and 96.92%; 10 matched whole sentences), no reading
+on the bundled pages changes, and the step loop runs less than half as long."""
 
 
 @dataclass(frozen=True)
