@@ -61,14 +61,35 @@ def cpp_score(rows: list[dict[str, object]], offsets: list[int], labels: list[st
     return sum(by_char.get(off) == label for off, label in zip(offsets, labels, strict=True))
 
 
+def _chunks(text: str, limit: int) -> list[tuple[int, str]]:
+    """`text` cut at line ends into pieces of at most `limit` characters, with their offsets."""
+    out: list[tuple[int, str]] = []
+    start = 0
+    while start < len(text):
+        end = len(text) if len(text) - start <= limit else text.rfind("\n", start, start + limit)
+        if end <= start:  # a line longer than the limit: cut inside it
+            end = min(len(text), start + limit)
+        out.append((start, text[start:end]))
+        start = end + 1 if end < len(text) and text[end] == "\n" else end
+    return out
+
+
 def _cpp_dev_accuracy() -> float:
-    """Share of CPP dev polyphones read right through `reader segment --json` (a fresh process)."""
+    """Share of CPP dev polyphones read right through `reader segment --json` (fresh processes,
+    the dev set cut at line ends under the command's input limit)."""
+    from reader.commands.language import MAX_SEGMENT_CHARS
+
     text, offsets, labels = cpp_items(*cpp_sets())
+    rows: list[dict[str, object]] = []
     with tempfile.TemporaryDirectory(prefix="dubao-bench-cpp-") as home:
         env = {**os.environ, "READER_HOME": home}
-        out = subprocess.run([sys.executable, "-m", "reader", "segment", "--json"],
-                             input=text.encode("utf-8"), capture_output=True, check=True, env=env)
-    rows = json.loads(out.stdout.decode("utf-8"))
+        for base, piece in _chunks(text, MAX_SEGMENT_CHARS):
+            out = subprocess.run([sys.executable, "-m", "reader", "segment", "--json"],
+                                 input=piece.encode("utf-8"), capture_output=True, check=True,
+                                 env=env)
+            for row in json.loads(out.stdout.decode("utf-8")):
+                row["start"] = int(row["start"]) + base
+                rows.append(row)
     return round(100 * cpp_score(rows, offsets, labels) / len(labels), 2)
 
 

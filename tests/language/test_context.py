@@ -55,6 +55,17 @@ def reading(text: str, word: str) -> str:
     ("粘度很高。", "粘度", "nián dù"),
     ("他率军出征。", "率", "shuài"),
     ("增长率很高。", "增长率", "zēng zhǎng lǜ"),
+    # Rare characters take the model's choice when it is fairly sure (葛 the surname is Gě).
+    ("葛坚委员表示。", "葛坚", "gě jiān"),
+    # A lone character may get a full tone (zǐ "son", bā "bar"); a suffix stays neutral.
+    ("孔戣之子。", "子", "zǐ"),
+    ("在百度贴吧发帖。", "吧", "bā"),
+    ("东岗子村党支部。", "岗子", "gǎng zi"),
+    # Frequent characters keep their common reading unless the model is all but certain
+    # (on the bundled pages it was unsure and wrong on these).
+    ("薛阿姨每天都准时来到中心。", "都", "dōu"),
+    ("百姓少跑腿。", "少", "shǎo"),
+    ("累是真累。", "真累", "zhēn lèi"),
 ])
 def test_reading_in_context(text, word, expected):
     assert reading(text, word) == expected
@@ -99,5 +110,6 @@ def test_cpp_dev_slice_through_segment_json(capsys, monkeypatch):
     assert main(["segment", "--json"]) == 0
     rows = json.loads(capsys.readouterr().out)
     correct = cpp_score(rows, offsets, labels)
-    # 483 of 500 when this was written (whole dev set: 96.1%; pypinyin with jieba words 87.9%).
-    assert correct >= 480
+    # 487 of 500 when this was written (whole dev set: 96.92%; first pass 483 and 96.08%;
+    # pypinyin with jieba words 87.9%).
+    assert correct >= 485
