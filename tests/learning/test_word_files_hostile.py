@@ -1,0 +1,68 @@
+"""`reader known import` on hostile files: FIFOs, devices, stdin, zip bombs, escape sequences."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+from reader.cli import main
+from reader.learning.vocabulary import Vocabulary
+from reader.notes.store import NotesStore
+
+
+def run_reader(*args: str, home: Path, stdin: bytes | None = None) -> subprocess.CompletedProcess:
+    """The CLI in its own process; the timeout only guards against a hang."""
+    env = {**os.environ, "READER_HOME": str(home)}
+    return subprocess.run([sys.executable, "-m", "reader.cli", *args], input=stdin,
+                          capture_output=True, env=env, timeout=60)
+
+
+def test_a_fifo_is_refused_without_hanging(isolated_home, tmp_path):
+    for name in ("words.txt", "words.csv", "deck.apkg"):
+        fifo = tmp_path / name
+        os.mkfifo(fifo)
+        done = run_reader("known", "import", str(fifo), home=isolated_home)
+        assert done.returncode == 2, done.stderr
+        err = done.stderr.decode()
+        assert "FIFO" in err and "Traceback" not in err and err.count("\n") == 1
+
+
+def test_a_device_is_refused(isolated_home):
+    done = run_reader("known", "import", "/dev/zero", home=isolated_home)
+    assert done.returncode == 2 and b"device" in done.stderr
+
+
+def test_stdin_is_read_as_a_word_list(isolated_home):
+    done = run_reader("known", "import", "-", home=isolated_home,
+                      stdin="你好\n学习\n".encode())
+    assert done.returncode == 0, done.stderr
+    with NotesStore.open(isolated_home, read_only=True) as store:
+        assert set(Vocabulary(store).statuses()) == {"你好", "学习"}
+
+
+def test_a_package_whose_collection_inflates_past_the_limit_is_refused(
+        isolated_home, tmp_path, capsys, monkeypatch):
+    from reader.learning import word_files
+
+    monkeypatch.setattr(word_files, "MAX_BYTES", 1 << 20)
+    bomb = tmp_path / "bomb.apkg"
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("collection.anki2", b"\0" * (4 << 20))  # 4 MB that zip to a few KB
+    assert bomb.stat().st_size < (1 << 20)
+    assert main(["known", "import", str(bomb)]) == 2
+    assert "too large" in capsys.readouterr().err
+
+
+def test_escape_sequences_never_reach_a_stored_word(isolated_home, tmp_path, capsys):
+    f = tmp_path / "words.txt"
+    f.write_text("\x1b[31m中国\x1b[0m\n\x1b]0;title\x07朋友\n", encoding="utf-8")
+    assert main(["known", "import", str(f)]) == 0
+    assert main(["known", "set", "\x1b[2J你好"]) == 0
+    with NotesStore.open(isolated_home, read_only=True) as store:
+        assert set(Vocabulary(store).statuses()) == {"中国", "朋友", "你好"}
+    capsys.readouterr()
+    assert main(["known", "export"]) == 0
+    assert "\x1b" not in capsys.readouterr().out
