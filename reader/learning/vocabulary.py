@@ -16,8 +16,11 @@ _BY_VALUE: dict[str, Status] = {s.value: s for s in Status}
 
 
 def clean_word(word: str) -> str:
-    """A word as stored: stripped of blanks; InputError when nothing is left."""
-    word = "".join(word.split())
+    """A word as stored: no escape sequences, controls or blanks; InputError when nothing is
+    left."""
+    from reader.notes.cleaning import clean
+
+    word = "".join(clean(word).split())
     if not word:
         raise InputError("a word status needs a word")
     return word
@@ -49,13 +52,13 @@ class Vocabulary:
 
         With `overwrite=False` only NEW words change (an import never demotes a word).
         """
-        return self.apply({clean_word(w): status for w in
-                           ([words] if isinstance(words, str) else words)},
+        return self.apply(dict.fromkeys([words] if isinstance(words, str) else words, status),
                           overwrite=overwrite)
 
     def apply(self, wanted: Mapping[str, Status], *,
               overwrite: bool = True) -> WordStatusChanged:
-        """Set several words to their own statuses in one save."""
+        """Set several words to their own statuses in one save (words cleaned as stored)."""
+        wanted = {clean_word(w): s for w, s in wanted.items()}
         docs = self.store.keyed_docs("statuses")
         stamp = now_iso()
         writes: dict[str, dict[str, Any] | None] = {}
