@@ -10,6 +10,7 @@ import hashlib
 import json
 import os
 import stat
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -81,7 +82,7 @@ def import_pdf(
     for kept in library.glob("*.pdf"):
         if kept.stat().st_size == len(data) and _sha256(kept) == digest:
             raise InputError(f"{path}: already in the library as {kept.stem}")
-    with open_pdf(path) as pdf:
+    with open_pdf(path, data) as pdf:
         total = pdf.page_count
         stem = _free_stem(_safe_stem(path.stem), library, total, set(taken or ()))
         issues: list[tuple[int, Issue]] = []
@@ -162,20 +163,10 @@ def issue_from_json(data: dict[str, Any]) -> Issue:
 
 
 def _read(path: Path) -> bytes:
-    """The PDF's bytes, with one-line errors for files that cannot be read."""
+    """The PDF's bytes through the size-limited reader (a FIFO or a device never blocks)."""
     from reader.corpus.pdf.document import MAX_PDF_BYTES
 
-    try:
-        if path.is_dir():
-            raise InputError(f"{path}: is a folder, not a file")
-        size = path.stat().st_size
-        if size > MAX_PDF_BYTES:
-            raise InputError(f"{path}: the PDF is too large ({size} bytes)")
-        return path.read_bytes()
-    except FileNotFoundError as exc:
-        raise InputError(f"{path}: no such file") from exc
-    except PermissionError as exc:
-        raise InputError(f"{path}: permission denied") from exc
+    return read_input_file(path, MAX_PDF_BYTES)
 
 
 def _sha256(path: Path) -> str:
@@ -236,16 +227,20 @@ def _write(
 
 
 def _write_new(target: Path, data: bytes) -> None:
-    """Write a file that must not exist yet, durably; FileExistsError rather than replace."""
-    tmp = target.with_name(target.name + ".tmp")
-    with open(tmp, "xb") as fh:
-        fh.write(data)
-        fh.flush()
-        os.fsync(fh.fileno())
+    """Write a file that must not exist yet, durably; FileExistsError rather than replace.
+
+    The temporary file has a name of its own (a leftover from a killed import never blocks
+    the next) and is removed whatever fails, a full disk included.
+    """
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
         os.link(tmp, target)  # fails rather than replaces if the name appeared meanwhile
     finally:
-        tmp.unlink()
+        os.unlink(tmp)
 
 
 def reread_stale(library: Path) -> list[Path]:
@@ -257,7 +252,7 @@ def reread_stale(library: Path) -> list[Path]:
     done = []
     for record_path in sorted(library.glob("*" + PAGE_SUFFIX)):
         try:
-            record = json.loads(record_path.read_text(encoding="utf-8"))
+            record = json.loads(read_input_file(record_path).decode("utf-8"))
             if record.get("format") != RECORD_FORMAT or record["extractor"] >= EXTRACTOR_VERSION:
                 continue
             pdf_path = library / Path(str(record["pdf"])).name
