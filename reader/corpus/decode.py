@@ -88,8 +88,9 @@ def read_stdin(limit: int = MAX_BYTES) -> bytes:
     return data
 
 
-def _shown(path: str | os.PathLike[str]) -> str:
-    """A file name as it may be printed: no escape sequences, controls or line breaks."""
+def printable(path: str | os.PathLike[str]) -> str:
+    """A file name (or any argument) as it may be printed in a message: one line, no escape
+    sequences, controls or bidi overrides."""
     return sanitize(str(path)).replace("\n", " ")
 
 
@@ -97,7 +98,7 @@ def read_input_file(path: str | os.PathLike[str], limit: int = MAX_BYTES) -> byt
     """Read a file named by the user (`-` and /dev/stdin: standard input); InputError if bad."""
     if str(path) in STREAM_NAMES:
         return read_stdin(limit)
-    name = _shown(path)
+    name = printable(path)
     try:
         return read_limited(path, limit)
     except FileTooLargeError:

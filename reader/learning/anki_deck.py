@@ -114,9 +114,10 @@ def write_apkg(target: Path, data: bytes, overwrite: bool) -> Path:
     from reader.notes.filenames import ExportExistsError
 
     if target.exists() and not target.is_file():
+        from reader.corpus.decode import printable
         from reader.errors import InputError
 
-        raise InputError(f"{target} is not a regular file; not writing there")
+        raise InputError(f"{printable(target)} is not a regular file; not writing there")
     if target.exists():
         if not overwrite:
             raise ExportExistsError(target)

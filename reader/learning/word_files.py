@@ -38,9 +38,9 @@ class WordList:
 
 def _show(path: Path) -> str:
     """A file name as it may be printed: no control characters or escape sequences."""
-    from reader.corpus.decode import sanitize
+    from reader.corpus.decode import printable
 
-    return sanitize(str(path)).replace("\n", " ")
+    return printable(path)
 
 
 def parse_levels(text: str) -> tuple[int, ...]:
