@@ -180,7 +180,9 @@ def _read_csv(path: Path, text: str) -> WordList:
         word = word if _HAN.search(word) else None
         found.append(word)
         if word and scol is not None and scol < len(row):
-            statuses[word] = table.get(row[scol].strip().lower(), Status.KNOWN)
+            # A value we cannot read is no status: the import's --status applies.
+            if (status := table.get(row[scol].strip().lower())) is not None:
+                statuses[word] = status
     words, skipped = _dedupe(found)
     return WordList(words, skipped, statuses if scol is not None else None)
 
@@ -211,8 +213,9 @@ def read_word_file(path: Path) -> WordList:
             words, skipped = _dedupe(_first_han(r) for r in rows)
             statuses = None
             if ours:
+                # "new" is no status (a file must not unmark words): --status applies.
                 statuses = {clean_field(r[0]): Status(r[1].strip()) for r in rows
-                            if len(r) > 1 and r[1].strip() in set(Status)}
+                            if len(r) > 1 and r[1].strip() in set(Status) - {Status.NEW}}
             result = WordList(words, skipped, statuses)
     if not result.words:
         raise InputError(f"{_show(path)}: no Chinese words found")

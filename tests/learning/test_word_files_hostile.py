@@ -66,3 +66,23 @@ def test_escape_sequences_never_reach_a_stored_word(isolated_home, tmp_path, cap
     capsys.readouterr()
     assert main(["known", "export"]) == 0
     assert "\x1b" not in capsys.readouterr().out
+
+
+def test_a_file_never_sets_words_back_to_new(isolated_home, tmp_path):
+    assert main(["known", "set", "你好", "学习"]) == 0
+    f = tmp_path / "ours.tsv"
+    f.write_text("#columns:word\tstatus\n你好\tnew\n学习\tlearning-2\n", encoding="utf-8")
+    assert main(["known", "import", str(f), "--force"]) == 0
+    with NotesStore.open(isolated_home, read_only=True) as store:
+        statuses = Vocabulary(store).statuses()
+    assert statuses["你好"] == "known"  # "new" in a file is no status: --status applies
+    assert statuses["学习"] == "learning-2"
+
+
+def test_an_unknown_status_value_takes_the_given_status(isolated_home, tmp_path):
+    f = tmp_path / "lingq.csv"
+    f.write_text("term,status\n你好,5\n学习,3\n", encoding="utf-8")
+    assert main(["known", "import", str(f), "--status", "learning-1"]) == 0
+    with NotesStore.open(isolated_home, read_only=True) as store:
+        statuses = Vocabulary(store).statuses()
+    assert statuses == {"你好": "learning-1", "学习": "learning-4"}
