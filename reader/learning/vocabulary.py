@@ -35,12 +35,14 @@ class Vocabulary:
 
     def statuses(self) -> dict[str, Status]:
         """Every stored status by word (words not in it are NEW)."""
-        return {w: _BY_VALUE[d["status"]] for w, d in self.store.keyed_docs("statuses").items()}
+        # A value no Dubao wrote (a hand edit) counts as new rather than failing every command.
+        return {w: s for w, d in self.store.keyed_docs("statuses").items()
+                if (s := _BY_VALUE.get(d["status"])) is not None}
 
     def status(self, word: str) -> Status:
         """The status of one word."""
         doc = self.store.keyed_docs("statuses").get(word)
-        return Status(doc["status"]) if doc else Status.NEW
+        return _BY_VALUE.get(doc["status"], Status.NEW) if doc else Status.NEW
 
     def known(self) -> frozenset[str]:
         """The words marked known."""
@@ -65,7 +67,7 @@ class Vocabulary:
         changes = []
         for word, after in wanted.items():
             old = docs.get(word)
-            before = Status(old["status"]) if old else Status.NEW
+            before = _BY_VALUE.get(old["status"], Status.NEW) if old else Status.NEW
             if before is after or (not overwrite and before is not Status.NEW):
                 continue
             changes.append(StatusChange(word, before, after))
