@@ -11,8 +11,10 @@ from reader.errors import InputError
 from reader.notes.model import SavedWord
 from reader.notes.quote_pinyin import dictionary_facts
 
-COLUMNS = ("Simplified", "Traditional", "Pinyin", "Definition", "HSK", "Sentence", "Article")
-"""Card fields in order; Anki maps them to note fields on import."""
+COLUMNS = ("Simplified", "Traditional", "Pinyin", "Definition", "HSK", "Sentence", "Article",
+           "Note")
+"""Card fields in order; Anki maps them to note fields on import (the user's note came last,
+so that a mapping made for the first seven columns stays right)."""
 
 
 def _field(text: object) -> str:
@@ -42,7 +44,7 @@ def word_rows(words: Iterable[SavedWord], titles: Mapping[str, str]) -> list[lis
         rows.append([
             _field(w.word), _field(traditional), _field(w.pinyin), _field(w.definition),
             str(hsk) if hsk else "", marked_sentence(w.sentence, w.word),
-            _field(titles.get(w.article_id) or w.article_id),
+            _field(titles.get(w.article_id) or w.article_id), _field(w.note),
         ])
     return rows
 

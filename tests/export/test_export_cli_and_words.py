@@ -36,7 +36,7 @@ def run(capsys, *argv: str) -> tuple[int, str, str]:
 def hostile_word() -> SavedWord:
     return SavedWord("w-1", "经济", "jīng jì", 'economy;\t"business"\n<b>x</b>',
                      "冰雪\t经济\n持续升温，经济向好。", "a-1", "i", traditional="經濟", hsk=3,
-                     note="n")
+                     note="my\tnote <i>\n2</i>")
 
 
 def test_tsv_has_anki_headers_and_clean_fields():
@@ -45,18 +45,20 @@ def test_tsv_has_anki_headers_and_clean_fields():
     assert lines[:3] == ["#separator:tab", "#html:true", "#columns:" + "\t".join(COLUMNS)]
     assert lines[4:] == [""]
     fields = lines[3].split("\t")
-    assert len(fields) == len(COLUMNS) == 7
+    assert len(fields) == len(COLUMNS) == 8
     assert fields[:3] == ["经济", "經濟", "jīng jì"]
     assert fields[3] == "economy; &quot;business&quot; &lt;b&gt;x&lt;/b&gt;"
     assert fields[4] == "3"
     assert fields[5] == "冰雪 <b>经济</b> 持续升温，<b>经济</b>向好。"
     assert fields[6] == "标题 一"
+    assert COLUMNS[7] == "Note"  # last, so that mappings of the first seven stay right
+    assert fields[7] == "my note &lt;i&gt; 2&lt;/i&gt;"
 
 
-def test_csv_parses_back_to_seven_columns():
+def test_csv_parses_back_to_eight_columns():
     text = export_words([hostile_word(), hostile_word()], {}, fmt="csv")
     rows = list(csv.reader(io.StringIO("\n".join(text.split("\n")[3:]))))
-    assert [len(r) for r in rows if r] == [7, 7]
+    assert [len(r) for r in rows if r] == [8, 8]
     assert rows[0][3].startswith("economy; &quot;business&quot;")
 
 
