@@ -11,6 +11,9 @@ from reader.learning.status import Status, status_after_annotation
 from reader.notes.model import now_iso
 from reader.notes.store import NotesStore
 
+MAX_WORD_CHARS = 100
+"""Longest word a status is kept for (as `reader lookup`); the longest headwords are ~20."""
+
 _BY_VALUE: dict[str, Status] = {s.value: s for s in Status}
 """Status by stored value: a dict look-up is ten times faster than `Status(value)`."""
 
@@ -23,6 +26,9 @@ def clean_word(word: str) -> str:
     word = "".join(clean(word).split())
     if not word:
         raise InputError("a word status needs a word")
+    if len(word) > MAX_WORD_CHARS:
+        raise InputError(f"a word has at most {MAX_WORD_CHARS} characters "
+                         f"(this one has {len(word)})")
     return word
 
 

@@ -71,11 +71,18 @@ def clean_field(text: str) -> str:
     return "".join(html.unescape(_TAG.sub("", text)).split())
 
 
+def _as_word(word: str) -> str | None:
+    """The field as a word, None when it holds no Han or is too long for one (a whole text)."""
+    from reader.learning.vocabulary import MAX_WORD_CHARS
+
+    return word if len(word) <= MAX_WORD_CHARS and _HAN.search(word) else None
+
+
 def _first_han(fields: Iterable[str]) -> str | None:
     for field in fields:
         word = clean_field(field)
         if _HAN.search(word):
-            return word
+            return _as_word(word)
     return None
 
 
@@ -177,7 +184,7 @@ def _read_csv(path: Path, text: str) -> WordList:
             found.append(None)  # a Lute export holds every language's terms
             continue
         word = clean_field(row[col]) if col < len(row) else ""
-        word = word if _HAN.search(word) else None
+        word = _as_word(word)
         found.append(word)
         if word and scol is not None and scol < len(row):
             # A value we cannot read is no status: the import's --status applies.
