@@ -66,3 +66,18 @@ def test_a_failed_write_leaves_no_temp_file_in_the_library(one_page, tmp_path):
                           env={**os.environ, "PYTHONPATH": str(REPO)})
     assert "refused: cannot write to the library" in done.stdout, done.stderr
     assert sorted(p.name for p in library.iterdir()) == []
+
+
+def test_refusals_print_the_file_name_without_escape_sequences(one_page, tmp_path):
+    import shutil
+
+    from reader.errors import InputError
+
+    library = tmp_path / "library"
+    hostile = tmp_path / "front\x1b[31m\x1b]0;x\x07.pdf"
+    shutil.copy(one_page, hostile)
+    import_pdf(hostile, library)
+    with pytest.raises(InputError) as refused:  # the same PDF again
+        import_pdf(hostile, library)
+    assert "already in the library" in str(refused.value)
+    assert "\x1b" not in str(refused.value) and "\x07" not in str(refused.value)

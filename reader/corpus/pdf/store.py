@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from reader.corpus.decode import read_input_file
+from reader.corpus.decode import printable, read_input_file
 from reader.corpus.model import Article, Issue
 from reader.corpus.pdf.document import open_pdf
 from reader.corpus.pdf.page import has_text_layer, read_page
@@ -76,12 +76,13 @@ def import_pdf(
     own files are checked as well. The same PDF twice is refused; a new PDF whose name is
     taken gets a numbered name. Nothing is written until every page has been read.
     """
+    name = printable(path)
     data = _read(path)
     digest = hashlib.sha256(data).hexdigest()
     library.mkdir(parents=True, exist_ok=True)
     for kept in library.glob("*.pdf"):
         if kept.stat().st_size == len(data) and _sha256(kept) == digest:
-            raise InputError(f"{path}: already in the library as {kept.stem}")
+            raise InputError(f"{name}: already in the library as {kept.stem}")
     with open_pdf(path, data) as pdf:
         total = pdf.page_count
         stem = _free_stem(_safe_stem(path.stem), library, total, set(taken or ()))
@@ -107,15 +108,16 @@ def import_pdf(
                 progress(number, total)
     if scans == total:
         if any(s.reason.startswith("its fonts") for s in skipped):
-            raise InputError(f"{path}: the PDF's fonts map glyphs to no text; it cannot be read")
-        raise InputError(f"{path}: the PDF has no text layer (a scan?); OCR is not supported")
+            raise InputError(f"{name}: the PDF's fonts map glyphs to no text; it cannot be read")
+        raise InputError(f"{name}: the PDF has no text layer (a scan?); OCR is not supported")
     if not issues:
-        raise InputError(f"{path}: no articles found on any page")
+        raise InputError(f"{name}: no articles found on any page")
     return _write(library, stem, data, digest, issues, total), skipped
 
 
 def load_pdf_page(path: Path) -> Issue:
     """Read a stored page record back into an Issue; InputError when it is damaged."""
+    name = printable(path)
     try:
         # Through the size-limited reader: a FIFO or a huge file must not hang or flood us.
         record = json.loads(read_input_file(path).decode("utf-8"))
@@ -123,9 +125,9 @@ def load_pdf_page(path: Path) -> Issue:
             raise ValueError("not a page record")
         return issue_from_json(record["issue"])
     except FileNotFoundError as exc:
-        raise InputError(f"{path}: no such file") from exc
+        raise InputError(f"{name}: no such file") from exc
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
-        raise InputError(f"{path}: damaged PDF page record ({type(exc).__name__})") from exc
+        raise InputError(f"{name}: damaged PDF page record ({type(exc).__name__})") from exc
 
 
 def issue_from_json(data: dict[str, Any]) -> Issue:
@@ -222,7 +224,8 @@ def _write(
         for p in written:
             p.unlink(missing_ok=True)
         if isinstance(exc, OSError):
-            raise ReaderError(f"cannot write to the library {library}: {exc.strerror}") from exc
+            where = printable(library)
+            raise ReaderError(f"cannot write to the library {where}: {exc.strerror}") from exc
         raise
 
 
