@@ -7,6 +7,7 @@ import os
 import sys
 from pathlib import Path
 
+from reader.corpus.decode import printable
 from reader.corpus.library import find_article, find_issue, load_library
 from reader.errors import InputError
 from reader.notes.export import build_context, load_template, render
@@ -17,8 +18,9 @@ from reader.paths import reader_home
 
 
 def tell(text: str) -> None:
-    """A plain message on stderr: no markup, no wrapping (paths and quotes stay intact)."""
-    sys.stderr.write(text + "\n")
+    """A plain message on stderr: no markup, no wrapping, no control sequences (file names
+    in it may hold anything)."""
+    sys.stderr.write(printable(text) + "\n")
 
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -45,28 +47,30 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     p.set_defaults(func=run_export_words)
 
 
-def _write(out: str | None, text: str, force: bool, default_name: str) -> Path | None:
+def write_output(out: str | None, text: str, force: bool, default_name: str) -> Path | None:
     """Print to stdout, or write a file (a folder gets `default_name`); never overwrite unasked."""
     if out is None:
         sys.stdout.write(text)
         sys.stdout.flush()
         return None
     if out == "-":
-        return _write(None, text, force, default_name)
+        return write_output(None, text, force, default_name)
     target = Path(out).expanduser()
     try:
         # `notes/` names a folder even before it exists.
         if target.is_dir() or out.endswith(("/", os.sep)):
             return write_export(target, default_name, text, overwrite=force)
         if target.exists() and not target.is_file():
-            raise InputError(f"{target} is not a regular file; give a file or folder to write to")
+            raise InputError(f"{printable(target)} is not a regular file; give a file or "
+                             "folder to write to")
         if target.exists() and not force:
             raise ExportExistsError(target)
         return write_export(target.parent if str(target.parent) else Path("."), target.name,
                             text, overwrite=force)
     except ExportExistsError as exc:
         # The CLI's way to "allow overwriting" is a flag: name it.
-        raise InputError(f"{exc.path} already exists; use --force to overwrite it") from None
+        raise InputError(f"{printable(exc.path)} already exists; use --force to overwrite "
+                         "it") from None
 
 
 def run_export(args: argparse.Namespace) -> int:
@@ -94,7 +98,7 @@ def run_export(args: argparse.Namespace) -> int:
     text = render(context, template)
     meta = context["meta"]
     name = export_filename(meta.get("paper"), meta.get("issue_date"), meta["title"])
-    path = _write(args.out, text, args.force, name)
+    path = write_output(args.out, text, args.force, name)
     counts = context["counts"]
     if not highlights:
         tell("no highlights to export yet")
@@ -115,7 +119,7 @@ def run_export_words(args: argparse.Namespace) -> int:
         words = store.words()
     titles = {a.id: a.title for i in load_library(home) for a in i.articles} if words else {}
     text = export_words(words, titles, args.format)
-    path = _write(args.out, text, args.force, f"dubao-words.{args.format}")
+    path = write_output(args.out, text, args.force, f"dubao-words.{args.format}")
     if path is not None:
         tell(f"wrote {len(words)} word(s) to {path}")
     return 0

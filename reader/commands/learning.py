@@ -3,18 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
+from reader.commands.export import tell
 from reader.errors import InputError
 from reader.paths import reader_home
-
-
-def tell(text: str) -> None:
-    """A plain message on stderr: no markup, no wrapping, no control sequences."""
-    from reader.corpus.decode import sanitize
-
-    sys.stderr.write(sanitize(text).replace("\n", " ") + "\n")
 
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -113,7 +106,7 @@ def run_known_set(args: argparse.Namespace) -> int:
 
 def run_known_export(args: argparse.Namespace) -> int:
     """Write the known words (or all statuses) as TSV, LingQ CSV or Lute CSV."""
-    from reader.commands.export import _write
+    from reader.commands.export import write_output
     from reader.learning.status import Status
     from reader.learning.vocabulary import Vocabulary
     from reader.learning.word_files import export_statuses
@@ -124,7 +117,7 @@ def run_known_export(args: argparse.Namespace) -> int:
     only = None if args.all else (Status.KNOWN,)
     text = export_statuses(statuses, args.format, only)
     ext = "tsv" if args.format == "tsv" else "csv"
-    path = _write(args.out, text, args.force, f"dubao-known.{ext}")
+    path = write_output(args.out, text, args.force, f"dubao-known.{ext}")
     count = sum(1 for s in statuses.values() if only is None or s in only)
     if path is not None:
         tell(f"wrote {count} word(s) to {path}")
@@ -273,6 +266,7 @@ def run_export_apkg(args: argparse.Namespace) -> int:
     """`reader export-words --format apkg`: saved words as an Anki package with stable ids."""
     import os
 
+    from reader.corpus.decode import printable
     from reader.corpus.library import load_library
     from reader.learning.anki_deck import ArticleInfo, apkg_bytes, write_apkg
     from reader.notes.store import NotesStore
@@ -283,7 +277,7 @@ def run_export_apkg(args: argparse.Namespace) -> int:
     if target.is_dir() or args.out.endswith(("/", os.sep)):
         target = target / "dubao-words.apkg"
     if target.exists() and not args.force:
-        raise InputError(f"{target} already exists; use --force to overwrite it")
+        raise InputError(f"{printable(target)} already exists; use --force to overwrite it")
     home = reader_home(args.home)
     with NotesStore.open(home, read_only=True) as store:
         words = store.words()

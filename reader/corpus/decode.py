@@ -88,10 +88,17 @@ def read_stdin(limit: int = MAX_BYTES) -> bytes:
     return data
 
 
+def printable(path: str | os.PathLike[str]) -> str:
+    """A file name (or any argument) as it may be printed in a message: one line, no escape
+    sequences, controls or bidi overrides."""
+    return sanitize(str(path)).replace("\n", " ")
+
+
 def read_input_file(path: str | os.PathLike[str], limit: int = MAX_BYTES) -> bytes:
     """Read a file named by the user (`-` and /dev/stdin: standard input); InputError if bad."""
     if str(path) in STREAM_NAMES:
         return read_stdin(limit)
+    name = printable(path)
     try:
         return read_limited(path, limit)
     except FileTooLargeError:
@@ -99,15 +106,15 @@ def read_input_file(path: str | os.PathLike[str], limit: int = MAX_BYTES) -> byt
             size = f"{Path(path).stat().st_size} bytes; "
         except OSError:
             size = ""
-        raise InputError(f"{path}: the file is too large ({size}at most {limit})") from None
+        raise InputError(f"{name}: the file is too large ({size}at most {limit})") from None
     except NotRegularFileError as exc:
-        raise InputError(f"{path}: {exc.strerror}") from None
+        raise InputError(f"{name}: {exc.strerror}") from None
     except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
+        raise InputError(f"{name}: no such file") from None
     except PermissionError:
-        raise InputError(f"{path}: permission denied") from None
+        raise InputError(f"{name}: permission denied") from None
     except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+        raise InputError(f"{name}: cannot read ({exc.strerror or exc})") from None
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),

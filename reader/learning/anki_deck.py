@@ -16,9 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reader.language.hsk import hsk_label
-from reader.notes.export_words import marked_sentence
+from reader.notes.export_words import card_facts, marked_sentence
 from reader.notes.model import SavedWord
-from reader.notes.quote_pinyin import dictionary_facts
 
 MODEL_ID = 1_607_392_319
 """Anki note type id of Dubao's word notes; never change it (Anki matches notes by it)."""
@@ -65,11 +64,7 @@ def build_notes(words: Iterable[SavedWord], articles: Mapping[str, ArticleInfo])
                                       "afmt": _BACK}], css=_CSS)
     notes = []
     for w in words:
-        traditional, hsk = w.traditional, w.hsk
-        if traditional is None or hsk is None:
-            found_trad, found_hsk = dictionary_facts(w.word)
-            traditional = traditional or found_trad or w.word
-            hsk = hsk if hsk is not None else found_hsk
+        traditional, hsk = card_facts(w)
         info = articles.get(w.article_id) or ArticleInfo(w.article_id)
         fields = [html.escape(v, quote=False) for v in (
             w.word, traditional, w.pinyin, w.definition, w.note or "", hsk_label(hsk))]
@@ -114,9 +109,10 @@ def write_apkg(target: Path, data: bytes, overwrite: bool) -> Path:
     from reader.notes.filenames import ExportExistsError
 
     if target.exists() and not target.is_file():
+        from reader.corpus.decode import printable
         from reader.errors import InputError
 
-        raise InputError(f"{target} is not a regular file; not writing there")
+        raise InputError(f"{printable(target)} is not a regular file; not writing there")
     if target.exists():
         if not overwrite:
             raise ExportExistsError(target)

@@ -33,6 +33,21 @@ def _utc(now: datetime | None) -> datetime:
     return now.astimezone(UTC)
 
 
+def _when(stamp: object) -> datetime | None:
+    """A stored ISO time, or None when it is not one with a time zone (a damaged record)."""
+    try:
+        when = datetime.fromisoformat(str(stamp))
+    except ValueError:
+        return None
+    return when if when.tzinfo is not None else None
+
+
+def _card_due(card: dict[str, Any] | None) -> datetime | None:
+    """When a stored card is due; None for no card or one that cannot be read, which is
+    reviewed as new (a hand-edited card must not stop every review)."""
+    return None if card is None else _when(card.get("due"))
+
+
 def cloze(sentence: str, word: str, blank: str = "＿") -> str:
     """The sentence with each occurrence of the word blanked, one blank per character (the
     front of a card); a sentence without the word is returned as it is."""
@@ -109,13 +124,13 @@ class Reviewer:
     def due(self, now: datetime | None = None, limit: int | None = None) -> list[DueCard]:
         """Cards due at `now`, oldest due first, then new cards in the order they were saved."""
         now = _utc(now)
-        stamp = now.isoformat()
         due, new = [], []
         for word, card in self._queueable():
-            if card is None:
+            when = _card_due(card)
+            if when is None:
                 new.append(DueCard(word, now, True))
-            elif card["due"] <= stamp or datetime.fromisoformat(card["due"]) <= now:
-                due.append(DueCard(word, datetime.fromisoformat(card["due"]), False))
+            elif when <= now:
+                due.append(DueCard(word, when, False))
         due.sort(key=lambda c: c.due)
         queue = due + new
         return queue[:limit] if limit is not None else queue
@@ -134,10 +149,12 @@ class Reviewer:
             raise InputError(f"{word!r} is not a saved word")
         now = _utc(now)
         before = self.card(word)
-        if before is None:
-            card = Card(card_id=card_id_for(word), due=now)
-        else:
-            card = Card.from_dict({k: v for k, v in before.items() if k != "updated"})
+        card = Card(card_id=card_id_for(word), due=now)
+        if _card_due(before) is not None:
+            try:
+                card = Card.from_dict({k: v for k, v in before.items() if k != "updated"})
+            except (KeyError, TypeError, ValueError):
+                pass  # unreadable: reviewed as a new card
         card, _log = self.scheduler.review_card(card, Rating(rating), review_datetime=now)
         doc = {**card.to_dict(), "updated": now.isoformat()}
         review_id = new_id("r")
@@ -173,10 +190,11 @@ class Reviewer:
                                                        microsecond=0)
         start_of_day = now.replace(hour=0, minute=0, second=0, microsecond=0)
         queue = self._queueable()
-        dues = [datetime.fromisoformat(c["due"]) for _w, c in queue if c is not None]
-        new = sum(1 for _w, c in queue if c is None)
+        all_dues = [_card_due(c) for _w, c in queue]
+        dues = [d for d in all_dues if d is not None]
+        new = len(all_dues) - len(dues)
         reviews = [r for r in self.store.keyed_docs("reviews").values()
-                   if datetime.fromisoformat(r["reviewed"]) >= start_of_day]
+                   if (when := _when(r["reviewed"])) is not None and when >= start_of_day]
         later = [d for d in dues if d > now]
         return ReviewStats(
             cards=len(queue), new=new, due_now=sum(d <= now for d in dues) + new,

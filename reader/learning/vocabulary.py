@@ -11,15 +11,24 @@ from reader.learning.status import Status, status_after_annotation
 from reader.notes.model import now_iso
 from reader.notes.store import NotesStore
 
+MAX_WORD_CHARS = 100
+"""Longest word a status is kept for (as `reader lookup`); the longest headwords are ~20."""
+
 _BY_VALUE: dict[str, Status] = {s.value: s for s in Status}
 """Status by stored value: a dict look-up is ten times faster than `Status(value)`."""
 
 
 def clean_word(word: str) -> str:
-    """A word as stored: stripped of blanks; InputError when nothing is left."""
-    word = "".join(word.split())
+    """A word as stored: no escape sequences, controls or blanks; InputError when nothing is
+    left."""
+    from reader.notes.cleaning import clean
+
+    word = "".join(clean(word).split())
     if not word:
         raise InputError("a word status needs a word")
+    if len(word) > MAX_WORD_CHARS:
+        raise InputError(f"a word has at most {MAX_WORD_CHARS} characters "
+                         f"(this one has {len(word)})")
     return word
 
 
@@ -32,12 +41,14 @@ class Vocabulary:
 
     def statuses(self) -> dict[str, Status]:
         """Every stored status by word (words not in it are NEW)."""
-        return {w: _BY_VALUE[d["status"]] for w, d in self.store.keyed_docs("statuses").items()}
+        # A value no Dubao wrote (a hand edit) counts as new rather than failing every command.
+        return {w: s for w, d in self.store.keyed_docs("statuses").items()
+                if (s := _BY_VALUE.get(d["status"])) is not None}
 
     def status(self, word: str) -> Status:
         """The status of one word."""
         doc = self.store.keyed_docs("statuses").get(word)
-        return Status(doc["status"]) if doc else Status.NEW
+        return _BY_VALUE.get(doc["status"], Status.NEW) if doc else Status.NEW
 
     def known(self) -> frozenset[str]:
         """The words marked known."""
@@ -49,20 +60,20 @@ class Vocabulary:
 
         With `overwrite=False` only NEW words change (an import never demotes a word).
         """
-        return self.apply({clean_word(w): status for w in
-                           ([words] if isinstance(words, str) else words)},
+        return self.apply(dict.fromkeys([words] if isinstance(words, str) else words, status),
                           overwrite=overwrite)
 
     def apply(self, wanted: Mapping[str, Status], *,
               overwrite: bool = True) -> WordStatusChanged:
-        """Set several words to their own statuses in one save."""
+        """Set several words to their own statuses in one save (words cleaned as stored)."""
+        wanted = {clean_word(w): s for w, s in wanted.items()}
         docs = self.store.keyed_docs("statuses")
         stamp = now_iso()
         writes: dict[str, dict[str, Any] | None] = {}
         changes = []
         for word, after in wanted.items():
             old = docs.get(word)
-            before = Status(old["status"]) if old else Status.NEW
+            before = _BY_VALUE.get(old["status"], Status.NEW) if old else Status.NEW
             if before is after or (not overwrite and before is not Status.NEW):
                 continue
             changes.append(StatusChange(word, before, after))

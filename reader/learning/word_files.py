@@ -38,9 +38,9 @@ class WordList:
 
 def _show(path: Path) -> str:
     """A file name as it may be printed: no control characters or escape sequences."""
-    from reader.corpus.decode import sanitize
+    from reader.corpus.decode import printable
 
-    return sanitize(str(path)).replace("\n", " ")
+    return printable(path)
 
 
 def parse_levels(text: str) -> tuple[int, ...]:
@@ -71,11 +71,18 @@ def clean_field(text: str) -> str:
     return "".join(html.unescape(_TAG.sub("", text)).split())
 
 
+def _as_word(word: str) -> str | None:
+    """The field as a word, None when it holds no Han or is too long for one (a whole text)."""
+    from reader.learning.vocabulary import MAX_WORD_CHARS
+
+    return word if len(word) <= MAX_WORD_CHARS and _HAN.search(word) else None
+
+
 def _first_han(fields: Iterable[str]) -> str | None:
     for field in fields:
         word = clean_field(field)
         if _HAN.search(word):
-            return word
+            return _as_word(word)
     return None
 
 
@@ -90,8 +97,7 @@ def _dedupe(words: Iterable[str | None]) -> tuple[tuple[str, ...], int]:
     return tuple(out), skipped
 
 
-def _read_text(path: Path) -> str:
-    raw = _read_bytes(path)
+def _decode(path: Path, raw: bytes) -> str:
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -99,22 +105,18 @@ def _read_text(path: Path) -> str:
 
 
 def _read_bytes(path: Path) -> bytes:
-    try:
-        if path.stat().st_size > MAX_BYTES:
-            raise InputError(f"{_show(path)}: the file is too large for a word list")
-        return path.read_bytes()
-    except IsADirectoryError:
-        raise InputError(f"{_show(path)}: is a folder, not a file") from None
-    except FileNotFoundError:
-        raise InputError(f"{_show(path)}: no such file") from None
-    except OSError as exc:
-        raise InputError(f"{_show(path)}: cannot read it ({exc.strerror or exc})") from None
+    """The file's bytes (`-`: stdin) through the size-limited reader: a FIFO or a device is
+    refused before a byte is read, so it can neither hang the import nor fill memory."""
+    from reader.corpus.decode import read_input_file
+
+    return read_input_file(path, MAX_BYTES)
 
 
-def read_apkg(path: Path) -> WordList:
+def read_apkg(path: Path, raw: bytes | None = None) -> WordList:
     """The first Han field of each note of an Anki package (zip holding a SQLite collection)."""
+    raw = _read_bytes(path) if raw is None else raw
     try:
-        with zipfile.ZipFile(path) as z:
+        with zipfile.ZipFile(io.BytesIO(raw)) as z:
             names = set(z.namelist())
             name = next((n for n in ("collection.anki21", "collection.anki2") if n in names),
                         None)
@@ -125,7 +127,7 @@ def read_apkg(path: Path) -> WordList:
                                  "export it again with \"Support older Anki versions\"")
             if name is None:
                 raise InputError(f"{_show(path)}: no Anki collection in the package")
-            data = z.read(name)
+            data = _unzip_limited(z, name, path)
     except (zipfile.BadZipFile, OSError) as exc:
         raise InputError(f"{_show(path)}: not an Anki package ({exc})") from None
     with tempfile.TemporaryDirectory(prefix="dubao-apkg-") as tmp:
@@ -141,6 +143,19 @@ def read_apkg(path: Path) -> WordList:
             raise InputError(f"{_show(path)}: the Anki collection cannot be read ({exc})") from None
     words, skipped = _dedupe(_first_han(str(r[0]).split("\x1f")) for r in rows)
     return WordList(words, skipped)
+
+
+def _unzip_limited(z: zipfile.ZipFile, name: str, path: Path) -> bytes:
+    """One member, refused past MAX_BYTES however small it is zipped (a zip bomb)."""
+    too_large = InputError(f"{_show(path)}: the Anki collection is too large "
+                           f"(more than {MAX_BYTES} bytes unpacked)")
+    if z.getinfo(name).file_size > MAX_BYTES:
+        raise too_large
+    with z.open(name) as fh:  # the header's size may lie: count what comes out
+        data = fh.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise too_large
+    return data
 
 
 _LUTE_STATUS = {"1": Status.LEARNING_1, "2": Status.LEARNING_2, "3": Status.LEARNING_3,
@@ -169,10 +184,12 @@ def _read_csv(path: Path, text: str) -> WordList:
             found.append(None)  # a Lute export holds every language's terms
             continue
         word = clean_field(row[col]) if col < len(row) else ""
-        word = word if _HAN.search(word) else None
+        word = _as_word(word)
         found.append(word)
         if word and scol is not None and scol < len(row):
-            statuses[word] = table.get(row[scol].strip().lower(), Status.KNOWN)
+            # A value we cannot read is no status: the import's --status applies.
+            if (status := table.get(row[scol].strip().lower())) is not None:
+                statuses[word] = status
     words, skipped = _dedupe(found)
     return WordList(words, skipped, statuses if scol is not None else None)
 
@@ -182,10 +199,11 @@ def read_word_file(path: Path) -> WordList:
 
     InputError (one line) when the file cannot be read or holds no Chinese word.
     """
-    if path.suffix.lower() in (".apkg", ".colpkg") or zipfile.is_zipfile(path):
-        result = read_apkg(path)
+    raw = _read_bytes(path)
+    if path.suffix.lower() in (".apkg", ".colpkg") or zipfile.is_zipfile(io.BytesIO(raw)):
+        result = read_apkg(path, raw)
     else:
-        text = _read_text(path)
+        text = _decode(path, raw)
         if "\x00" in text:
             raise InputError(f"{_show(path)}: a binary file, not a word list")
         lines = [ln for ln in text.splitlines() if ln.strip()]
@@ -202,8 +220,9 @@ def read_word_file(path: Path) -> WordList:
             words, skipped = _dedupe(_first_han(r) for r in rows)
             statuses = None
             if ours:
+                # "new" is no status (a file must not unmark words): --status applies.
                 statuses = {clean_field(r[0]): Status(r[1].strip()) for r in rows
-                            if len(r) > 1 and r[1].strip() in set(Status)}
+                            if len(r) > 1 and r[1].strip() in set(Status) - {Status.NEW}}
             result = WordList(words, skipped, statuses)
     if not result.words:
         raise InputError(f"{_show(path)}: no Chinese words found")

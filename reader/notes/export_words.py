@@ -39,15 +39,21 @@ def marked_sentence(sentence: str, word: str) -> str:
     return mark.join(html.escape(part, quote=True) for part in flat.split(word))
 
 
+def card_facts(word: SavedWord) -> tuple[str, int | None]:
+    """The traditional form and HSK level a card shows: the saved ones, else the dictionary's."""
+    traditional, hsk = word.traditional, word.hsk
+    if traditional is None or hsk is None:
+        found_trad, found_hsk = dictionary_facts(word.word)
+        traditional = traditional or found_trad or word.word
+        hsk = hsk if hsk is not None else found_hsk
+    return traditional, hsk
+
+
 def word_rows(words: Iterable[SavedWord], titles: Mapping[str, str]) -> list[list[str]]:
     """One row of fields per saved word; `titles` maps article ids to titles."""
     rows = []
     for w in words:
-        traditional, hsk = w.traditional, w.hsk
-        if traditional is None or hsk is None:
-            found_trad, found_hsk = dictionary_facts(w.word)
-            traditional = traditional or found_trad or w.word
-            hsk = hsk if hsk is not None else found_hsk
+        traditional, hsk = card_facts(w)
         rows.append([
             _field(w.word), _field(traditional), _field(w.pinyin), _field(w.definition),
             hsk_label(hsk) if hsk else "", marked_sentence(w.sentence, w.word),

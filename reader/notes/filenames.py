@@ -7,6 +7,7 @@ import re
 import unicodedata
 from pathlib import Path
 
+from reader.corpus.decode import printable
 from reader.errors import InputError
 from reader.notes.durable_storage import atomic_write, fsync_dir
 
@@ -22,7 +23,8 @@ class ExportExistsError(InputError):
     """The export target exists; ask before overwriting (exit status 2 in the CLI)."""
 
     def __init__(self, path: Path) -> None:
-        super().__init__(f"{path} already exists; choose another name or allow overwriting")
+        super().__init__(f"{printable(path)} already exists; choose another name or allow "
+                         "overwriting")
         self.path = path
         """The file that would have been overwritten."""
 
@@ -75,7 +77,7 @@ def write_export(directory: Path, filename: str, text: str, overwrite: bool = Fa
     target = path_in(directory, filename)
     data = text.encode("utf-8")
     if target.exists() and not target.is_file():
-        raise InputError(f"{target} is not a regular file; not writing there")
+        raise InputError(f"{printable(target)} is not a regular file; not writing there")
     if overwrite and target.exists():
         atomic_write(target, data)
         return target

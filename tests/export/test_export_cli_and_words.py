@@ -36,7 +36,7 @@ def run(capsys, *argv: str) -> tuple[int, str, str]:
 def hostile_word() -> SavedWord:
     return SavedWord("w-1", "经济", "jīng jì", 'economy;\t"business"\n<b>x</b>',
                      "冰雪\t经济\n持续升温，经济向好。", "a-1", "i", traditional="經濟", hsk=3,
-                     note="n")
+                     note="my\tnote <i>\n2</i>")
 
 
 def test_tsv_has_anki_headers_and_clean_fields():
@@ -51,7 +51,7 @@ def test_tsv_has_anki_headers_and_clean_fields():
     assert fields[4] == "3"
     assert fields[5] == "冰雪 <b>经济</b> 持续升温，<b>经济</b>向好。"
     assert fields[6] == "标题 一"
-    assert COLUMNS[7] == "Note" and fields[7] == "n"
+    assert COLUMNS[7] == "Note" and fields[7] == "my note &lt;i&gt;<br>2&lt;/i&gt;"
 
 
 def test_anki_export_keeps_the_users_note_and_the_hsk_band():
@@ -65,7 +65,7 @@ def test_anki_export_keeps_the_users_note_and_the_hsk_band():
     assert rows[0][COLUMNS.index("Note")] == fields[7]
 
 
-def test_csv_parses_back_to_seven_columns():
+def test_csv_parses_back_to_eight_columns():
     text = export_words([hostile_word(), hostile_word()], {}, fmt="csv")
     rows = list(csv.reader(io.StringIO("\n".join(text.split("\n")[3:]))))
     assert [len(r) for r in rows if r] == [8, 8]

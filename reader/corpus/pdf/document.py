@@ -88,25 +88,26 @@ class PdfFile:
 
 
 @contextmanager
-def open_pdf(path: Path) -> Iterator[PdfFile]:
-    """Open a PDF for reading; one-line InputError for a missing, encrypted or broken file."""
+def open_pdf(path: Path, data: bytes | None = None) -> Iterator[PdfFile]:
+    """Open a PDF for reading (its bytes when given, else the file's, read once through the
+    size-limited reader so a FIFO or a device never blocks); one-line InputError for a
+    missing, encrypted or broken file."""
+    import io
+
     import pdfplumber  # imported on first use: it costs ~0.2 s at start
 
-    name = str(path)
-    try:
-        size = path.stat().st_size
-    except FileNotFoundError as exc:
-        raise InputError(f"{name}: no such file") from exc
-    except OSError as exc:
-        raise InputError(f"{name}: cannot be read ({exc.strerror})") from exc
-    if size > MAX_PDF_BYTES:
-        raise InputError(f"{name}: the PDF is too large ({size} bytes; at most {MAX_PDF_BYTES})")
-    with open(path, "rb") as fh:
-        head = fh.read(1024)
-    if b"%PDF-" not in head:
+    from reader.corpus.decode import read_input_file, sanitize
+
+    name = sanitize(str(path)).replace("\n", " ")
+    if data is None:
+        data = read_input_file(path, MAX_PDF_BYTES)
+    if len(data) > MAX_PDF_BYTES:
+        raise InputError(f"{name}: the PDF is too large ({len(data)} bytes; "
+                         f"at most {MAX_PDF_BYTES})")
+    if b"%PDF-" not in data[:1024]:
         raise InputError(f"{name}: not a PDF")
     try:
-        pdf = pdfplumber.open(path)
+        pdf = pdfplumber.open(io.BytesIO(data))
         count = len(pdf.pages)
     except Exception as exc:  # pdfminer raises many unrelated types on broken files
         raise InputError(f"{name}: not a readable PDF ({_why(exc)})") from exc

@@ -10,12 +10,13 @@ import hashlib
 import json
 import os
 import stat
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from reader.corpus.decode import read_input_file
+from reader.corpus.decode import printable, read_input_file
 from reader.corpus.model import Article, Issue
 from reader.corpus.pdf.document import open_pdf
 from reader.corpus.pdf.page import has_text_layer, read_page
@@ -75,13 +76,14 @@ def import_pdf(
     own files are checked as well. The same PDF twice is refused; a new PDF whose name is
     taken gets a numbered name. Nothing is written until every page has been read.
     """
+    name = printable(path)
     data = _read(path)
     digest = hashlib.sha256(data).hexdigest()
     library.mkdir(parents=True, exist_ok=True)
     for kept in library.glob("*.pdf"):
         if kept.stat().st_size == len(data) and _sha256(kept) == digest:
-            raise InputError(f"{path}: already in the library as {kept.stem}")
-    with open_pdf(path) as pdf:
+            raise InputError(f"{name}: already in the library as {kept.stem}")
+    with open_pdf(path, data) as pdf:
         total = pdf.page_count
         stem = _free_stem(_safe_stem(path.stem), library, total, set(taken or ()))
         issues: list[tuple[int, Issue]] = []
@@ -106,15 +108,16 @@ def import_pdf(
                 progress(number, total)
     if scans == total:
         if any(s.reason.startswith("its fonts") for s in skipped):
-            raise InputError(f"{path}: the PDF's fonts map glyphs to no text; it cannot be read")
-        raise InputError(f"{path}: the PDF has no text layer (a scan?); OCR is not supported")
+            raise InputError(f"{name}: the PDF's fonts map glyphs to no text; it cannot be read")
+        raise InputError(f"{name}: the PDF has no text layer (a scan?); OCR is not supported")
     if not issues:
-        raise InputError(f"{path}: no articles found on any page")
+        raise InputError(f"{name}: no articles found on any page")
     return _write(library, stem, data, digest, issues, total), skipped
 
 
 def load_pdf_page(path: Path) -> Issue:
     """Read a stored page record back into an Issue; InputError when it is damaged."""
+    name = printable(path)
     try:
         # Through the size-limited reader: a FIFO or a huge file must not hang or flood us.
         record = json.loads(read_input_file(path).decode("utf-8"))
@@ -122,9 +125,9 @@ def load_pdf_page(path: Path) -> Issue:
             raise ValueError("not a page record")
         return issue_from_json(record["issue"])
     except FileNotFoundError as exc:
-        raise InputError(f"{path}: no such file") from exc
+        raise InputError(f"{name}: no such file") from exc
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
-        raise InputError(f"{path}: damaged PDF page record ({type(exc).__name__})") from exc
+        raise InputError(f"{name}: damaged PDF page record ({type(exc).__name__})") from exc
 
 
 def issue_from_json(data: dict[str, Any]) -> Issue:
@@ -162,20 +165,10 @@ def issue_from_json(data: dict[str, Any]) -> Issue:
 
 
 def _read(path: Path) -> bytes:
-    """The PDF's bytes, with one-line errors for files that cannot be read."""
+    """The PDF's bytes through the size-limited reader (a FIFO or a device never blocks)."""
     from reader.corpus.pdf.document import MAX_PDF_BYTES
 
-    try:
-        if path.is_dir():
-            raise InputError(f"{path}: is a folder, not a file")
-        size = path.stat().st_size
-        if size > MAX_PDF_BYTES:
-            raise InputError(f"{path}: the PDF is too large ({size} bytes)")
-        return path.read_bytes()
-    except FileNotFoundError as exc:
-        raise InputError(f"{path}: no such file") from exc
-    except PermissionError as exc:
-        raise InputError(f"{path}: permission denied") from exc
+    return read_input_file(path, MAX_PDF_BYTES)
 
 
 def _sha256(path: Path) -> str:
@@ -231,21 +224,26 @@ def _write(
         for p in written:
             p.unlink(missing_ok=True)
         if isinstance(exc, OSError):
-            raise ReaderError(f"cannot write to the library {library}: {exc.strerror}") from exc
+            where = printable(library)
+            raise ReaderError(f"cannot write to the library {where}: {exc.strerror}") from exc
         raise
 
 
 def _write_new(target: Path, data: bytes) -> None:
-    """Write a file that must not exist yet, durably; FileExistsError rather than replace."""
-    tmp = target.with_name(target.name + ".tmp")
-    with open(tmp, "xb") as fh:
-        fh.write(data)
-        fh.flush()
-        os.fsync(fh.fileno())
+    """Write a file that must not exist yet, durably; FileExistsError rather than replace.
+
+    The temporary file has a name of its own (a leftover from a killed import never blocks
+    the next) and is removed whatever fails, a full disk included.
+    """
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
         os.link(tmp, target)  # fails rather than replaces if the name appeared meanwhile
     finally:
-        tmp.unlink()
+        os.unlink(tmp)
 
 
 def reread_stale(library: Path) -> list[Path]:
@@ -257,7 +255,7 @@ def reread_stale(library: Path) -> list[Path]:
     done = []
     for record_path in sorted(library.glob("*" + PAGE_SUFFIX)):
         try:
-            record = json.loads(record_path.read_text(encoding="utf-8"))
+            record = json.loads(read_input_file(record_path).decode("utf-8"))
             if record.get("format") != RECORD_FORMAT or record["extractor"] >= EXTRACTOR_VERSION:
                 continue
             pdf_path = library / Path(str(record["pdf"])).name
