@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -21,9 +21,13 @@ from reader.settings import export_folder, remember_export_folder
 from reader.tui.screens.dialogs import Confirm
 
 if TYPE_CHECKING:
+    from textual.app import App
     from textual.screen import Screen
 
     from reader.reading.session import ReadingSession
+
+T = TypeVar("T")
+"""What a dialog answers."""
 
 
 @dataclass(frozen=True)
@@ -116,12 +120,24 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
         self.dismiss(None)
 
 
+async def ask(app: App[object], dialog: Screen[T]) -> T:
+    """Show `dialog` and wait for its answer (from a worker).
+
+    Not `App.push_screen_wait`: it first runs the app's pending callbacks in the calling
+    worker. When the user has just left the screen, the removal of that screen is among them;
+    its unmount cancels the worker mid-removal, which cancels the screen's own task, and the
+    app's loop, awaiting the same removal, stops without a word (every later key hangs).
+    """
+    # The shield keeps a cancelled worker from cancelling the dialog's result.
+    return await asyncio.shield(app.push_screen(dialog, wait_for_dismiss=True))
+
+
 async def run_export(screen: Screen[object], session: ReadingSession, article_id: str | None,
                      what: str) -> None:
     """Export one article's highlights (or all, with None): ask where, never overwrite unasked.
 
-    Run it in an async worker of the screen: it waits for the dialogs (`push_screen_wait`)
-    and writes the file in a thread.
+    Run it in an async worker of the screen: it waits for the dialogs (`ask`) and writes
+    the file in a thread. A screen the user has left meanwhile gets no dialog.
     """
     from reader.notes.filenames import ExportExistsError, free_name
 
@@ -130,8 +146,10 @@ async def run_export(screen: Screen[object], session: ReadingSession, article_id
     if count == 0:
         app.notify("No highlights to export yet.", severity="warning")
         return
+    if screen not in app.screen_stack:
+        return
     dialog = ExportDialog(what, name, count, session.export_dir or export_folder(session.home))
-    choice = await app.push_screen_wait(dialog)
+    choice = await ask(app, dialog)
     if choice is None:
         return
     overwrite, filename = False, None
@@ -142,7 +160,7 @@ async def run_export(screen: Screen[object], session: ReadingSession, article_id
                                            filename=filename)
         except ExportExistsError as exc:
             answers = [("overwrite", "Overwrite"), ("both", "Keep both")]
-            answer = await app.push_screen_wait(Confirm(f"{exc.path} already exists.", answers))
+            answer = await ask(app, Confirm(f"{exc.path} already exists.", answers))
             if answer == "overwrite":
                 overwrite, filename = True, exc.path.name
             elif answer == "both":
