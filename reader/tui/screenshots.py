@@ -56,6 +56,21 @@ def _unknown_compound(text: str) -> str:
     raise RuntimeError("no unknown compound in the tour article")
 
 
+def _import_pdf_page(home: Path) -> str:
+    """A 4-column newspaper PDF page (made from seed stories) imported; its issue id."""
+    from reader.benchmarks.pdf_pages import LAYOUTS, render_page, stories_from
+    from reader.corpus.library import load_file
+    from reader.corpus.pdf.store import import_pdf
+    from reader.paths import library_dir, seeds_dir
+
+    items = stories_from([load_file(p) for p in sorted(seeds_dir().glob("*.txt"))])
+    layout = next(lay for lay in LAYOUTS if lay.columns == 4)
+    pdf = Path(tempfile.mkdtemp(prefix="dubao-pdf-")) / "jilin-evening.pdf"
+    render_page(pdf, items[:6], layout)
+    pages, _skipped = import_pdf(pdf, library_dir(home))
+    return pages[0].issue.id
+
+
 def _prepare_home(home: Path) -> tuple[str, str]:
     """Highlights with a note and a saved word, as a reader would have made them."""
     art = next(
@@ -90,6 +105,7 @@ async def _shoot(out: Path) -> list[Shot]:
     shots: list[Shot] = []
     home = Path(tempfile.mkdtemp(prefix="dubao-shots-"))
     article_id, text = _prepare_home(home)
+    pdf_issue = _import_pdf_page(home)
     unknown = _unknown_compound(text)
     app = ReaderApp(home=home)
 
@@ -167,6 +183,14 @@ async def _shoot(out: Path) -> list[Shot]:
         await pilot.press("ctrl+t")
         await pilot.pause(0.5)
         save("11-light-theme", ARTICLE_TITLE)
+        await pilot.press("ctrl+t")
+        await pilot.press("escape")  # back to the library
+
+        pdf_article = next(a for i in app.session.issues if i.id == pdf_issue
+                           for a in i.articles if a.kind == "article")
+        app.library_screen.select_article(pdf_article.id)
+        await pilot.pause(0.8)
+        save("12-pdf-page-in-library", pdf_article.title)
     return shots
 
 

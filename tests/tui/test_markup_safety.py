@@ -74,6 +74,7 @@ def test_markup_in_an_id_a_title_and_a_folder_is_shown_as_typed(home: Path,
             await wait_for(pilot, lambda: "No article with id '[/]'." in notices(app),
                            "the unknown id")
             # The palette finds the title with markup characters, and opens it.
+            await wait_for(pilot, lambda: app.session.issues, "the library's articles")
             found = [hit async for hit in ArticlesProvider(app.screen).search("发展[迅速]")]
             assert any("跨境电商发展[迅速]" in str(h.text) for h in found)
             # A highlight, then an export into a folder whose name is markup.
