@@ -35,7 +35,7 @@ if TYPE_CHECKING:  # imported lazily: the first frame does not wait for them
     from reader.reading.listing import Listing
     from reader.reading.placement import PlacedHighlight
 
-READ_ONLY_NOTICE = "Read-only: nothing can be changed here (the title bar says why)."
+READ_ONLY_NOTICE = "This Dubao is read-only: nothing can be changed here."
 """What the user is told when an edit is refused (the only wording)."""
 
 WORD_FIELDS = ("definition", "note")
