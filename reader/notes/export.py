@@ -200,8 +200,11 @@ def render(context: dict[str, Any], template_text: str | None = None) -> str:
     source = template_text if template_text is not None else DEFAULT_TEMPLATE.read_text(
         encoding="utf-8")
     try:
-        # A copy: even a template that got round the sandbox cannot change the caller's data.
-        out = env.from_string(source).render(**copy.deepcopy(context))
+        # A user's template gets a copy: even one that got round the sandbox cannot change the
+        # caller's data. Ours changes nothing, and copying 10,000 highlights costs a third of
+        # the export.
+        data = context if template_text is None else copy.deepcopy(context)
+        out = env.from_string(source).render(**data)
     except TemplateError as exc:
         line = getattr(exc, "lineno", None)
         where = f" (line {line})" if line else ""
