@@ -45,8 +45,9 @@ def parse_issue(text: str, issue_id: str, source: str = "") -> Issue:
     )
 
 
-def _article_id(issue_id: str, seed: str, used: set[str]) -> str:
-    """Issue id + short hash of the start of the body; unique within the issue."""
+def article_id(issue_id: str, seed: str, used: set[str]) -> str:
+    """Issue id + short hash of the start of the body; unique within the issue (text and PDF
+    pages alike: annotations hang on these ids)."""
     digest = hashlib.sha1(seed[:48].encode("utf-8")).hexdigest()
     n = 8
     aid = f"{issue_id}-{digest[:n]}"
@@ -71,7 +72,7 @@ def _article(issue_id: str, d: Draft, used: set[str]) -> Article:
     )
     derived = title is None
     return Article(
-        id=_article_id(issue_id, body_start, used),
+        id=article_id(issue_id, body_start, used),
         issue_id=issue_id,
         kind="article",
         title=title or derive_title(body_start),
@@ -92,7 +93,7 @@ def _photo(issue_id: str, caption: str, used: set[str]) -> Article:
     """A photo item: its caption, with a title from the caption's first sentence."""
     text = caption.removeprefix("图为").removeprefix("圖為")
     return Article(
-        id=_article_id(issue_id, "photo:" + caption, used),
+        id=article_id(issue_id, "photo:" + caption, used),
         issue_id=issue_id,
         kind="photo",
         title=derive_title(text),

@@ -105,30 +105,6 @@ def apkg_bytes(words: Iterable[SavedWord], articles: Mapping[str, ArticleInfo],
 
 def write_apkg(target: Path, data: bytes, overwrite: bool) -> Path:
     """Write the package; an existing file only with `overwrite` (replaced atomically)."""
-    from reader.notes.durable_storage import atomic_write
-    from reader.notes.filenames import ExportExistsError
+    from reader.notes.filenames import write_file
 
-    if target.exists() and not target.is_file():
-        from reader.corpus.decode import printable
-        from reader.errors import InputError
-
-        raise InputError(f"{printable(target)} is not a regular file; not writing there")
-    if target.exists():
-        if not overwrite:
-            raise ExportExistsError(target)
-        atomic_write(target, data)
-        return target
-    target.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
-    except FileExistsError:
-        raise ExportExistsError(target) from None
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-    except BaseException:
-        target.unlink(missing_ok=True)
-        raise
-    return target
+    return write_file(target, data, overwrite)

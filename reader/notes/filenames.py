@@ -75,12 +75,21 @@ def write_export(directory: Path, filename: str, text: str, overwrite: bool = Fa
     """
     directory.mkdir(parents=True, exist_ok=True)
     target = path_in(directory, filename)
-    data = text.encode("utf-8")
+    return write_file(target, text.encode("utf-8"), overwrite)
+
+
+def write_file(target: Path, data: bytes, overwrite: bool = False) -> Path:
+    """Write `data` as `target`; ExportExistsError if it exists and not `overwrite`.
+
+    A new file is created exclusively (no race can replace someone else's file); an
+    allowed overwrite replaces the file atomically; only regular files are ever replaced.
+    """
     if target.exists() and not target.is_file():
         raise InputError(f"{printable(target)} is not a regular file; not writing there")
     if overwrite and target.exists():
         atomic_write(target, data)
         return target
+    target.parent.mkdir(parents=True, exist_ok=True)
     try:
         fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
     except FileExistsError:

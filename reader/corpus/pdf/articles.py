@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass, field
 
 from reader.corpus.model import Article
+from reader.corpus.parse import article_id, derive_title
 from reader.corpus.pdf.lines import HEAD_EMS, TextLine
 
 SMALL_EMS = 0.92
@@ -23,7 +23,6 @@ DATELINE_RE = re.compile(
 )
 """`本报讯（记者 张三）`: the same datelines the text parser knows."""
 CONTINUED_RE = re.compile(r"^[（(]?(上接第.{1,4}版|接第.{1,4}版)[）)]?$")
-_SENTENCE_END = re.compile(r"[。！？!?]")
 _CLOSES_CLAUSE = "。！？；：，、…”"
 _SENTENCE_ENDS = "。！？…”"
 
@@ -232,21 +231,3 @@ def _photo(issue_id: str, caption: str, used: set[str]) -> Article:
         title_derived=True,
         captions=(caption,),
     )
-
-
-def article_id(issue_id: str, seed: str, used: set[str]) -> str:
-    """Issue id + short hash of the start of the body, unique in the issue (the text scheme)."""
-    digest = hashlib.sha1(seed[:48].encode("utf-8")).hexdigest()
-    n = 8
-    aid = f"{issue_id}-{digest[:n]}"
-    while aid in used:
-        n += 2
-        aid = f"{issue_id}-{digest[:n]}"
-    used.add(aid)
-    return aid
-
-
-def derive_title(text: str, limit: int = 24) -> str:
-    """A title from the first sentence of a body, shortened to `limit` characters."""
-    first = _SENTENCE_END.split(text, maxsplit=1)[0].strip()
-    return first if len(first) <= limit else first[: limit - 1] + "…"
