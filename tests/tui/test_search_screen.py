@@ -52,3 +52,30 @@ def test_pinyin_query_lists_the_words_it_spells(home: Path) -> None:
             assert "跨境" in status
 
     asyncio.run(scenario())
+
+
+def test_your_words_lists_where_saved_words_and_highlights_occur(home: Path) -> None:
+    from reader.corpus.library import load_library
+    from reader.notes.store import NotesStore
+
+    issue, art = next((i, a) for i in load_library(home) for a in i.articles
+                      if MARKER in a.text)
+    start = art.text.index(MARKER)
+    with NotesStore.open(home) as store:
+        store.add_highlight(issue.id, art.id, art.text, start, start + len(MARKER))
+        store.save_word("会议", "huìyì", "meeting", "会议指出。", art.id, issue.id)
+
+    async def scenario() -> None:
+        app = ReaderApp(home=home)
+        async with app.run_test(size=(100, 32)) as pilot:
+            await wait_for(pilot, lambda: app.library_screen.issues, "the library")
+            await pilot.press("s")
+            screen = app.screen
+            assert isinstance(screen, SearchScreen)
+            await pilot.press("ctrl+r")
+            await wait_for(pilot, lambda: screen.hits, "the results")
+            found = {h.sentence[h.mark[0]:h.mark[1]] for h in screen.hits}
+            assert "会议" in found  # the saved word, wherever it occurs
+            assert any(h.article_id == art.id for h in screen.hits)  # the highlighted passage
+
+    asyncio.run(scenario())

@@ -59,12 +59,14 @@ class SearchScreen(ReportsWorkerErrors, Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back"),
         Binding("down", "to_results", "Results", show=False),
+        Binding("ctrl+r", "saved", "Your words"),
     ]
     """
     | Key(s) | Description |
     | :- | :- |
     | escape | Back to the library. |
     | down | From the box to the results. |
+    | ctrl+r | Where your saved words and highlighted passages occur (those holding the query). |
     """
 
     HELP_TITLE = "search"
@@ -119,6 +121,24 @@ class SearchScreen(ReportsWorkerErrors, Screen[None]):
     def _submitted(self) -> None:
         """Enter in the box goes to the results."""
         self.action_to_results()
+
+    def action_saved(self) -> None:
+        """Search for the saved words and highlighted passages (those holding the query)."""
+        self.query_one("#search-status", Static).update("Searching your words…")
+        self.run_saved(self.query_one("#search-query", Input).value.strip())
+
+    @work(thread=True, exclusive=True, group="search", exit_on_error=False)
+    def run_saved(self, query: str) -> None:
+        """Where the user's saved words and highlighted passages occur in the library."""
+        from reader.corpus.library import open_index
+        from reader.index.search import search_words
+
+        words = [w.word for w in self.session.words()]
+        words += [h.quote for h in self.session.all_highlights()]
+        words = [w for w in words if query in w]
+        with open_index(self.session.home) as conn:
+            results = search_words(conn, words, LIMIT, query=query or "your words")
+        self.post_message(SearchDone(query, results))
 
     @work(thread=True, exclusive=True, group="search", exit_on_error=False)
     def run_search(self, query: str) -> None:
