@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from weakref import WeakKeyDictionary
 
 from textual.app import App
 
-from reader.settings import SEGMENT_MODES, Settings, load_settings, update_settings
-from reader.tui.article_layout import SegmentMode
+if TYPE_CHECKING:
+    from reader.settings import Settings
+
+# reader.settings (and the notes layer under it) is imported in the workers: the app's first
+# frame must not wait on it (tests/test_architecture.py).
 
 DISPLAY_FIELDS = ("pinyin_line", "tone_colours", "segments", "theme")
 """The settings this module owns (the export folder is remembered by the export dialog)."""
@@ -25,7 +28,7 @@ DISPLAY_FIELDS = ("pinyin_line", "tone_colours", "segments", "theme")
 class _State:
     """One app's preferences: loaded yet, the values, and the write order."""
 
-    settings: Settings
+    settings: Settings | None = None
     loaded: bool = False
     queued: int = 0
     written: int = 0
@@ -39,7 +42,7 @@ def _state(app: App[Any]) -> _State:
     """The app's preferences (the defaults until they are loaded)."""
     state = _STATES.get(app)
     if state is None:
-        state = _STATES[app] = _State(Settings())
+        state = _STATES[app] = _State()
     return state
 
 
@@ -55,6 +58,8 @@ def attach(app: App[Any]) -> None:
     home = app.session.home  # type: ignore[attr-defined]
 
     def read() -> None:
+        from reader.settings import Settings, load_settings
+
         try:
             settings = load_settings(home)
         except (OSError, ValueError):
@@ -79,15 +84,15 @@ def _loaded(app: App[Any], settings: Settings) -> None:
 
 
 def apply_to(view: Any, settings: Settings) -> None:
-    """Put an article view in the remembered modes."""
-    segments: SegmentMode = settings.segments if settings.segments in SEGMENT_MODES else "shade"
-    view.ruby, view.tones, view.segments = settings.pinyin_line, settings.tone_colours, segments
+    """Put an article view in the remembered modes (the settings are checked on loading)."""
+    view.ruby, view.tones = settings.pinyin_line, settings.tone_colours
+    view.segments = settings.segments
 
 
 def remember(app: App[Any], **changes: Any) -> None:
     """Keep changed preferences (fields of `DISPLAY_FIELDS`) and write them in the background."""
     state = _state(app)
-    if not state.loaded:
+    if not state.loaded or state.settings is None:
         return  # not read yet: writing now would overwrite what the reader chose last time
     new = replace(state.settings, **changes)
     if new == state.settings:
@@ -98,6 +103,8 @@ def remember(app: App[Any], **changes: Any) -> None:
     values = {name: getattr(new, name) for name in DISPLAY_FIELDS}
 
     def write() -> None:
+        from reader.settings import update_settings
+
         with _WRITE_LOCK:
             if order < state.written:
                 return  # a newer change was written already
