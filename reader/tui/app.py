@@ -11,6 +11,7 @@ from textual.binding import Binding, BindingType
 from textual.worker import Worker, WorkerState
 
 from reader.reading.session import ReadingSession
+from reader.tui import display_prefs
 from reader.tui.pipeline import EditingApp, OpenArticle
 from reader.tui.screens.library import LibraryScreen
 
@@ -79,6 +80,7 @@ class ReaderApp(EditingApp):
         # refresh keeps it from delaying the first frame.
         self.call_after_refresh(self.open_store)
         self.call_after_refresh(self.warm_up)
+        display_prefs.attach(self)  # p, t, g and the theme, as the reader left them
 
     @work(thread=True, exclusive=True, group="warm-up", exit_on_error=False)
     def warm_up(self) -> None:

@@ -22,11 +22,11 @@ LineKind = Literal["body", "ruby", "decor", "blank"]
 SegmentMode = Literal["shade", "space", "off"]
 
 LEFT_MARGIN = 2
-"""Cells left blank at the left edge of every line."""
+"""Fewest cells left blank at the left edge of every line (a wide view centres the column)."""
 HANG = 2
 """Cells kept free at the right so that closing punctuation can hang there."""
-MAX_MEASURE = 72
-"""Widest text column in cells; longer lines are hard to read."""
+MAX_MEASURE = 80
+"""Widest text column in cells (40 characters); longer lines are hard to read."""
 INDENT = 4
 """First-line indent of a paragraph (two ideographic spaces, the Chinese convention)."""
 
@@ -81,6 +81,8 @@ class ArticleLayout:
     """Indexes of the tokens that are words (the cursor stops there), in reading order."""
     body_start: int = 0
     """First line of the body (after the headline block)."""
+    left: int = LEFT_MARGIN
+    """First cell of the text column (the column is centred in a wide view)."""
 
     def spans_of(self, token: int) -> list[tuple[int, WordSpan]]:
         """(line number, span) pairs where a token is drawn."""
@@ -198,6 +200,36 @@ def measure(width: int) -> int:
     return max(10, min(MAX_MEASURE, width - LEFT_MARGIN - HANG))
 
 
+def left_edge(width: int) -> int:
+    """First cell of the text column: the margin, or more to centre a column narrower than
+    the view (with its hanging-punctuation cells)."""
+    return max(LEFT_MARGIN, (width - measure(width) - HANG) // 2)
+
+
+_BREAK_AFTER = set(" \u3000") | _CLOSING
+"""Characters a caption line may end with when wrapped before the edge (never mid-word)."""
+
+
+def wrap_phrases(text: str, width: int) -> list[str]:
+    """Wrap text to a cell width, breaking after a space or closing punctuation when one is
+    in the second half of the line (a caption's "本报记者 王某 摄" keeps 本报记者 whole);
+    character by character only when there is none."""
+    lines, cur = [], ""
+    for ch in text:
+        if cur and text_width(cur + ch) > width:
+            cut = max((i for i, c in enumerate(cur) if c in _BREAK_AFTER), default=-1)
+            if cut >= 0 and text_width(cur[: cut + 1]) * 2 >= width:
+                lines.append(cur[: cut + 1].rstrip())
+                cur = cur[cut + 1 :].lstrip()
+            else:
+                lines.append(cur)
+                cur = ""
+        cur += ch
+    if cur:
+        lines.append(cur)
+    return lines or [""]
+
+
 def layout_article(
     article: Article,
     issue: Issue | None,
@@ -216,7 +248,7 @@ def layout_article(
     col = measure(width)
     text = article.text
     toks = complete_tokens(text, tokens)
-    layout = ArticleLayout(width=width, tokens=toks)
+    layout = ArticleLayout(width=width, tokens=toks, left=left_edge(width))
     layout.words = [i for i, t in enumerate(toks) if is_word(t)]
     _headline(layout, article, issue, col)
     layout.body_start = len(layout.lines)
@@ -236,11 +268,11 @@ def layout_article(
 def _decor(layout: ArticleLayout, text: str, style: str, col: int, prefix: str = "") -> None:
     """Add wrapped decoration lines in one style, with an optional styled prefix."""
     pad = text_width(prefix)
-    for n, part in enumerate(wrap_cells(text, col - pad)):
+    for n, part in enumerate(wrap_phrases(text, col - pad)):
         runs = ((prefix if n == 0 else " " * pad, "rule"), (part, style)) if prefix else (
             (part, style),
         )
-        layout.lines.append(LayoutLine("decor", decor=runs, x=LEFT_MARGIN))
+        layout.lines.append(LayoutLine("decor", decor=runs, x=layout.left))
 
 
 def _headline(layout: ArticleLayout, article: Article, issue: Issue | None, col: int) -> None:
@@ -264,7 +296,7 @@ def _headline(layout: ArticleLayout, article: Article, issue: Issue | None, col:
         _decor(layout, credit, "byline", col)
     if article.continued_from:
         _decor(layout, f"Continued from {article.continued_from}", "byline", col)
-    layout.lines.append(LayoutLine("decor", decor=(("─" * min(col, 24), "rule"),), x=LEFT_MARGIN))
+    layout.lines.append(LayoutLine("decor", decor=(("─" * min(col, 24), "rule"),), x=layout.left))
     layout.lines.append(LayoutLine("blank"))
 
 
@@ -273,7 +305,7 @@ def _captions(layout: ArticleLayout, article: Article, col: int) -> None:
     if not article.captions:
         return
     layout.lines.append(LayoutLine("blank"))
-    layout.lines.append(LayoutLine("decor", decor=(("Photo captions", "rule"),), x=LEFT_MARGIN))
+    layout.lines.append(LayoutLine("decor", decor=(("Photo captions", "rule"),), x=layout.left))
     for caption in article.captions:
         _decor(layout, caption, "caption", col, prefix="▌ ")
 
@@ -298,10 +330,11 @@ def _paragraph(
     lines: list[list[WordSpan]] = [[]]
     x = INDENT
     prev_word = False
+    left = layout.left
     for i in para:
         tok = toks[i]
         word = is_word(tok)
-        for start, end in _pieces(tok, col, ruby):
+        for start, end in _pieces(tok, col, ruby, col - x):
             chars_w = text_width(text := tok.text[start - tok.start : end - tok.start])
             pin_w = text_width(ruby_text(token_syllables(tok, start, end))) if ruby else 0
             slot = max(chars_w, pin_w)
@@ -315,9 +348,9 @@ def _paragraph(
             x += gap
             lines[-1].append(
                 WordSpan(
-                    token=i, start=start, end=end, x=LEFT_MARGIN + x, width=slot,
-                    text_x=LEFT_MARGIN + x + (slot - chars_w) // 2,
-                    ruby_x=LEFT_MARGIN + x + (slot - pin_w) // 2, marker=marker,
+                    token=i, start=start, end=end, x=left + x, width=slot,
+                    text_x=left + x + (slot - chars_w) // 2,
+                    ruby_x=left + x + (slot - pin_w) // 2, marker=marker,
                 )
             )
             x += slot + marker
@@ -335,17 +368,22 @@ def _paragraph(
             layout.token_lines.setdefault(span.token, []).append(y)
 
 
-def _pieces(tok: Token, col: int, ruby: bool) -> list[tuple[int, int]]:
-    """Split a token wider than the column into pieces that fit; most tokens are one piece."""
+def _pieces(tok: Token, col: int, ruby: bool, room: int) -> list[tuple[int, int]]:
+    """Split a token wider than the column into pieces that fit; most tokens are one piece.
+
+    The first piece fills the `room` left on the current line: text not yet segmented comes
+    as one token per paragraph, and must start at the paragraph's indent like words do.
+    """
     limit = col if not ruby else col // 2
     if text_width(tok.text) <= limit:
         return [(tok.start, tok.end)]
     out, start, w = [], tok.start, 0
+    line_limit = min(limit, room) if room > 0 else limit
     for i, ch in enumerate(tok.text):
         cw = text_width(ch) if not ruby else max(text_width(ch), 6)
-        if w + cw > limit and tok.start + i > start:
+        if w + cw > line_limit and tok.start + i > start:
             out.append((start, tok.start + i))
-            start, w = tok.start + i, 0
+            start, w, line_limit = tok.start + i, 0, limit
         w += cw
     out.append((start, tok.end))
     return out

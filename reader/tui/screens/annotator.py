@@ -123,6 +123,7 @@ class Annotator:
             return
         current = None if self.view.selecting else self.target()
         if current is not None:
+            self._keep_in_sight(current.start)
             editor = NoteEditor("Note", shorten(current.highlight.quote, 200), current.note)
             self.app.push_screen(editor, partial(self._note_written, current.id))
             return
@@ -132,8 +133,20 @@ class Annotator:
                             severity="warning")
             return
         quote = self.view.text[passage[0]:passage[1]]
+        self._keep_in_sight(passage[0])
         editor = NoteEditor("Note on a new highlight", shorten(quote, 200), None)
         self.app.push_screen(editor, partial(self._new_note_written, passage))
+
+    def _keep_in_sight(self, offset: int) -> None:
+        """Scroll the passage at `offset` above the rows the note editor will cover."""
+        if offset < 0:  # an orphan: its passage is no longer in the text
+            return
+        view, page = self.view, self.view.page
+        token = page.token_at_offset(offset) if page is not None else None
+        region = view.word_region(token) if token is not None else None
+        free = view.content_region.height - NoteEditor.ROWS
+        if region is None or region.y - view.content_region.y >= max(1, free):
+            view.scroll_to_offset(offset, top=True)
 
     def _note_written(self, highlight_id: str, note: str | None) -> None:
         """Save an edited note (None: cancelled)."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar
 
 from textual import on, work
@@ -17,6 +18,7 @@ from reader.reading.changes import Change, HighlightsChanged
 from reader.reading.model import Progress
 from reader.reading.placement import ArticleHighlights
 from reader.reading.session import ReadingSession
+from reader.tui import display_prefs
 from reader.tui.article_search import SearchResults
 from reader.tui.messages import HighlightsPlaced, LookupDone, TokensLoaded
 from reader.tui.screens.annotator import Annotator
@@ -178,7 +180,17 @@ class ArticleScreen(ReaderScreen[None]):
         )
         self.view.focus()
         self.watch(self.view, "scroll_y", self._scrolled, init=False)
+        remembered = display_prefs.current(self.app)
+        if remembered is not None:
+            display_prefs.apply_to(self.view, remembered)
+        for name, field in (("ruby", "pinyin_line"), ("tones", "tone_colours"),
+                            ("segments", "segments")):
+            self.watch(self.view, name, self._remember(field), init=False)
         self.load_tokens(self.issue, self.article)
+
+    def _remember(self, field: str) -> Callable[[object], None]:
+        """A watcher that remembers a display mode of the view (for every article, next run)."""
+        return lambda value: display_prefs.remember(self.app, **{field: value})
 
     @work(thread=True, exclusive=True, group="tokens", exit_on_error=False)
     def load_tokens(self, issue: Issue, article: Article) -> None:

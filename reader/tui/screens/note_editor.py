@@ -6,6 +6,7 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.color import Color
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static, TextArea
@@ -25,21 +26,26 @@ class NoteEditor(ModalScreen[str | None]):
     | escape | Close without saving. |
     """
 
+    # At the bottom, over a see-through screen: the passage being annotated stays in sight
+    # above it (the app's `Screen` rule would make a modal opaque: see `on_mount`).
     DEFAULT_CSS = """
     NoteEditor {
-        align: center middle;
+        align: center bottom;
         & > Vertical {
-            width: 90%; max-width: 76; height: auto; max-height: 90%;
+            width: 90%; max-width: 76; height: auto; max-height: 60%;
             background: $panel; border: thick $primary; padding: 0 1;
         }
         #editor-title { text-style: bold; }
-        #editor-quote { color: $text-muted; max-height: 3; }
-        TextArea { height: 8; margin-top: 1; }
-        #editor-hint { color: $text-muted; }
-        Horizontal { height: auto; align-horizontal: right; }
-        Button { margin-left: 1; min-width: 10; }
+        #editor-quote { color: $text-muted; max-height: 2; }
+        TextArea { height: 6; }
+        #editor-hint { color: $text-muted; width: 1fr; }
+        Horizontal { height: auto; }
+        Button { margin-left: 1; min-width: 8; }
     }
     """
+
+    ROWS = 13
+    """Rows the editor takes at the bottom of the screen (the text above them stays visible)."""
 
     def __init__(self, title: str, quote: str, text: str | None) -> None:
         super().__init__()
@@ -56,14 +62,16 @@ class NoteEditor(ModalScreen[str | None]):
             yield Static(self.heading, id="editor-title", markup=False)
             yield Static(self.quote, id="editor-quote", markup=False)
             yield TextArea(self.initial, id="editor-text", soft_wrap=True, tab_behavior="focus")
-            yield Static("ctrl+s save · escape cancel · an empty text removes it",
-                         id="editor-hint")
             with Horizontal():
-                yield Button("Save", id="editor-save", variant="primary")
-                yield Button("Cancel", id="editor-cancel")
+                yield Static("ctrl+s save · esc cancel · empty removes it", id="editor-hint")
+                yield Button("Save", id="editor-save", variant="primary", compact=True)
+                yield Button("Cancel", id="editor-cancel", compact=True)
 
     def on_mount(self) -> None:
-        """Start typing at the end of the text."""
+        """See-through background; start typing at the end of the text."""
+        shade = self.app.theme_variables.get("background")
+        if shade:
+            self.styles.background = Color.parse(shade).with_alpha(0.6)
         area = self.query_one(TextArea)
         area.focus()
         area.move_cursor(area.document.end)

@@ -172,14 +172,21 @@ class ArticleCanvas(ScrollView):
             return
         token = self.pointer.pointed if self.has_words else None
         popup, notes = place_popups(self.page, painter, self.highlights, token, self.viewport)
-        if not force and popup == painter.popup and notes == painter.note_popup:
+        lit = token if self.ruby else None
+        if (not force and popup == painter.popup and notes == painter.note_popup
+                and lit == painter.ruby_pointed):
             return
         old = (painter.popup, *painter.note_popup)
+        old_lit, painter.ruby_pointed = painter.ruby_pointed, lit
         painter.popup, painter.note_popup = popup, notes
         for shown in (*old, popup, *notes):
             if shown is not None:
                 self._cache.pop(shown.line, None)
                 self.refresh_line(shown.line)
+        for word in {old_lit, lit} - {None}:
+            for y, _ in self.page.spans_of(word):  # type: ignore[arg-type]
+                self._cache.pop(y - 1, None)  # its pinyin line, just above
+                self.refresh_line(y - 1)
 
     @property
     def popup_text(self) -> str:

@@ -29,6 +29,8 @@ def place_popups(page: ArticleLayout, painter: Painter, highlights: ArticleHighl
     if token is None or found is None or not view.shows(found[0]):
         return None, ()
     y, span = found
+    if view.ruby:  # the word's own pinyin is lit instead (see `Painter.ruby_pointed`)
+        return None, _note_popup(page, painter, highlights, token, y, span.text_x, True, view)
     label = painter.label(token)
     label_width = sum(seg.cell_length for seg in label)
     # Above the word, or below it when the word is on the top row.

@@ -104,6 +104,9 @@ class Painter:
     """The pinyin label, drawn over whatever is under it."""
     note_popup: tuple[Popup, ...] = ()
     """The lines of the note of the highlight under the mouse or the cursor."""
+    ruby_pointed: int | None = None
+    """The word whose pinyin line is drawn in the pop-up style (pinyin-line mode has no pop-up:
+    it would cover the neighbours' pinyin)."""
     _shaded: set[int] = field(default_factory=set)
     _marks: MarkLayer = field(default_factory=lambda: MarkLayer([]))
     _highlights: MarkLayer = field(default_factory=lambda: MarkLayer([]))
@@ -225,8 +228,9 @@ class Painter:
                 continue
             if span.ruby_x > x:
                 segments.append(Segment(" " * (span.ruby_x - x), base))
+            pointed = span.token == self.ruby_pointed
             for syl in pieces:
-                style = ruby
+                style = ruby + self.styles.popup if pointed else ruby
                 if self.tones and syl.tone in TONE_STYLES:
                     style += TONE_STYLES[syl.tone]
                 segments.append(Segment(syl.marks, style))

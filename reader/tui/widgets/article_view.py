@@ -77,6 +77,10 @@ class ArticleView(ArticleCanvas, can_focus=True, inherit_bindings=False):
     ArticleView {
         background: $surface;
         color: $foreground;
+        /* The text is wrapped to the pane: a scrollbar appearing after the layout must not
+           narrow it (that clipped hanging punctuation), and nothing scrolls sideways. */
+        scrollbar-gutter: stable;
+        overflow-x: hidden;
         & > .article-view--shade { background: $foreground 7%; }
         & > .article-view--hover { text-style: underline; color: $text-accent; }
         & > .article-view--cursor { background: $accent 45%; }

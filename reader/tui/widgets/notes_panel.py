@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import io
+
+from rich.console import Console
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -16,6 +19,8 @@ QUOTE_CHARS = 60
 """Longest quote shown in a list entry (the rest is cut with …)."""
 NOTE_CHARS = 160
 """Longest note shown in a list entry."""
+PANEL_TEXT_WIDTH = 34
+"""Cells of text in a list entry before the panel is laid out (its width less the scrollbar)."""
 
 
 def shorten(text: str, limit: int) -> str:
@@ -24,16 +29,33 @@ def shorten(text: str, limit: int) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
-def highlight_prompt(placed: PlacedHighlight) -> Text:
-    """A list entry: colour swatch, the quote, the note under it."""
+HANG_INDENT = 3
+"""Cells the quote and the note are indented by (past the swatch), on every wrapped line."""
+_WRAPPER = Console(width=200, file=io.StringIO(), color_system=None)
+"""Only for `Text.wrap` (tab size, no output)."""
+
+
+def _hanging(prompt: Text, part: Text, width: int | None, first: bool) -> None:
+    """Append `part` to `prompt`, wrapped to `width` with every line indented (not the first
+    line of the entry, which follows the swatch)."""
+    lines = part.wrap(_WRAPPER, max(8, width - HANG_INDENT)) if width else [part]
+    for n, line in enumerate(lines):
+        if n or not first:
+            prompt.append("\n" + " " * HANG_INDENT)
+        prompt.append_text(line)
+
+
+def highlight_prompt(placed: PlacedHighlight, width: int | None = None) -> Text:
+    """A list entry: colour swatch, the quote, the note under it (wrapped to `width` cells
+    with a hanging indent when given)."""
     prompt = Text.assemble(swatch(placed.color), " ")
-    prompt.append(shorten(placed.highlight.quote, QUOTE_CHARS),
-                  "dim strike" if placed.orphan else "")
+    quote = Text(shorten(placed.highlight.quote, QUOTE_CHARS),
+                 "dim strike" if placed.orphan else "")
     if placed.orphan:
-        prompt.append("  (not in the text now)", "italic dim")
+        quote.append("  (not in the text now)", "italic dim")
+    _hanging(prompt, quote, width, first=True)
     if placed.note:
-        prompt.append("\n   ")
-        prompt.append(shorten(placed.note, NOTE_CHARS), "italic")
+        _hanging(prompt, Text(shorten(placed.note, NOTE_CHARS), "italic"), width, first=False)
     return prompt
 
 
@@ -89,10 +111,11 @@ class NotesPanel(Vertical):
         """List these highlights, keeping the list's place on the same highlight."""
         self.highlights = highlights
         keep = self.selected_id
-        options = [Option(highlight_prompt(p), id=p.id) for p in highlights.placed]
+        width = self.options.scrollable_content_region.width or PANEL_TEXT_WIDTH
+        options = [Option(highlight_prompt(p, width), id=p.id) for p in highlights.placed]
         if highlights.orphans:
             options.append(Option(Text("Not found in the current text", "bold"), disabled=True))
-            options += [Option(highlight_prompt(p), id=p.id) for p in highlights.orphans]
+            options += [Option(highlight_prompt(p, width), id=p.id) for p in highlights.orphans]
         listing = self.options
         listing.set_options(options)
         count = len(highlights)
@@ -122,8 +145,9 @@ class NotesPanel(Vertical):
     @property
     def entries(self) -> list[str]:
         """The list's entries as plain text (for tests)."""
-        return [str(self.options.get_option_at_index(i).prompt)
-                for i in range(self.options.option_count)]
+        options = [self.options.get_option_at_index(i) for i in range(self.options.option_count)]
+        return [str(highlight_prompt(self.highlights.get(o.id)))  # type: ignore[arg-type]
+                if o.id and self.highlights.get(o.id) else str(o.prompt) for o in options]
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         """Enter or click on an entry."""
