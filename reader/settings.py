@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import threading
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 from typing import Any, Literal
@@ -104,12 +105,18 @@ def save_settings(home: Path, settings: Settings) -> Settings:
     return settings
 
 
+_UPDATES = threading.Lock()
+"""Read-change-write of the file, one at a time: two workers changing different fields (the
+export folder, a display mode) at once must not lose either change."""
+
+
 def update_settings(home: Path, **changes: Any) -> Settings:
     """Change some settings (by field name) and save; returns the new settings."""
     unknown = sorted(set(changes) - {f.name for f in fields(Settings)})
     if unknown:
         raise TypeError(f"unknown settings: {', '.join(unknown)}")
-    return save_settings(home, replace(load_settings(home), **changes))
+    with _UPDATES:
+        return save_settings(home, replace(load_settings(home), **changes))
 
 
 def _check(settings: Settings) -> None:
