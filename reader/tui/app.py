@@ -147,7 +147,9 @@ class ReaderApp(EditingApp):
             return
         screen = self.screen
         title = getattr(screen, "HELP_TITLE", "library")
-        self.push_screen(HelpScreen(key_rows(screen), title, tones=title == "article"))
+        legend = getattr(screen, "help_legend", None)
+        self.push_screen(HelpScreen(key_rows(screen), title, tones=title == "article",
+                                    legend=legend() if callable(legend) else None))
 
     def action_notes(self) -> None:
         """Show every highlight and note of the library."""

@@ -1,0 +1,73 @@
+"""What a new user trips on (issue 14): quitting, the key bar, the help, saved words, glossary."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import pytest
+from textual.geometry import Region
+from textual.widget import Widget
+
+from reader.tui.app import ReaderApp
+from reader.tui.screens.help import HelpScreen
+from reader.tui.widgets.key_bar import KeyBar
+
+from .helpers import open_test_article, wait_for
+
+
+def shown(widget: Widget) -> str:
+    """The text a widget puts on the screen, line by line."""
+    region = Region(0, 0, widget.size.width, widget.size.height)
+    return "\n".join(strip.text for strip in widget.render_lines(region))
+
+
+def test_q_quits_from_the_library_and_the_bar_says_so(home: Path) -> None:
+    async def scenario() -> int | None:
+        app = ReaderApp(home=home)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await wait_for(pilot, lambda: app.library_screen.issues, "the library")
+            await pilot.pause()
+            assert "q Quit" in shown(app.screen.query_one(KeyBar))
+            await pilot.press("slash", "q")  # typed into the filter, not a quit
+            assert app.screen.query_one("#filter").value == "q"
+            await pilot.press("escape", "q")
+            await wait_for(pilot, lambda: app.return_code is not None, "the app to quit")
+        return app.return_code
+
+    assert asyncio.run(scenario()) == 0
+
+
+@pytest.mark.parametrize("width", [80, 110])
+def test_article_key_bar_shows_every_key_at_narrow_widths(home: Path, width: int) -> None:
+    async def scenario() -> None:
+        app = ReaderApp(home=home)
+        async with app.run_test(size=(width, 24)) as pilot:
+            await open_test_article(pilot, app)
+            bar = app.screen.query_one(KeyBar)
+            await pilot.pause()
+            text = shown(bar)
+            for key in ("p Pinyin", "t Tones", "? Help", "s Save word", "^p palette"):
+                assert key in text, (key, text)
+            assert all(len(line.rstrip()) <= width for line in text.splitlines())
+
+    asyncio.run(scenario())
+
+
+def test_library_help_lists_our_keys_and_a_legend_not_textual_internals(home: Path) -> None:
+    async def scenario() -> None:
+        app = ReaderApp(home=home)
+        async with app.run_test(size=(100, 40)) as pilot:
+            await wait_for(pilot, lambda: app.library_screen.issues, "the library")
+            await pilot.press("question_mark")
+            assert isinstance(app.screen, HelpScreen)
+            listed = {what for _, _, what in app.screen.rows}
+            for internal in ("Cursor to parent", "Page Left", "Focus Next", "Focus Previous"):
+                assert internal not in listed
+            assert {"Filter", "Search all", "Quit", "Help"} <= listed
+            text = "\n".join(shown(w) for w in app.screen.query(".legend"))
+            for mark in ("• not opened yet", "◐ started", "✓ read to the end",
+                         "HSK 1-3", "HSK 4-6", "HSK 7-9", "not in HSK"):
+                assert mark in text, mark
+
+    asyncio.run(scenario())
