@@ -446,22 +446,36 @@ class ReadingSession:
         with self._store_lock:
             return store.words()
 
+    def saved_word(self, word: str) -> SavedWord | None:
+        """The saved record of `word`, or None (also while the store is still opening)."""
+        if not self.store_ready.is_set() or self.store is None:
+            return None
+        with self._store_lock:
+            return self.store.find_word(word)
+
     def save_word(self, token: Token, result: LookupResult | None, article: Article,
-                  sentence: str) -> WordsChanged:
-        """Save a word with its sentence and first definition to the user's glossary."""
+                  sentence: str) -> Change:
+        """Save a word with its sentence and first definition to the saved words.
+
+        A word saved before is left as the user edited it; the notice says it is saved.
+        """
         from reader.reading.words import saved_definition
 
         store = self._writable()
         entry = result.entries[0] if result and result.entries else None
         with self._store_lock:
-            w = store.save_word(
+            saved = store.add_word(
                 token.text, token.pinyin or (result.pinyin if result else ""),
                 saved_definition(result), sentence, article.id, article.issue_id,
                 traditional=entry.traditional if entry else None,
                 hsk=(result.hsk if result and result.hsk is not None else token.hsk),
             )
+        w = saved.word
+        if saved.already_saved:
+            return Change(notice=f"{w.word} is already saved (nothing changed); "
+                                 "edit it under Saved words (ctrl+g).")
         return WordsChanged(word_ids=frozenset({w.id}), focus=w.id,
-                            notice=f"Saved {token.text} to your glossary.")
+                            notice=f"Saved {token.text} to Saved words.")
 
     def update_word(self, word_id: str, field: str, value: str) -> WordsChanged:
         """Change a saved word's definition (kept on one line) or note."""

@@ -9,11 +9,13 @@ import pytest
 from textual.geometry import Region
 from textual.widget import Widget
 
+from reader.notes.store import NotesStore
 from reader.tui.app import ReaderApp
 from reader.tui.screens.help import HelpScreen
+from reader.tui.widgets.glossary_panel import GlossaryPanel
 from reader.tui.widgets.key_bar import KeyBar
 
-from .helpers import open_test_article, wait_for
+from .helpers import notices, open_test_article, token_index, wait_for
 
 
 def shown(widget: Widget) -> str:
@@ -69,5 +71,36 @@ def test_library_help_lists_our_keys_and_a_legend_not_textual_internals(home: Pa
             for mark in ("• not opened yet", "◐ started", "✓ read to the end",
                          "HSK 1-3", "HSK 4-6", "HSK 7-9", "not in HSK"):
                 assert mark in text, mark
+
+    asyncio.run(scenario())
+
+
+def test_s_on_a_saved_word_keeps_the_users_definition_and_the_panel_shows_it(home: Path) -> None:
+    async def scenario() -> None:
+        app = ReaderApp(home=home)
+        async with app.run_test(size=(100, 32)) as pilot:
+            view = await open_test_article(pilot, app)
+            view.move_cursor(token_index(view, "跨境"))
+            await pilot.press("enter")
+            panel = app.screen.query_one(GlossaryPanel)
+            await wait_for(pilot, lambda: panel.result is not None, "the lookup")
+            assert "In your saved words" not in panel.body_text
+            await pilot.press("s")
+            await wait_for(pilot, lambda: any("Saved 跨境" in n for n in notices(app)),
+                           "the saved notice")
+            await wait_for(pilot, lambda: "In your saved words" in panel.body_text,
+                           "the panel to say the word is saved")
+            (word,) = app.session.words()
+            app.edit(lambda s: s.update_word(word.id, "definition", "cross-border (mine)"))
+            await wait_for(pilot, lambda: "Your definition: cross-border (mine)"
+                           in panel.body_text, "the panel to show the user's definition")
+            await pilot.press("s")
+            await wait_for(pilot, lambda: any("already saved" in n for n in notices(app)),
+                           "the already-saved notice")
+            assert sum("Saved 跨境" in n for n in notices(app)) == 1
+            await pilot.press("ctrl+q")
+        with NotesStore.open(home, read_only=True) as store:
+            (kept,) = store.words()
+        assert kept.definition == "cross-border (mine)"
 
     asyncio.run(scenario())
