@@ -151,6 +151,15 @@ class ReaderApp(EditingApp):
         self.push_screen(HelpScreen(key_rows(screen), title, tones=title == "article",
                                     legend=legend() if callable(legend) else None))
 
+    def action_command_palette(self) -> None:
+        """Open the palette, unless one is already on the stack (under a pushed screen)."""
+        from textual.command import CommandPalette
+
+        # Textual checks only the top screen: a second palette would reuse the first's id.
+        if any(isinstance(screen, CommandPalette) for screen in self.screen_stack):
+            return
+        super().action_command_palette()
+
     def action_notes(self) -> None:
         """Show every highlight and note of the library."""
         from reader.tui.screens.notes import NotesScreen

@@ -6,6 +6,7 @@ import asyncio
 from pathlib import Path
 
 import pytest
+from textual.command import CommandPalette
 from textual.geometry import Region
 from textual.widget import Widget
 
@@ -102,5 +103,24 @@ def test_s_on_a_saved_word_keeps_the_users_definition_and_the_panel_shows_it(hom
         with NotesStore.open(home, read_only=True) as store:
             (kept,) = store.words()
         assert kept.definition == "cross-border (mine)"
+
+    asyncio.run(scenario())
+
+
+def test_ctrl_p_over_a_screen_pushed_over_the_palette_does_not_crash(home: Path) -> None:
+    async def scenario() -> None:
+        app = ReaderApp(home=home)
+        async with app.run_test(size=(100, 32)) as pilot:
+            await wait_for(pilot, lambda: app.library_screen.issues, "the library")
+            await pilot.press("ctrl+p")
+            assert isinstance(app.screen, CommandPalette)
+            app.action_help()  # a screen pushed over the open palette
+            await pilot.pause()
+            assert isinstance(app.screen, HelpScreen)
+            await pilot.press("ctrl+p")
+            await pilot.pause()
+            assert isinstance(app.screen, HelpScreen)
+            assert sum(isinstance(s, CommandPalette) for s in app.screen_stack) == 1
+        assert app.return_code in (None, 0)
 
     asyncio.run(scenario())
