@@ -22,6 +22,7 @@ from reader.reading.changes import (
     HighlightsChanged,
     LibraryChanged,
     ProgressChanged,
+    TermsChanged,
     WordsChanged,
 )
 from reader.reading.colours import DEFAULT_COLOUR
@@ -514,6 +515,31 @@ class ReadingSession:
         self.deleted_words.pop()
         return WordsChanged(word_ids=frozenset({back.id}), focus=back.id,
                             notice=f"Restored {back.word}.")
+
+    # Glossary terms (the user's own definitions, used by every lookup) -----------------
+
+    def put_term(self, word: str, pinyin: str, definition: str,
+                 kind: str | None = None) -> TermsChanged:
+        """Add a glossary term, or replace the one for the same word; lookups use it at once."""
+        from reader.errors import InputError
+        from reader.language.readings import word_reading
+        from reader.language.user_terms import make_term
+
+        store = self._writable()
+        word = word.strip()
+        try:
+            default = " ".join(r for r in word_reading(word) if r) if word else ""
+            term = make_term(word, pinyin, [definition], kind, default_reading=default)
+        except InputError as exc:
+            raise Refused(f"Not added: {exc}.") from None
+        with self._store_lock:
+            existed = any(t.word == term.word for t in store.user_terms())
+            store.put_term(term)
+        self._register_user_terms()
+        # Terms join the segmenter's words: articles are segmented again when next shown.
+        self._tokens.clear()
+        verb = "Updated" if existed else "Added"
+        return TermsChanged(word=term.word, notice=f"{verb} {term.word} in Glossary terms.")
 
     # Export ----------------------------------------------------------------------------
 

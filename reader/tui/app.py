@@ -48,7 +48,8 @@ class ReaderApp(EditingApp):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark", "help", "Help"),
         Binding("ctrl+n", "notes", "All notes", show=False),
-        Binding("ctrl+g", "saved_words", "Saved words (glossary)", show=False),
+        Binding("ctrl+g", "saved_words", "Saved words", show=False),
+        Binding("ctrl+e", "add_term", "Add a glossary term", show=False),
         Binding("ctrl+t", "toggle_theme", "Light/dark", show=False),
         Binding("ctrl+q", "quit", "Quit", show=False),
     ]
@@ -57,7 +58,8 @@ class ReaderApp(EditingApp):
     | :- | :- |
     | ? | Every key of the current screen. |
     | ctrl+n | Every highlight and note of the library. |
-    | ctrl+g | Every saved word (your glossary). |
+    | ctrl+g | Saved words: every word saved with `s`. |
+    | ctrl+e | Add a glossary term (your own definition, first in every lookup). |
     | ctrl+t | Switch between the light and the dark theme. |
     | ctrl+p | Command palette: every action, and open any article by title. |
     | ctrl+q | Quit (the reading position is saved). |
@@ -159,6 +161,25 @@ class ReaderApp(EditingApp):
         if any(isinstance(screen, CommandPalette) for screen in self.screen_stack):
             return
         super().action_command_palette()
+
+    def action_add_term(self) -> None:
+        """Ask for a glossary term (starting on the looked-up word, if any) and add it."""
+        from reader.tui.screens.dialogs import TermDialog
+        from reader.tui.widgets.glossary_panel import GlossaryPanel
+
+        if isinstance(self.screen, TermDialog) or not self.writable():
+            return
+        word = pinyin = ""
+        for panel in self.screen.query(GlossaryPanel):
+            if panel.display and panel.token is not None:
+                word, pinyin = panel.token.text, panel.token.pinyin or ""
+
+        def add(answer: tuple[str, str, str] | None) -> None:
+            if answer is not None:
+                term, reading, definition = answer
+                self.edit(lambda s: s.put_term(term, reading, definition))
+
+        self.push_screen(TermDialog(word, pinyin), add)
 
     def action_notes(self) -> None:
         """Show every highlight and note of the library."""

@@ -9,9 +9,11 @@ import pytest
 from textual.command import CommandPalette
 from textual.geometry import Region
 from textual.widget import Widget
+from textual.widgets import Input
 
 from reader.notes.store import NotesStore
 from reader.tui.app import ReaderApp
+from reader.tui.screens.dialogs import TermDialog
 from reader.tui.screens.help import HelpScreen
 from reader.tui.widgets.glossary_panel import GlossaryPanel
 from reader.tui.widgets.key_bar import KeyBar
@@ -122,5 +124,54 @@ def test_ctrl_p_over_a_screen_pushed_over_the_palette_does_not_crash(home: Path)
             assert isinstance(app.screen, HelpScreen)
             assert sum(isinstance(s, CommandPalette) for s in app.screen_stack) == 1
         assert app.return_code in (None, 0)
+
+    asyncio.run(scenario())
+
+
+def test_ctrl_e_adds_a_glossary_term_that_the_panel_shows_at_once(home: Path) -> None:
+    async def scenario() -> None:
+        app = ReaderApp(home=home)
+        async with app.run_test(size=(100, 32)) as pilot:
+            view = await open_test_article(pilot, app)
+            view.move_cursor(token_index(view, "会议"))
+            await pilot.press("enter")
+            panel = app.screen.query_one(GlossaryPanel)
+            await wait_for(pilot, lambda: panel.result is not None, "the lookup")
+            assert "Glossary terms" not in panel.body_text
+            await pilot.press("ctrl+e")
+            assert isinstance(app.screen, TermDialog)
+            assert app.screen.query_one("#term-word", Input).value == "会议"
+            await pilot.press(*"my own meeting", "enter")
+            await wait_for(pilot, lambda: any("Added 会议 in Glossary terms" in n
+                                              for n in notices(app)), "the added notice")
+            await wait_for(pilot, lambda: "my own meeting" in panel.body_text,
+                           "the panel to show the new term")
+            assert "Glossary terms (yours)" in panel.body_text
+            await pilot.press("s")
+            await wait_for(pilot, lambda: any("Saved 会议 to Saved words" in n
+                                              for n in notices(app)), "the saved notice")
+            assert not any("your glossary" in n.lower() for n in notices(app))
+            await pilot.press("ctrl+q")
+        with NotesStore.open(home, read_only=True) as store:
+            (term,) = store.user_terms()
+        assert (term.word, term.definitions) == ("会议", ("my own meeting",))
+
+    asyncio.run(scenario())
+
+
+def test_an_empty_glossary_term_is_refused_in_one_line(home: Path) -> None:
+    async def scenario() -> None:
+        app = ReaderApp(home=home)
+        async with app.run_test(size=(100, 32)) as pilot:
+            await wait_for(pilot, lambda: app.library_screen.issues, "the library")
+            await wait_for(pilot, app.session.store_ready.is_set, "the store")
+            await pilot.press("ctrl+e")
+            assert isinstance(app.screen, TermDialog)
+            await pilot.press(*"非遗", "tab", "tab", "ctrl+s")
+            await wait_for(pilot, lambda: any(n.startswith("Not added") for n in notices(app)),
+                           "the refusal")
+            await pilot.press("ctrl+q")
+        with NotesStore.open(home, read_only=True) as store:
+            assert store.user_terms() == []
 
     asyncio.run(scenario())

@@ -91,7 +91,7 @@ class LibraryScreen(ReportsWorkerErrors, Screen[None]):
     | s | Search the text of every article (characters or pinyin). |
     | escape | Clear the filter. |
     | n | Every highlight and note of the library. |
-    | w | Every saved word (your glossary). |
+    | w | Saved words: every word saved with `s`. |
     | r | Read the library again (after `reader import`). |
     | q | Quit (also ctrl+q anywhere). |
     """

@@ -1,4 +1,4 @@
-"""The saved words screen: the user's glossary with pinyin, gloss, HSK, sentence and source."""
+"""The saved words screen: words saved with `s`, with pinyin, gloss, HSK, sentence, source."""
 
 from __future__ import annotations
 
@@ -119,7 +119,7 @@ class SavedWordsScreen(SearchScreen):
     def on_mount(self) -> None:
         """Set the columns and load the words in the background."""
         self.title = "Saved words"
-        self.sub_title = "your glossary" + (" · read-only" if self.session.read_only else "")
+        self.sub_title = "words saved with s" + (" · read-only" if self.session.read_only else "")
         self.table.add_columns("Word", "Pinyin", "HSK", "Definition", "Article")
         self.table.focus()
         self.load()

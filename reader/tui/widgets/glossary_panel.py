@@ -13,7 +13,7 @@ from reader.language.hsk import hsk_text
 from reader.language.model import Entry, LookupResult, Token
 from reader.language.spelling import written_pieces
 from reader.language.tones import readable_definition
-from reader.reading.changes import Change, WordsChanged
+from reader.reading.changes import Change, TermsChanged, WordsChanged
 from reader.tui.tones import TONE_STYLES
 
 if TYPE_CHECKING:
@@ -137,7 +137,8 @@ class GlossaryPanel(VerticalScroll, can_focus=False):
     def compose(self) -> ComposeResult:
         """The explanation and a reminder of the keys."""
         yield self._body
-        yield Static("s save word · escape close", id="glossary-keys")
+        yield Static("s save word · ctrl+e add a glossary term · escape close",
+                     id="glossary-keys")
 
     def on_mount(self) -> None:
         """Hear saved-word changes, so the panel says at once that its word was saved."""
@@ -153,7 +154,14 @@ class GlossaryPanel(VerticalScroll, can_focus=False):
 
     def _session_changed(self, change: Change) -> None:
         """A saved word was added, edited or deleted: show the word's saved state again."""
-        if isinstance(change, WordsChanged) and self.result is not None and self.display:
+        if self.result is None or self.token is None or not self.display:
+            return
+        if isinstance(change, TermsChanged) and change.word == self.token.text:
+            session = getattr(self.app, "session", None)
+            if session is not None:
+                self.result = session.lookup(self.token.text)  # the new term comes first
+            self._render_result()
+        elif isinstance(change, WordsChanged):
             self._render_result()
 
     def saved(self) -> SavedWord | None:
