@@ -48,6 +48,10 @@ TOKEN_LRU = 8
 """How many articles' tokens the session keeps (the open one and a few recent)."""
 
 
+WORDS_FILE = "dubao-words.tsv"
+"""The file name of the saved words' Anki export (as `reader export-words` names it)."""
+
+
 class Refused(Exception):
     """An edit the session cannot make; the message is for the user as is."""
 
@@ -515,6 +519,27 @@ class ReadingSession:
         self.deleted_words.pop()
         return WordsChanged(word_ids=frozenset({back.id}), focus=back.id,
                             notice=f"Restored {back.word}.")
+
+    def export_words(self, directory: Path, *, overwrite: bool = False,
+                     filename: str | None = None) -> Exported:
+        """Write the saved words as an Anki TSV into `directory` (made when missing).
+
+        Raises ExportExistsError when the file exists and `overwrite` is False.
+        """
+        from reader.notes.export_words import export_words
+        from reader.notes.filenames import write_export
+
+        directory = directory.expanduser()
+        if directory.exists() and not directory.is_dir():
+            raise NotADirectoryError(f"{directory} is a file, not a folder")
+        words = self.words()
+        titles = {a.id: a.title for i in self.loaded_library().issues for a in i.articles}
+        path = write_export(directory, filename or WORDS_FILE, export_words(words, titles),
+                            overwrite=overwrite)
+        self.export_dir = directory
+        plural = "" if len(words) == 1 else "s"
+        return Exported(path=str(path), notice=f"Exported {len(words)} saved word{plural} to "
+                                               f"{path} (Anki: File > Import)")
 
     # Glossary terms (the user's own definitions, used by every lookup) -----------------
 

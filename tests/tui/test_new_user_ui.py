@@ -13,8 +13,10 @@ from textual.widgets import Input
 
 from reader.notes.store import NotesStore
 from reader.tui.app import ReaderApp
-from reader.tui.screens.dialogs import TermDialog
+from reader.tui.screens.dialogs import Confirm, TermDialog
 from reader.tui.screens.help import HelpScreen
+from reader.tui.screens.saved_words import SavedWordsScreen
+from reader.tui.screens.words_export import WordsExportDialog
 from reader.tui.widgets.glossary_panel import GlossaryPanel
 from reader.tui.widgets.key_bar import KeyBar
 
@@ -173,5 +175,47 @@ def test_an_empty_glossary_term_is_refused_in_one_line(home: Path) -> None:
             await pilot.press("ctrl+q")
         with NotesStore.open(home, read_only=True) as store:
             assert store.user_terms() == []
+
+    asyncio.run(scenario())
+
+
+def test_e_on_saved_words_exports_anki_tsv_with_notes_and_never_overwrites_unasked(
+        home: Path, tmp_path: Path) -> None:
+    out = tmp_path / "anki"
+
+    async def export(pilot, app: ReaderApp) -> None:  # noqa: ANN001
+        await pilot.press("e")
+        await wait_for(pilot, lambda: isinstance(app.screen, WordsExportDialog), "the dialog")
+        app.screen.query_one(Input).value = str(out)
+        await pilot.press("enter")
+
+    async def scenario() -> None:
+        with NotesStore.open(home) as store:
+            store.save_word("会议", "huìyì", "meeting", "会议指出。", "a1", "i1",
+                            note="my note on it")
+        app = ReaderApp(home=home)
+        async with app.run_test(size=(100, 32)) as pilot:
+            await wait_for(pilot, app.session.store_ready.is_set, "the store")
+            await pilot.press("ctrl+g")
+            await wait_for(pilot, lambda: isinstance(app.screen, SavedWordsScreen), "the words")
+            await pilot.pause()
+            assert "e Export for Anki" in shown(app.screen.query_one(KeyBar))
+            await export(pilot, app)
+            await wait_for(pilot, lambda: any("Exported 1 saved word to" in n
+                                              for n in notices(app)), "the export")
+            first = (out / "dubao-words.tsv").read_text(encoding="utf-8")
+            assert "会议" in first and "my note on it" in first
+            (out / "dubao-words.tsv").write_text("the user's own file", encoding="utf-8")
+            await export(pilot, app)
+            await wait_for(pilot, lambda: isinstance(app.screen, Confirm), "the question")
+            await pilot.press("escape")
+            await wait_for(pilot, lambda: any("Not exported" in n for n in notices(app)),
+                           "the refusal")
+            assert (out / "dubao-words.tsv").read_text(encoding="utf-8") == "the user's own file"
+            await export(pilot, app)
+            await wait_for(pilot, lambda: isinstance(app.screen, Confirm), "the question")
+            await pilot.press("k")  # keep both
+            await wait_for(pilot, lambda: (out / "dubao-words-2.tsv").exists(), "a second file")
+            await pilot.press("ctrl+q")
 
     asyncio.run(scenario())
