@@ -34,6 +34,14 @@ class WordsChanged(Change):
 
 
 @dataclass(frozen=True, kw_only=True)
+class StoreReopened(Change):
+    """The notes store was opened again (after restoring its backup): everything may differ."""
+
+    read_only: bool
+    """True when the reopened store still cannot be written."""
+
+
+@dataclass(frozen=True, kw_only=True)
 class TermsChanged(Change):
     """A glossary term (the user's own definition, used in every lookup) was added or changed."""
 

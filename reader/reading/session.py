@@ -22,6 +22,7 @@ from reader.reading.changes import (
     HighlightsChanged,
     LibraryChanged,
     ProgressChanged,
+    StoreReopened,
     TermsChanged,
     WordsChanged,
 )
@@ -254,6 +255,38 @@ class ReadingSession:
             return " ".join(self.store.notices) or None
         finally:
             self.store_ready.set()
+
+    @property
+    def backup_waiting(self) -> bool:
+        """True when the notes file was damaged and a backup waits to be restored."""
+        store = self.store
+        return self.read_only and store is not None and store.backup is not None
+
+    def restore_backup(self) -> Change:
+        """Put the notes backup back and reopen the store (writable when it now can be)."""
+        from reader.notes.errors import StoreError
+        from reader.notes.store import NotesStore
+
+        self.store_ready.wait()
+        if not self.backup_waiting:
+            return Change(notice="There is no notes backup waiting to be restored.")
+        try:
+            with self._store_lock:
+                old = self.store
+                store, message = NotesStore.restore_and_open(self.home)
+                if old is not None:
+                    old.close()
+                self.store, self.read_only = store, store.read_only
+        except (StoreError, OSError) as exc:
+            return Change(notice=f"The backup could not be restored: {exc}")
+        self._register_user_terms()
+        self._highlights_changed()
+        self.deleted_words.clear()
+        if store.read_only:
+            message += f"; still read-only: {store.read_only_reason}"
+        else:
+            message += "; notes can be saved again."
+        return StoreReopened(read_only=store.read_only, notice=message)
 
     def _register_user_terms(self) -> None:
         """Hand the user's own glossary to the language layer (it outranks other sources)."""

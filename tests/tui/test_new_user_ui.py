@@ -19,6 +19,7 @@ from reader.tui.screens.saved_words import SavedWordsScreen
 from reader.tui.screens.words_export import WordsExportDialog
 from reader.tui.widgets.glossary_panel import GlossaryPanel
 from reader.tui.widgets.key_bar import KeyBar
+from reader.tui.widgets.title_bar import TitleBar
 
 from .helpers import notices, open_test_article, token_index, wait_for
 
@@ -217,5 +218,44 @@ def test_e_on_saved_words_exports_anki_tsv_with_notes_and_never_overwrites_unask
             await pilot.press("k")  # keep both
             await wait_for(pilot, lambda: (out / "dubao-words-2.tsv").exists(), "a second file")
             await pilot.press("ctrl+q")
+
+    asyncio.run(scenario())
+
+
+def test_ctrl_r_restores_the_backup_of_a_damaged_notes_file_and_edits_work_again(
+        home: Path) -> None:
+    from reader.notes.model import UserTerm
+
+    with NotesStore.open(home) as store:
+        store.put_term(UserTerm("跨境", "kuàjìng", ("across the border (mine)",), None))
+    NotesStore.open(home).close()  # the backup holds the term
+    notes = home / "notes.json"
+    notes.write_bytes(notes.read_bytes()[:50])
+
+    async def scenario() -> None:
+        app = ReaderApp(home=home)
+        async with app.run_test(size=(100, 32)) as pilot:
+            await wait_for(pilot, lambda: app.session.read_only, "the read-only state")
+            await wait_for(pilot, lambda: any("ctrl+r" in n for n in notices(app)),
+                           "the offer to restore")
+            await pilot.pause()
+            assert "read-only" in app.screen.query_one(TitleBar).text
+            assert "^r Restore the notes backup" in shown(app.screen.query_one(KeyBar))
+            await pilot.press("ctrl+r")
+            await wait_for(pilot, lambda: any("Restored the notes from" in n
+                                              for n in notices(app)), "the restore")
+            await pilot.pause()
+            assert not app.session.read_only
+            assert "read-only" not in app.screen.query_one(TitleBar).text
+            assert "Restore the notes backup" not in shown(app.screen.query_one(KeyBar))
+            result = app.session.lookup("跨境")
+            assert "across the border (mine)" in [d for e in result.entries
+                                                  for d in e.definitions]
+            await pilot.press("ctrl+e", *"非遗", "tab", "tab", *"intangible heritage", "enter")
+            await wait_for(pilot, lambda: any("Added 非遗" in n for n in notices(app)),
+                           "an edit after the restore")
+            await pilot.press("ctrl+q")
+        with NotesStore.open(home, read_only=True) as store:
+            assert {t.word for t in store.user_terms()} == {"跨境", "非遗"}
 
     asyncio.run(scenario())
