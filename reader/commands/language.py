@@ -73,7 +73,8 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
                    help="list corpus words where pypinyin disagrees with CC-CEDICT")
     p.set_defaults(func=run_lookup)
 
-    p = subparsers.add_parser("glossary", parents=[common], help="manage your own glossary")
+    p = subparsers.add_parser("glossary", parents=[common],
+                              help="manage your glossary terms (first in every lookup)")
     sub = p.add_subparsers(dest="action", metavar="ACTION", required=True)
     for name, helptext in (("add", "add a term"), ("edit", "change a term")):
         q = sub.add_parser(name, parents=[common], help=helptext)
@@ -86,7 +87,7 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     q = sub.add_parser("delete", parents=[common], help="delete a term")
     q.add_argument("word", metavar="WORD")
     q.set_defaults(func=run_glossary_delete)
-    q = sub.add_parser("list", parents=[common], help="list your terms")
+    q = sub.add_parser("list", parents=[common], help="list your glossary terms")
     q.add_argument("--json", action="store_true", help="print JSON")
     q.set_defaults(func=run_glossary_list)
 
@@ -302,9 +303,9 @@ def _put_term(store: UserTermStore, args: argparse.Namespace) -> int:
     word = args.word.strip()
     old = existing.get(word)
     if args.replace and old is None:
-        raise InputError(f"no term {word!r} in your glossary (use `reader glossary add`)")
+        raise InputError(f"no term {word!r} in your glossary terms (use `reader glossary add`)")
     if not args.replace and old is not None:
-        raise InputError(f"{word!r} is already in your glossary (use `reader glossary edit`)")
+        raise InputError(f"{word!r} is already in your glossary terms (use `reader glossary edit`)")
     definitions = args.definitions or (list(old.definitions) if old else [])
     pinyin = args.pinyin or (old.pinyin if old else "")
     from reader.language.readings import word_reading
@@ -322,7 +323,7 @@ def run_glossary_delete(args: argparse.Namespace) -> int:
     with user_store(args.home, write=True) as store:
         deleted = store.delete_term(args.word.strip())
     if not deleted:
-        raise InputError(f"no term {args.word!r} in your glossary")
+        raise InputError(f"no term {args.word!r} in your glossary terms")
     message(f"deleted {args.word}")
     return 0
 
@@ -335,9 +336,9 @@ def run_glossary_list(args: argparse.Namespace) -> int:
         print_json([t.to_json() for t in terms])
         return 0
     if not terms:
-        message("your glossary is empty; add terms with `reader glossary add WORD DEFINITION`")
+        message("no glossary terms yet; add one with `reader glossary add WORD DEFINITION`")
         return 0
-    table = Table(title="Your glossary")
+    table = Table(title="Glossary terms")
     for col in ("word", "pinyin", "kind", "definitions"):
         table.add_column(col)
     for t in terms:

@@ -34,6 +34,21 @@ class WordsChanged(Change):
 
 
 @dataclass(frozen=True, kw_only=True)
+class StoreReopened(Change):
+    """The notes store was opened again (after restoring its backup): everything may differ."""
+
+    read_only: bool
+    """True when the reopened store still cannot be written."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class TermsChanged(Change):
+    """A glossary term (the user's own definition, used in every lookup) was added or changed."""
+
+    word: str
+
+
+@dataclass(frozen=True, kw_only=True)
 class ProgressChanged(Change):
     """The reading position of one article was saved."""
 

@@ -22,6 +22,8 @@ from reader.reading.changes import (
     HighlightsChanged,
     LibraryChanged,
     ProgressChanged,
+    StoreReopened,
+    TermsChanged,
     WordsChanged,
 )
 from reader.reading.colours import DEFAULT_COLOUR
@@ -45,6 +47,10 @@ LISTING_WAIT = 10.0
 """Longest the language layer waits for the library list before loading anyway (s)."""
 TOKEN_LRU = 8
 """How many articles' tokens the session keeps (the open one and a few recent)."""
+
+
+WORDS_FILE = "dubao-words.tsv"
+"""The file name of the saved words' Anki export (as `reader export-words` names it)."""
 
 
 class Refused(Exception):
@@ -250,6 +256,38 @@ class ReadingSession:
         finally:
             self.store_ready.set()
 
+    @property
+    def backup_waiting(self) -> bool:
+        """True when the notes file was damaged and a backup waits to be restored."""
+        store = self.store
+        return self.read_only and store is not None and store.backup is not None
+
+    def restore_backup(self) -> Change:
+        """Put the notes backup back and reopen the store (writable when it now can be)."""
+        from reader.notes.errors import StoreError
+        from reader.notes.store import NotesStore
+
+        self.store_ready.wait()
+        if not self.backup_waiting:
+            return Change(notice="There is no notes backup waiting to be restored.")
+        try:
+            with self._store_lock:
+                old = self.store
+                store, message = NotesStore.restore_and_open(self.home)
+                if old is not None:
+                    old.close()
+                self.store, self.read_only = store, store.read_only
+        except (StoreError, OSError) as exc:
+            return Change(notice=f"The backup could not be restored: {exc}")
+        self._register_user_terms()
+        self._highlights_changed()
+        self.deleted_words.clear()
+        if store.read_only:
+            message += f"; still read-only: {store.read_only_reason}"
+        else:
+            message += "; notes can be saved again."
+        return StoreReopened(read_only=store.read_only, notice=message)
+
     def _register_user_terms(self) -> None:
         """Hand the user's own glossary to the language layer (it outranks other sources)."""
         from reader.language import set_user_terms
@@ -446,22 +484,36 @@ class ReadingSession:
         with self._store_lock:
             return store.words()
 
+    def saved_word(self, word: str) -> SavedWord | None:
+        """The saved record of `word`, or None (also while the store is still opening)."""
+        if not self.store_ready.is_set() or self.store is None:
+            return None
+        with self._store_lock:
+            return self.store.find_word(word)
+
     def save_word(self, token: Token, result: LookupResult | None, article: Article,
-                  sentence: str) -> WordsChanged:
-        """Save a word with its sentence and first definition to the user's glossary."""
+                  sentence: str) -> Change:
+        """Save a word with its sentence and first definition to the saved words.
+
+        A word saved before is left as the user edited it; the notice says it is saved.
+        """
         from reader.reading.words import saved_definition
 
         store = self._writable()
         entry = result.entries[0] if result and result.entries else None
         with self._store_lock:
-            w = store.save_word(
+            saved = store.add_word(
                 token.text, token.pinyin or (result.pinyin if result else ""),
                 saved_definition(result), sentence, article.id, article.issue_id,
                 traditional=entry.traditional if entry else None,
                 hsk=(result.hsk if result and result.hsk is not None else token.hsk),
             )
+        w = saved.word
+        if saved.already_saved:
+            return Change(notice=f"{w.word} is already saved (nothing changed); "
+                                 "edit it under Saved words (ctrl+g).")
         return WordsChanged(word_ids=frozenset({w.id}), focus=w.id,
-                            notice=f"Saved {token.text} to your glossary.")
+                            notice=f"Saved {token.text} to Saved words.")
 
     def update_word(self, word_id: str, field: str, value: str) -> WordsChanged:
         """Change a saved word's definition (kept on one line) or note."""
@@ -500,6 +552,52 @@ class ReadingSession:
         self.deleted_words.pop()
         return WordsChanged(word_ids=frozenset({back.id}), focus=back.id,
                             notice=f"Restored {back.word}.")
+
+    def export_words(self, directory: Path, *, overwrite: bool = False,
+                     filename: str | None = None) -> Exported:
+        """Write the saved words as an Anki TSV into `directory` (made when missing).
+
+        Raises ExportExistsError when the file exists and `overwrite` is False.
+        """
+        from reader.notes.export_words import export_words
+        from reader.notes.filenames import write_export
+
+        directory = directory.expanduser()
+        if directory.exists() and not directory.is_dir():
+            raise NotADirectoryError(f"{directory} is a file, not a folder")
+        words = self.words()
+        titles = {a.id: a.title for i in self.loaded_library().issues for a in i.articles}
+        path = write_export(directory, filename or WORDS_FILE, export_words(words, titles),
+                            overwrite=overwrite)
+        self.export_dir = directory
+        plural = "" if len(words) == 1 else "s"
+        return Exported(path=str(path), notice=f"Exported {len(words)} saved word{plural} to "
+                                               f"{path} (Anki: File > Import)")
+
+    # Glossary terms (the user's own definitions, used by every lookup) -----------------
+
+    def put_term(self, word: str, pinyin: str, definition: str,
+                 kind: str | None = None) -> TermsChanged:
+        """Add a glossary term, or replace the one for the same word; lookups use it at once."""
+        from reader.errors import InputError
+        from reader.language.readings import word_reading
+        from reader.language.user_terms import make_term
+
+        store = self._writable()
+        word = word.strip()
+        try:
+            default = " ".join(r for r in word_reading(word) if r) if word else ""
+            term = make_term(word, pinyin, [definition], kind, default_reading=default)
+        except InputError as exc:
+            raise Refused(f"Not added: {exc}.") from None
+        with self._store_lock:
+            existed = any(t.word == term.word for t in store.user_terms())
+            store.put_term(term)
+        self._register_user_terms()
+        # Terms join the segmenter's words: articles are segmented again when next shown.
+        self._tokens.clear()
+        verb = "Updated" if existed else "Added"
+        return TermsChanged(word=term.word, notice=f"{verb} {term.word} in Glossary terms.")
 
     # Export ----------------------------------------------------------------------------
 

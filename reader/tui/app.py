@@ -10,6 +10,7 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.worker import Worker, WorkerState
 
+from reader.reading.changes import Change, StoreReopened
 from reader.reading.session import ReadingSession
 from reader.tui import display_prefs
 from reader.tui.pipeline import EditingApp, OpenArticle
@@ -49,19 +50,23 @@ class ReaderApp(EditingApp):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark", "help", "Help"),
         Binding("ctrl+n", "notes", "All notes", show=False),
-        Binding("ctrl+g", "saved_words", "Saved words (glossary)", show=False),
+        Binding("ctrl+g", "saved_words", "Saved words", show=False),
+        Binding("ctrl+e", "add_term", "Add a glossary term", show=False),
         Binding("ctrl+t", "toggle_theme", "Light/dark", show=False),
         Binding("ctrl+q", "quit", "Quit", show=False),
+        Binding("ctrl+r", "restore_backup", "Restore the notes backup"),
     ]
     """
     | Key(s) | Description |
     | :- | :- |
     | ? | Every key of the current screen. |
     | ctrl+n | Every highlight and note of the library. |
-    | ctrl+g | Every saved word (your glossary). |
+    | ctrl+g | Saved words: every word saved with `s`. |
+    | ctrl+e | Add a glossary term (your own definition, first in every lookup). |
     | ctrl+t | Switch between the light and the dark theme. |
     | ctrl+p | Command palette: every action, and open any article by title. |
     | ctrl+q | Quit (the reading position is saved). |
+    | ctrl+r | Restore the notes backup (only when a damaged notes file was set aside). |
     """
 
     def __init__(self, home: Path, article_id: str | None = None) -> None:
@@ -76,6 +81,7 @@ class ReaderApp(EditingApp):
 
     def on_mount(self) -> None:
         """Once the first frame is out, warm the language layer and open the notes store."""
+        self.session_changed.subscribe(self, self._session_changed)
         # Loading jieba holds the GIL for long stretches: starting it after the first
         # refresh keeps it from delaying the first frame.
         self.call_after_refresh(self.open_store)
@@ -109,7 +115,34 @@ class ReaderApp(EditingApp):
         for screen in self.screen_stack:
             sub = screen.sub_title
             screen.sub_title = f"{sub} · read-only" if sub else "read-only"
-        self.notify(warning, severity="warning", timeout=8)
+        if self.session.backup_waiting:
+            warning += ". Press ctrl+r (or “Restore” in the palette) to restore the backup"
+            self.refresh_bindings()
+        self.notify(warning, severity="warning", timeout=12)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Offer the backup's restore only while one waits."""
+        if action == "restore_backup":
+            return self.session.backup_waiting
+        return True
+
+    def action_restore_backup(self) -> None:
+        """Put the notes backup back and reopen the store (through the edit pipeline)."""
+        if self.session.backup_waiting:
+            # quiet: the pipeline would refuse a read-only session's write; this one ends it.
+            self.edit(lambda s: s.restore_backup(), quiet=True)
+
+    def _session_changed(self, change: Change) -> None:
+        """The store was reopened: take "read-only" off the titles when it can write now."""
+        if not isinstance(change, StoreReopened):
+            return
+        self.refresh_bindings()
+        if change.read_only:
+            return
+        self.sub_title = ""
+        for screen in self.screen_stack:
+            sub = screen.sub_title or ""
+            screen.sub_title = sub.replace(" · read-only", "").replace("read-only", "")
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """The app's own workers: a failure becomes a notice instead of a crash."""
@@ -149,7 +182,37 @@ class ReaderApp(EditingApp):
             return
         screen = self.screen
         title = getattr(screen, "HELP_TITLE", "library")
-        self.push_screen(HelpScreen(key_rows(screen), title, tones=title == "article"))
+        legend = getattr(screen, "help_legend", None)
+        self.push_screen(HelpScreen(key_rows(screen), title, tones=title == "article",
+                                    legend=legend() if callable(legend) else None))
+
+    def action_command_palette(self) -> None:
+        """Open the palette, unless one is already on the stack (under a pushed screen)."""
+        from textual.command import CommandPalette
+
+        # Textual checks only the top screen: a second palette would reuse the first's id.
+        if any(isinstance(screen, CommandPalette) for screen in self.screen_stack):
+            return
+        super().action_command_palette()
+
+    def action_add_term(self) -> None:
+        """Ask for a glossary term (starting on the looked-up word, if any) and add it."""
+        from reader.tui.screens.dialogs import TermDialog
+        from reader.tui.widgets.glossary_panel import GlossaryPanel
+
+        if isinstance(self.screen, TermDialog) or not self.writable():
+            return
+        word = pinyin = ""
+        for panel in self.screen.query(GlossaryPanel):
+            if panel.display and panel.token is not None:
+                word, pinyin = panel.token.text, panel.token.pinyin or ""
+
+        def add(answer: tuple[str, str, str] | None) -> None:
+            if answer is not None:
+                term, reading, definition = answer
+                self.edit(lambda s: s.put_term(term, reading, definition))
+
+        self.push_screen(TermDialog(word, pinyin), add)
 
     def action_notes(self) -> None:
         """Show every highlight and note of the library."""

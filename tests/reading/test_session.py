@@ -69,7 +69,7 @@ def test_word_writes_and_the_saved_definition_rule(session: ReadingSession) -> N
     token = Token("跨境", 5, 7, hsk=None)
     result = lookup("跨境")
     saved = session.save_word(token, result, A, "跨境电商发展迅速")
-    assert isinstance(saved, WordsChanged) and saved.notice == "Saved 跨境 to your glossary."
+    assert isinstance(saved, WordsChanged) and saved.notice == "Saved 跨境 to Saved words."
     (word,) = session.words()
     assert word.definition == "; ".join(result.entries[0].definitions)
     edited = session.update_word(word.id, "definition", " cross-border \n\n trans-border ")

@@ -257,6 +257,8 @@ def test_random_keys_pastes_and_clicks_never_raise(home: Path, tmp_path: Path,
                                     + "\n  ".join(monkey.recent))
                     print(failures[-1])  # shown by pytest with the app's exception
                     break
+            while isinstance(app.screen, ModalScreen):  # an open dialog holds its worker
+                await app.screen.dismiss(None)
             await app.workers.wait_for_complete()
         return monkey
 

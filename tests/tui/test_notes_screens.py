@@ -249,7 +249,7 @@ def test_a_failed_edit_is_shown_and_help_and_palette_know_the_new_keys(home: Pat
             await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen), "help")
             listed = {what for _, _, what in app.screen.rows}
             assert {"Edit note", "Delete", "Export all", "Search", "All notes",
-                    "Saved words (glossary)"} <= listed
+                    "Saved words"} <= listed
             assert app.screen.help_title == "notes"
 
     asyncio.run(scenario())

@@ -72,7 +72,7 @@ def test_your_words_lists_where_saved_words_and_highlights_occur(home: Path) -> 
             await pilot.press("s")
             screen = app.screen
             assert isinstance(screen, SearchScreen)
-            await pilot.press("ctrl+r")
+            await pilot.press("ctrl+o")
             await wait_for(pilot, lambda: screen.hits, "the results")
             found = {h.sentence[h.mark[0]:h.mark[1]] for h in screen.hits}
             assert "会议" in found  # the saved word, wherever it occurs

@@ -73,7 +73,7 @@ class ArticleScreen(ReaderScreen[None]):
     | e | Export this article's highlights and notes as Markdown. |
     | / | Search the article: characters or toneless pinyin (`kuajing`). |
     | n / N | Next / previous match. |
-    | s | Save the word (with its sentence) to your glossary. |
+    | s | Save the word (with its sentence) to Saved words. |
     """
 
     HELP_EXTRA: ClassVar[list[tuple[str, str]]] = [

@@ -1,4 +1,4 @@
-"""Small modal dialogs: pick a highlight colour, answer a question."""
+"""Small modal dialogs: pick a highlight colour, answer a question, add a glossary term."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.events import Key
 from textual.screen import ModalScreen
-from textual.widgets import Button, OptionList, Static
+from textual.widgets import Button, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from reader.reading.colours import COLORS, colour_hex
@@ -140,4 +140,72 @@ class Confirm(ModalScreen[str | None]):
 
     def action_cancel(self) -> None:
         """No answer."""
+        self.dismiss(None)
+
+
+class TermDialog(ModalScreen[tuple[str, str, str] | None]):
+    """Add a glossary term: word, pinyin (optional), definition; dismisses with the three."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel"),
+        Binding("ctrl+s", "save", "Add", priority=True),
+    ]
+    """
+    | Key(s) | Description |
+    | :- | :- |
+    | tab | Next box. |
+    | enter / ctrl+s | Add the term (enter in the word or pinyin box goes to the next box). |
+    | escape | Close without adding. |
+    """
+
+    DEFAULT_CSS = """
+    TermDialog {
+        align: center middle;
+        & > Vertical {
+            width: 90%; max-width: 72; height: auto; background: $panel;
+            border: thick $primary; padding: 0 1;
+        }
+        Input { margin-bottom: 1; }
+        .hint { color: $text-muted; }
+    }
+    """
+
+    def __init__(self, word: str = "", pinyin: str = "") -> None:
+        super().__init__()
+        self.word = word
+        """The word to start with (the looked-up word, if any)."""
+        self.pinyin = pinyin
+        """Its reading, if known."""
+
+    def compose(self) -> ComposeResult:
+        """Three boxes and the keys."""
+        with Vertical():
+            yield Static("Add a glossary term: your definition, shown first in every lookup")
+            yield Input(self.word, placeholder="Word, e.g. 非遗", id="term-word")
+            yield Input(self.pinyin, placeholder="Pinyin (optional), e.g. fēiyí or fei1 yi2",
+                        id="term-pinyin")
+            yield Input(placeholder="Definition", id="term-definition")
+            yield Static("enter / ctrl+s add · tab next box · escape cancel", classes="hint")
+
+    def on_mount(self) -> None:
+        """Start in the first empty box."""
+        box = "#term-definition" if self.word else "#term-word"
+        self.query_one(box, Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        """Enter moves to the next box; in the definition box it adds the term."""
+        event.stop()
+        if event.input.id == "term-definition":
+            self.action_save()
+        else:
+            self.focus_next()
+
+    def action_save(self) -> None:
+        """Hand the three fields back (the session checks them)."""
+        values = [self.query_one(f"#term-{name}", Input).value.strip()
+                  for name in ("word", "pinyin", "definition")]
+        self.dismiss((values[0], values[1], values[2]))
+
+    def action_cancel(self) -> None:
+        """Close without adding."""
         self.dismiss(None)

@@ -37,6 +37,28 @@ def key_label(keys: str) -> str:
     return " / ".join(out)
 
 
+OWN_PACKAGE = "reader."
+"""Bindings declared by classes of this package are listed; Textual's own are not (the tree's
+"Cursor to parent", "Page Left", the app's "Focus Next"), except the ones in KEPT_ACTIONS."""
+KEPT_ACTIONS = {"command_palette"}
+"""Textual's own actions worth listing."""
+
+
+def own_binding(node: object, binding: Binding) -> bool:
+    """True when one of this package's classes (not Textual) declares the binding."""
+    if binding.action in KEPT_ACTIONS:
+        return True
+    for cls in type(node).__mro__:
+        if not cls.__module__.startswith(OWN_PACKAGE):
+            continue
+        for declared in cls.__dict__.get("BINDINGS", []):
+            if isinstance(declared, Binding) and declared.action == binding.action:
+                return True
+            if isinstance(declared, tuple) and len(declared) > 1 and declared[1] == binding.action:
+                return True
+    return False
+
+
 def key_rows(screen: Screen[object]) -> list[tuple[str, str, str]]:
     """(where, keys, what) for every key bound on a screen, its focused widget and the app."""
     rows: list[tuple[str, str, str]] = []
@@ -48,6 +70,8 @@ def key_rows(screen: Screen[object]) -> list[tuple[str, str, str]]:
         if not binding.description or binding.system or binding.action in HIDDEN_ACTIONS:
             continue
         node = active.node
+        if not own_binding(node, binding):
+            continue
         where = "App" if node is screen.app else (
             "Screen" if node is screen else PLACES.get(type(node).__name__, type(node).__name__)
         )
@@ -88,8 +112,13 @@ class HelpScreen(ModalScreen[None]):
     }
     """
 
-    def __init__(self, rows: list[tuple[str, str, str]], title: str, tones: bool) -> None:
+    def __init__(
+        self, rows: list[tuple[str, str, str]], title: str, tones: bool,
+        legend: list[Text] | None = None,
+    ) -> None:
         super().__init__()
+        self.legend = legend or []
+        """Lines saying what the screen's marks and colours mean."""
         self.rows = rows
         """(where, keys, what) rows to list."""
         self.help_title = title
@@ -111,5 +140,7 @@ class HelpScreen(ModalScreen[None]):
                 legend = Text("Tone colours (MDBG / Zhongwen convention): ")
                 legend.append_text(tone_legend())
                 yield Static(legend)
-            yield Static(Text("escape closes this help.", "dim"))
+            for line in self.legend:
+                yield Static(line, classes="legend")
+            yield Static(Text("escape closes this help; ctrl+q quits Dubao.", "dim"))
 

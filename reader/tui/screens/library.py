@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from typing import ClassVar
 
+from rich.text import Text
 from textual import getters, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -19,7 +20,7 @@ from reader.reading.session import ReadingSession
 from reader.tui.messages import LibraryLoaded, ProgressLoaded
 from reader.tui.pipeline import EditingApp, OpenArticle
 from reader.tui.widgets.key_bar import KeyBar
-from reader.tui.widgets.library_tree import LibraryTree
+from reader.tui.widgets.library_tree import LibraryTree, library_legend
 from reader.tui.widgets.title_bar import TitleBar
 from reader.tui.worker_errors import ReportsWorkerErrors
 
@@ -81,6 +82,7 @@ class LibraryScreen(ReportsWorkerErrors, Screen[None]):
         Binding("n", "app.notes", "Notes"),
         Binding("w", "app.saved_words", "Saved words"),
         Binding("r", "reload", "Reload"),
+        Binding("q", "app.quit", "Quit"),
     ]
     """
     | Key(s) | Description |
@@ -89,8 +91,9 @@ class LibraryScreen(ReportsWorkerErrors, Screen[None]):
     | s | Search the text of every article (characters or pinyin). |
     | escape | Clear the filter. |
     | n | Every highlight and note of the library. |
-    | w | Every saved word (your glossary). |
+    | w | Saved words: every word saved with `s`. |
     | r | Read the library again (after `reader import`). |
+    | q | Quit (also ctrl+q anywhere). |
     """
 
     HELP_EXTRA: ClassVar[list[tuple[str, str]]] = [
@@ -99,6 +102,13 @@ class LibraryScreen(ReportsWorkerErrors, Screen[None]):
         ("up / down", "Move through issues and articles"),
     ]
     """Keys handled by the tree itself, for the help screen."""
+    HELP_TITLE = "library"
+    """What the help screen is about."""
+
+    @staticmethod
+    def help_legend() -> list[Text]:
+        """What the marks and colours of the list mean, for the help screen."""
+        return library_legend()
 
     DEFAULT_CSS = """
     LibraryScreen {

@@ -1,4 +1,4 @@
-"""The saved words screen: the user's glossary with pinyin, gloss, HSK, sentence and source."""
+"""The saved words screen: words saved with `s`, with pinyin, gloss, HSK, sentence, source."""
 
 from __future__ import annotations
 
@@ -57,6 +57,7 @@ class SavedWordsScreen(SearchScreen):
         Binding("d", "definition", "Edit definition"),
         Binding("a", "note", "Note"),
         Binding("x", "delete", "Delete"),
+        Binding("e", "export", "Export for Anki"),
         Binding("u", "undo", "Undo delete", show=False),
         Binding("q", "back", "Back", show=False),
     ]
@@ -69,6 +70,7 @@ class SavedWordsScreen(SearchScreen):
     | d | Edit the chosen definition. |
     | a | Edit your own note on the word. |
     | x / u | Delete the word / undo the last deletion. |
+    | e | Export every saved word for Anki (TSV, with your notes). |
     """
 
     HELP_EXTRA: ClassVar[list[tuple[str, str]]] = [
@@ -119,7 +121,7 @@ class SavedWordsScreen(SearchScreen):
     def on_mount(self) -> None:
         """Set the columns and load the words in the background."""
         self.title = "Saved words"
-        self.sub_title = "your glossary" + (" · read-only" if self.session.read_only else "")
+        self.sub_title = "words saved with s" + (" · read-only" if self.session.read_only else "")
         self.table.add_columns("Word", "Pinyin", "HSK", "Definition", "Article")
         self.table.focus()
         self.load()
@@ -263,3 +265,10 @@ class SavedWordsScreen(SearchScreen):
     def action_undo(self) -> None:
         """Bring back the last deleted word."""
         self.app.edit(lambda s: s.undo_word_delete())
+
+    @work(group="export", exclusive=True, exit_on_error=False)
+    async def action_export(self) -> None:
+        """Export every saved word as an Anki TSV."""
+        from reader.tui.screens.words_export import run_words_export
+
+        await run_words_export(self, self.session)

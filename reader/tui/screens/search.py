@@ -59,14 +59,14 @@ class SearchScreen(ReportsWorkerErrors, Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back"),
         Binding("down", "to_results", "Results", show=False),
-        Binding("ctrl+r", "saved", "Your words"),
+        Binding("ctrl+o", "saved", "Your words"),
     ]
     """
     | Key(s) | Description |
     | :- | :- |
     | escape | Back to the library. |
     | down | From the box to the results. |
-    | ctrl+r | Where your saved words and highlighted passages occur (those holding the query). |
+    | ctrl+o | Where your saved words and highlighted passages occur (those holding the query). |
     """
 
     HELP_TITLE = "search"

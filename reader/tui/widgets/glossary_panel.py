@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
@@ -11,20 +13,26 @@ from reader.language.hsk import hsk_text
 from reader.language.model import Entry, LookupResult, Token
 from reader.language.spelling import written_pieces
 from reader.language.tones import readable_definition
+from reader.reading.changes import Change, TermsChanged, WordsChanged
 from reader.tui.tones import TONE_STYLES
+
+if TYPE_CHECKING:
+    from reader.notes.model import SavedWord
 
 SOURCE_TITLES = {
     "cedict": "CC-CEDICT",
     "news": "News glossary",
-    "user": "Your glossary",
+    "user": "Glossary terms (yours)",
 }
 """Entry source -> heading in the panel."""
 
 
 def describe(
-    result: LookupResult, token: Token, sentence: str, at: int, tones: bool
+    result: LookupResult, token: Token, sentence: str, at: int, tones: bool,
+    saved: SavedWord | None = None,
 ) -> Text:
-    """Everything the panel says about a word, as Rich text (`at`: its offset in `sentence`)."""
+    """Everything the panel says about a word, as Rich text (`at`: its offset in `sentence`;
+    `saved`: the user's saved record of the word, if it is saved)."""
     text = Text()
     text.append(result.word or token.text, "bold")
     text.append("  ")
@@ -40,6 +48,13 @@ def describe(
         text.append("  · a name", "italic")
     if result.number:
         text.append(f"\n{result.number}")
+    if saved is not None:
+        text.append("\n\n✓ In your saved words\n", "bold underline")
+        text.append(" Your definition: ", "dim")
+        text.append((saved.definition or "—") + "\n")
+        if saved.note:
+            text.append(" Your note: ", "dim")
+            text.append(saved.note + "\n")
     for source in ("user", "news", "cedict"):
         entries = [e for e in result.entries if e.source == source]
         if entries:
@@ -112,6 +127,8 @@ class GlossaryPanel(VerticalScroll, can_focus=False):
     """The sentence the word stands in."""
     sentence_at: int = 0
     """Where the word starts in the sentence."""
+    tones: bool = False
+    """Colour the pinyin by tone."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -120,7 +137,45 @@ class GlossaryPanel(VerticalScroll, can_focus=False):
     def compose(self) -> ComposeResult:
         """The explanation and a reminder of the keys."""
         yield self._body
-        yield Static("s save word · escape close", id="glossary-keys")
+        yield Static("s save word · ctrl+e add a glossary term · escape close",
+                     id="glossary-keys")
+
+    def on_mount(self) -> None:
+        """Hear saved-word changes, so the panel says at once that its word was saved."""
+        signal = getattr(self.app, "session_changed", None)
+        if signal is not None:
+            signal.subscribe(self, self._session_changed)
+
+    def on_unmount(self) -> None:
+        """Stop hearing changes."""
+        signal = getattr(self.app, "session_changed", None)
+        if signal is not None:
+            signal.unsubscribe(self)
+
+    def _session_changed(self, change: Change) -> None:
+        """A saved word was added, edited or deleted: show the word's saved state again."""
+        if self.result is None or self.token is None or not self.display:
+            return
+        if isinstance(change, TermsChanged) and change.word == self.token.text:
+            session = getattr(self.app, "session", None)
+            if session is not None:
+                self.result = session.lookup(self.token.text)  # the new term comes first
+            self._render_result()
+        elif isinstance(change, WordsChanged):
+            self._render_result()
+
+    def saved(self) -> SavedWord | None:
+        """The user's saved record of the panel's word, if it is saved."""
+        session = getattr(self.app, "session", None)
+        if session is None or self.token is None:
+            return None
+        return session.saved_word(self.token.text)  # the form `s` saves
+
+    def _render_result(self) -> None:
+        """Write the finished lookup into the panel."""
+        assert self.token is not None and self.result is not None
+        self._body.update(describe(self.result, self.token, self.sentence, self.sentence_at,
+                                   self.tones, saved=self.saved()))
 
     def show_loading(self, token: Token) -> None:
         """Open the panel on a word whose lookup is under way."""
@@ -133,7 +188,8 @@ class GlossaryPanel(VerticalScroll, can_focus=False):
     ) -> None:
         """Show a finished lookup (`at`: the word's offset in `sentence`)."""
         self.token, self.result, self.sentence, self.sentence_at = token, result, sentence, at
-        self._body.update(describe(result, token, sentence, at, tones))
+        self.tones = tones
+        self._render_result()
         self.display = True
         self.scroll_home(animate=False)
 

@@ -62,6 +62,22 @@ def profile_bar(profile: HskProfile | None) -> Text:
     return text
 
 
+def library_legend() -> list[Text]:
+    """Lines saying what the read marks and the HSK bar's colours mean."""
+    marks = Text("Marks: ")
+    marks.append("• ", "dim").append("not opened yet   ")
+    marks.append("◐ ", "yellow").append("started   ")
+    marks.append("✓ ", "green").append("read to the end")
+    bar = Text("HSK bar (share of the article's words by level): ")
+    names = {"1-3": "HSK 1-3", "4-6": "HSK 4-6", "7-9": "HSK 7-9", "none": "not in HSK"}
+    for band in BANDS:
+        if band in names:
+            bar.append("█ ", BAND_STYLES[band]).append(f"{names[band]}   ")
+    bar.rstrip()
+    share = Text("The figure after the bar is the share of words at HSK 1-3.")
+    return [marks, bar, share]
+
+
 def article_label(
     article: Article, profile: HskProfile | None, progress: Progress | None,
     chars: int | None = None,
