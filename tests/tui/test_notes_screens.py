@@ -8,6 +8,7 @@ from pathlib import Path
 from textual.widgets import DataTable, Input
 
 from reader.notes.store import NotesStore
+from reader.reading.session import READ_ONLY_NOTICE
 from reader.tui.app import ReaderApp
 from reader.tui.screens.article import ArticleScreen
 from reader.tui.screens.dialogs import Confirm
@@ -157,7 +158,7 @@ def test_second_instance_refuses_every_edit(home: Path) -> None:
                     await pilot.press(key)
                     await pilot.pause()
                     assert isinstance(app.screen, NotesScreen)
-                refusals = [n for n in notices(app) if n.startswith("Read-only")]
+                refusals = [n for n in notices(app) if n == READ_ONLY_NOTICE]
                 assert len(refusals) >= 8
         with NotesStore.open(home, read_only=True) as store:
             [h] = store.highlights()
