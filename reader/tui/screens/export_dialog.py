@@ -7,7 +7,9 @@ screen) runs the whole exchange, with the file writing in a thread.
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, TypeVar
 
@@ -24,6 +26,7 @@ if TYPE_CHECKING:
     from textual.app import App
     from textual.screen import Screen
 
+    from reader.reading.changes import Exported
     from reader.reading.session import ReadingSession
 
 T = TypeVar("T")
@@ -139,8 +142,6 @@ async def run_export(screen: Screen[object], session: ReadingSession, article_id
     Run it in an async worker of the screen: it waits for the dialogs (`ask`) and writes
     the file in a thread. A screen the user has left meanwhile gets no dialog.
     """
-    from reader.notes.filenames import ExportExistsError, free_name
-
     app = screen.app
     name, count = await asyncio.to_thread(session.export_name, article_id)
     if count == 0:
@@ -152,12 +153,23 @@ async def run_export(screen: Screen[object], session: ReadingSession, article_id
     choice = await ask(app, dialog)
     if choice is None:
         return
+    await write_asking(app, session, choice.directory, partial(
+        session.export, choice.directory, article_id, pinyin=choice.pinyin))
+
+
+async def write_asking(app: App[object], session: ReadingSession, directory: Path,
+                       write: Callable[..., Exported]) -> None:
+    """Run `write(overwrite=..., filename=...)` in a thread; ask before replacing a file.
+
+    The file exists: overwrite it, keep both (a free name beside it), or leave it. The folder
+    is remembered for the next export.
+    """
+    from reader.notes.filenames import ExportExistsError, free_name
+
     overwrite, filename = False, None
     while True:
         try:
-            done = await asyncio.to_thread(session.export, choice.directory, article_id,
-                                           pinyin=choice.pinyin, overwrite=overwrite,
-                                           filename=filename)
+            done = await asyncio.to_thread(write, overwrite=overwrite, filename=filename)
         except ExportExistsError as exc:
             answers = [("overwrite", "Overwrite"), ("both", "Keep both")]
             answer = await ask(app, Confirm(f"{exc.path} already exists.", answers))
@@ -171,10 +183,10 @@ async def run_export(screen: Screen[object], session: ReadingSession, article_id
             continue
         except OSError as exc:
             reason = exc.strerror or str(exc)
-            app.notify(f"Could not export to {choice.directory}: {reason}", severity="error",
+            app.notify(f"Could not export to {directory}: {reason}", severity="error",
                        timeout=8)
             return
-        session.export_dir = choice.directory
-        await asyncio.to_thread(remember_export_folder, session.home, choice.directory)
+        session.export_dir = directory
+        await asyncio.to_thread(remember_export_folder, session.home, directory)
         app.notify(done.notice or done.path, title="Export", timeout=8)
         return

@@ -6,6 +6,7 @@ The folder is asked in the same dialog; an existing file is never overwritten un
 from __future__ import annotations
 
 import asyncio
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,9 +15,8 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Static
 
 from reader.reading.session import WORDS_FILE
-from reader.settings import export_folder, remember_export_folder
-from reader.tui.screens.dialogs import Confirm
-from reader.tui.screens.export_dialog import ExportChoice, ExportDialog, ask
+from reader.settings import export_folder
+from reader.tui.screens.export_dialog import ExportChoice, ExportDialog, ask, write_asking
 
 if TYPE_CHECKING:
     from textual.screen import Screen
@@ -50,7 +50,6 @@ class WordsExportDialog(ExportDialog):
 
 async def run_words_export(screen: Screen[object], session: ReadingSession) -> None:
     """Export every saved word for Anki: ask where, never overwrite unasked (an async worker)."""
-    from reader.notes.filenames import ExportExistsError, free_name
 
     app = screen.app
     count = len(await asyncio.to_thread(session.words))
@@ -63,27 +62,5 @@ async def run_words_export(screen: Screen[object], session: ReadingSession) -> N
     choice = await ask(app, WordsExportDialog("saved words", WORDS_FILE, count, folder))
     if choice is None:
         return
-    overwrite, filename = False, None
-    while True:
-        try:
-            done = await asyncio.to_thread(session.export_words, choice.directory,
-                                           overwrite=overwrite, filename=filename)
-        except ExportExistsError as exc:
-            answers = [("overwrite", "Overwrite"), ("both", "Keep both")]
-            answer = await ask(app, Confirm(f"{exc.path} already exists.", answers))
-            if answer == "overwrite":
-                overwrite, filename = True, exc.path.name
-            elif answer == "both":
-                overwrite, filename = False, free_name(exc.path.parent, exc.path.name)
-            else:
-                app.notify("Not exported: the file was left as it was.")
-                return
-            continue
-        except OSError as exc:
-            reason = exc.strerror or str(exc)
-            app.notify(f"Could not export to {choice.directory}: {reason}", severity="error",
-                       timeout=8)
-            return
-        await asyncio.to_thread(remember_export_folder, session.home, choice.directory)
-        app.notify(done.notice or done.path, title="Export", timeout=8)
-        return
+    await write_asking(app, session, choice.directory,
+                       partial(session.export_words, choice.directory))
