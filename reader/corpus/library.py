@@ -115,6 +115,18 @@ def open_index(home: Path, progress: object = None) -> Iterator[sqlite3.Connecti
         conn.close()
 
 
+@contextmanager
+def _index_as_is(home: Path) -> Iterator[sqlite3.Connection]:
+    """The library index without bringing it in step with the files first."""
+    from reader.index.db import open_db
+
+    conn = open_db(home)
+    try:
+        yield conn
+    finally:
+        conn.close()
+
+
 def load_library(home: Path, progress: object = None) -> list[Issue]:
     """Every issue of the library, sorted by date (undated last), then id."""
     from reader.index.pages import load_issues
@@ -187,11 +199,15 @@ class Found:
     article: Article
 
 
-def find_article(home: Path, article_id: str) -> Found:
-    """Find an article by id (or a unique prefix of it); InputError when there is none."""
+def find_article(home: Path, article_id: str, *, check_files: bool = True) -> Found:
+    """Find an article by id (or a unique prefix of it); InputError when there is none.
+
+    `check_files=False` answers from the index as it is, without looking at every page file
+    (for the app, which has just listed the library and must not stat 3,000 files on a key).
+    """
     from reader.index.pages import load_issues, pages_with_article
 
-    with open_index(home) as conn:
+    with (open_index(home) if check_files else _index_as_is(home)) as conn:
         hits = pages_with_article(conn, article_id)
         if len(hits) == 1:
             art_id, page_id = hits[0]

@@ -28,7 +28,7 @@ def parse_issue(text: str, issue_id: str, source: str = "") -> Issue:
             continue
         ordered.append((d.position, _article(issue_id, d, used)))
     for pos, caption in assembly.captions:
-        ordered.append((pos, _photo(issue_id, caption, used)))
+        ordered.append((pos, photo_item(issue_id, caption, used)))
     articles = [a for _, a in sorted(ordered, key=lambda x: x[0])]
     leads = [d.paragraphs[0] for d in assembly.drafts if d.paragraphs]
     meta = page_meta(text, units, assembly.banners, leads)
@@ -89,8 +89,9 @@ def _article(issue_id: str, d: Draft, used: set[str]) -> Article:
     )
 
 
-def _photo(issue_id: str, caption: str, used: set[str]) -> Article:
-    """A photo item: its caption, with a title from the caption's first sentence."""
+def photo_item(issue_id: str, caption: str, used: set[str]) -> Article:
+    """A photo item: its caption, with a title from the caption's first sentence (text and
+    PDF pages alike)."""
     text = caption.removeprefix("图为").removeprefix("圖為")
     return Article(
         id=article_id(issue_id, "photo:" + caption, used),

@@ -141,12 +141,14 @@ class ReadingSession:
         """
         if len(self.library):
             return self.library.find(article_id)
+        import sqlite3
+
         from reader.corpus.library import find_article
         from reader.errors import InputError
 
         try:
-            found = find_article(self.home, article_id)
-        except InputError:
+            found = find_article(self.home, article_id, check_files=False)
+        except (InputError, sqlite3.DatabaseError):
             return None
         return Found(found.issue, found.article)
 

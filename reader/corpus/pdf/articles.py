@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from reader.corpus.model import Article
-from reader.corpus.parse import article_id, derive_title
+from reader.corpus.parse import article_id, derive_title, photo_item
 from reader.corpus.pdf.lines import HEAD_EMS, TextLine
 
 SMALL_EMS = 0.92
@@ -78,7 +78,7 @@ def build_articles(
         if item.note is not None:
             leftovers.append(item.note)
         elif item.caption is not None:
-            articles.append(_photo(issue_id, item.caption, used))
+            articles.append(photo_item(issue_id, item.caption, used))
         elif item.draft is not None:
             art = _article(issue_id, item.draft, used)
             if art is None:
@@ -218,16 +218,3 @@ def _is_heading(p: _Para, k: int, count: int) -> bool:
     """A one-line unindented paragraph inside the body that ends no sentence: a subhead."""
     return (0 < k < count - 1 and p.lines == 1 and not p.indented and len(p.text) <= 30
             and p.text[-1] not in _CLOSES_CLAUSE)
-
-
-def _photo(issue_id: str, caption: str, used: set[str]) -> Article:
-    """A photo item: its caption, titled by the caption's first sentence (as for text pages)."""
-    text = caption.removeprefix("图为").removeprefix("圖為")
-    return Article(
-        id=article_id(issue_id, "photo:" + caption, used),
-        issue_id=issue_id,
-        kind="photo",
-        title=derive_title(text),
-        title_derived=True,
-        captions=(caption,),
-    )
