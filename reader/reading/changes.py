@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from reader.reading.model import HskProfile, Progress
+from reader.reading.model import Progress
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -59,13 +58,6 @@ class ProgressChanged(Change):
 @dataclass(frozen=True, kw_only=True)
 class LibraryChanged(Change):
     """The library was read (again): issues may have come or gone."""
-
-
-@dataclass(frozen=True, kw_only=True)
-class ProfilesChanged(Change):
-    """HSK profiles of a batch of articles were computed."""
-
-    profiles: Mapping[str, HskProfile] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, kw_only=True)

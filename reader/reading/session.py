@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import gc
 import threading
-from collections import Counter, OrderedDict
-from collections.abc import Callable, Iterable, Iterator
+from collections import OrderedDict
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -28,7 +28,7 @@ from reader.reading.changes import (
 )
 from reader.reading.colours import DEFAULT_COLOUR
 from reader.reading.library import Found, Library
-from reader.reading.model import HskProfile, Progress, hsk_band
+from reader.reading.model import HskProfile, Progress
 
 if TYPE_CHECKING:  # imported lazily: the first frame does not wait for them
     from reader.language.model import LookupResult, Token
@@ -180,27 +180,6 @@ class ReadingSession:
         else:
             self._tokens.move_to_end(article.id)
         return cached
-
-    def forget_tokens(self) -> None:
-        """Drop cached tokens (benchmarks time a cold open)."""
-        self._tokens.clear()
-
-    def profile(self, article: Article) -> HskProfile:
-        """The HSK profile of an article's Han words."""
-        counts = Counter(hsk_band(t.hsk) for t in self.tokens(article) if t.is_han)
-        return HskProfile(dict(counts))
-
-    def profiles(self, articles: Iterable[Article], batch: int = 64
-                 ) -> Iterator[dict[str, HskProfile]]:
-        """HSK profiles of many articles, a batch (article id -> profile) at a time."""
-        out: dict[str, HskProfile] = {}
-        for art in articles:
-            out[art.id] = self.profile(art)
-            if len(out) >= batch:
-                yield out
-                out = {}
-        if out:
-            yield out
 
     def stored_profiles(self) -> dict[str, HskProfile]:
         """Profiles already in the library index (no tokens are read)."""

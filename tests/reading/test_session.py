@@ -178,10 +178,12 @@ def test_articles_are_found_by_id_or_unique_prefix(session: ReadingSession,
     assert session.find_article(first.issue_id + "-" + first.id.rsplit("-", 1)[1]) is not None
 
 
-def test_hsk_profiles_come_in_batches(session: ReadingSession) -> None:
-    batches = list(session.profiles([A, B], batch=1))
-    assert [list(b) for b in batches] == [["iss-1"], ["iss-2"]]
-    profile = batches[0]["iss-1"]
+def test_hsk_profiles_are_computed_once_and_stored(session: ReadingSession) -> None:
+    art = next(a for i in session.load_library() for a in i.articles if a.kind == "article")
+    computed = session.compute_profiles([art])
+    assert list(computed) == [art.id]
+    assert session.stored_profiles()[art.id] == computed[art.id]  # kept in the index
+    profile = computed[art.id]
     assert isinstance(profile, HskProfile) and profile.total > 0
     assert abs(sum(profile.share(b) for b in ("1-3", "4-6", "7-9", "none")) - 1) < 1e-9
     assert [hsk_band(x) for x in (None, 1, 3, 4, 6, 7, 9)] == \
