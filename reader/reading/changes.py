@@ -65,3 +65,17 @@ class Exported(Change):
     """Notes were written to a Markdown file."""
 
     path: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class StatusesChanged(Change):
+    """Word statuses changed (a key, the panel, "mark the rest known", a review, an undo)."""
+
+    change: object
+    """The `reader.learning.changes.WordStatusChanged` (typed loosely: reading does not import
+    learning at start-up)."""
+
+    @property
+    def words(self) -> frozenset[str]:
+        """The words whose status changed."""
+        return self.change.words  # type: ignore[attr-defined, no-any-return]

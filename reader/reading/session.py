@@ -27,6 +27,8 @@ from reader.reading.changes import (
     WordsChanged,
 )
 from reader.reading.colours import DEFAULT_COLOUR
+from reader.reading.history import History
+from reader.reading.learning_part import LearningPart
 from reader.reading.library import Found, Library
 from reader.reading.model import HskProfile, Progress
 
@@ -92,6 +94,10 @@ class ReadingSession:
         self._listing_lock = threading.Lock()
         self._store_lock = threading.RLock()
         """TinyDB is not thread-safe: one store call at a time."""
+        self.history = History()
+        """This run's undoable changes (`undo`, `redo`)."""
+        self.learning = LearningPart(self)
+        """Word statuses and review."""
 
     # Library ---------------------------------------------------------------------------
 
@@ -263,6 +269,8 @@ class ReadingSession:
         self._register_user_terms()
         self._highlights_changed()
         self.deleted_words.clear()
+        self.history.clear()
+        self.learning.reset()
         if store.read_only:
             message += f"; still read-only: {store.read_only_reason}"
         else:
@@ -283,6 +291,29 @@ class ReadingSession:
             if self.store is not None:
                 self.store.close()
                 self.store = None
+
+    @property
+    def store_lock(self) -> threading.RLock:
+        """One store call at a time (for the session's parts)."""
+        return self._store_lock
+
+    def readable_store(self) -> NotesStore | None:
+        """The store once its opening is over (None when it could not be opened)."""
+        return self._readable()
+
+    def writable_store(self) -> NotesStore:
+        """The store, or `Refused` with the one sentence the user is told."""
+        return self._writable()
+
+    def undo(self) -> Change:
+        """Take back the last undoable change of this run, whatever its kind."""
+        self._writable()
+        return self.history.undo()
+
+    def redo(self) -> Change:
+        """Make the last undone change again."""
+        self._writable()
+        return self.history.redo()
 
     def _readable(self) -> NotesStore | None:
         """The store once its opening is over (None when it could not be opened)."""
