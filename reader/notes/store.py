@@ -371,8 +371,16 @@ class NotesStore:
         return SavedWord.from_doc(self._update("words", word_id, fields))
 
     def delete_word(self, word_id: str) -> SavedWord:
-        """Remove a saved word and return it."""
+        """Remove a saved word and return it (keep it to `restore_word` on undo)."""
         return SavedWord.from_doc(self._remove("words", word_id))
+
+    def restore_word(self, w: SavedWord) -> SavedWord:
+        """Put back a deleted saved word with its id and dates (undo)."""
+        self._check_writable()
+        if w.id in self._index["words"] or self.find_word(w.word) is not None:
+            raise InputError(f"{w.word} is saved already")
+        self._insert("words", w.to_doc(), w.id)
+        return w
 
     # -- reading progress ------------------------------------------------------------------
 

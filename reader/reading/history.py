@@ -18,6 +18,11 @@ HISTORY_LIMIT = 500
 """Steps kept for undo (older ones are forgotten; a step holds a few small records)."""
 
 
+class Gone(Exception):
+    """A step's record is no longer there (deleted elsewhere): the step is dropped and the
+    message, one line for the user, is the notice."""
+
+
 @dataclass(frozen=True)
 class Step:
     """One change the reader made, with how to take it back and make it again."""
@@ -63,6 +68,8 @@ class History:
             step = self._done.pop()
         try:
             change = step.undo()
+        except Gone as exc:  # nothing left to take back: forget the step
+            return Change(notice=str(exc))
         except Exception:
             with self._lock:  # it did not happen: it can still be undone later
                 self._done.append(step)
@@ -79,6 +86,8 @@ class History:
             step = self._undone.pop()
         try:
             change = step.redo()
+        except Gone as exc:
+            return Change(notice=str(exc))
         except Exception:
             with self._lock:
                 self._undone.append(step)

@@ -12,6 +12,7 @@ import gc
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,10 +28,13 @@ from reader.reading.changes import (
     WordsChanged,
 )
 from reader.reading.colours import DEFAULT_COLOUR
+from reader.reading.highlights_part import HighlightsPart
 from reader.reading.history import History
 from reader.reading.learning_part import LearningPart
 from reader.reading.library import Found, Library
 from reader.reading.model import HskProfile, Progress
+from reader.reading.part_owner import Refused
+from reader.reading.words_part import WordsPart
 
 if TYPE_CHECKING:  # imported lazily: the first frame does not wait for them
     from reader.language.model import LookupResult, Token
@@ -42,9 +46,6 @@ if TYPE_CHECKING:  # imported lazily: the first frame does not wait for them
 READ_ONLY_NOTICE = "This Dubao is read-only: nothing can be changed here."
 """What the user is told when an edit is refused (the only wording)."""
 
-WORD_FIELDS = ("definition", "note")
-"""Fields of a saved word the reader edits."""
-
 LISTING_WAIT = 10.0
 """Longest the language layer waits for the library list before loading anyway (s)."""
 TOKEN_LRU = 8
@@ -55,8 +56,13 @@ WORDS_FILE = "dubao-words.tsv"
 """The file name of the saved words' Anki export (as `reader export-words` names it)."""
 
 
-class Refused(Exception):
-    """An edit the session cannot make; the message is for the user as is."""
+def _placed(change: Change, here: str | None) -> Change:
+    """The change, its notice saying so when its highlight is not in the article `here`."""
+    if (here is None or not isinstance(change, HighlightsChanged) or not change.article_ids
+            or here in change.article_ids or not change.notice):
+        return change
+    what, dot, rest = change.notice.partition(" · ")
+    return replace(change, notice=f"{what} (in another article){dot}{rest}")
 
 
 class ReadingSession:
@@ -77,27 +83,22 @@ class ReadingSession:
         """Set when the notes store was opened (or failed to open)."""
         self.library = Library()
         """The library as last loaded."""
-        self.deleted_highlights: list[Highlight] = []
-        """Highlights deleted this run, last one last (undo puts the last one back)."""
-        self.deleted_words: list[SavedWord] = []
-        """Saved words deleted this run, last one last."""
         self.highlight_color = DEFAULT_COLOUR
         """Colour of the next highlight (the last one chosen this run)."""
         self.export_dir: Path | None = None
         """The folder of the last export this run (offered again next time)."""
         self._tokens: OrderedDict[str, list[Token]] = OrderedDict()
         """The last few opened articles' tokens (an LRU: never the whole library)."""
-        self._listing: Listing | None = None
-        """Every highlight grouped for the notes screen, kept until a highlight changes."""
-        self._generation = 0
-        """Counts highlight writes (a listing built across a write is not kept)."""
-        self._listing_lock = threading.Lock()
         self._store_lock = threading.RLock()
         """TinyDB is not thread-safe: one store call at a time."""
         self.history = History()
         """This run's undoable changes (`undo`, `redo`)."""
         self.learning = LearningPart(self)
         """Word statuses and review."""
+        self.highlights = HighlightsPart(self)
+        """Highlights: placing, the notes listing, undoable writes."""
+        self.wordbook = WordsPart(self)
+        """Saved words and glossary terms, undoable writes."""
 
     # Library ---------------------------------------------------------------------------
 
@@ -111,7 +112,7 @@ class ReadingSession:
         from reader.corpus.library import load_library
 
         self.library = Library(load_library(self.home, progress))
-        self._highlights_changed()
+        self.highlights.invalidate()
         return self.library.issues
 
     def reload_library(self) -> LibraryChanged:
@@ -267,8 +268,7 @@ class ReadingSession:
         except (StoreError, OSError) as exc:
             return Change(notice=f"The backup could not be restored: {exc}")
         self._register_user_terms()
-        self._highlights_changed()
-        self.deleted_words.clear()
+        self.highlights.invalidate()
         self.history.clear()
         self.learning.reset()
         if store.read_only:
@@ -305,25 +305,23 @@ class ReadingSession:
         """The store, or `Refused` with the one sentence the user is told."""
         return self._writable()
 
-    def undo(self) -> Change:
-        """Take back the last undoable change of this run, whatever its kind."""
-        self._writable()
-        return self.history.undo()
+    def undo(self, here: str | None = None) -> Change:
+        """Take back the last undoable change of this run, whatever its kind.
 
-    def redo(self) -> Change:
-        """Make the last undone change again."""
+        `here`: the article on screen; the notice says when the change was in another one.
+        """
         self._writable()
-        return self.history.redo()
+        return _placed(self.history.undo(), here)
+
+    def redo(self, here: str | None = None) -> Change:
+        """Make the last undone change again (`here` as for `undo`)."""
+        self._writable()
+        return _placed(self.history.redo(), here)
 
     def _readable(self) -> NotesStore | None:
         """The store once its opening is over (None when it could not be opened)."""
         self.store_ready.wait()
         return self.store
-
-    def _highlights_changed(self) -> None:
-        """A highlight was written: the grouped listing is out of date."""
-        self._listing = None
-        self._generation += 1
 
     def _writable(self) -> NotesStore:
         """The store, or `Refused` with the one sentence the user is told."""
@@ -367,203 +365,70 @@ class ReadingSession:
             store.set_progress(article_id, progress.offset, read=progress.read)
         return ProgressChanged(article_id=article_id, progress=progress)
 
-    # Highlights ------------------------------------------------------------------------
+    # Highlights (the highlights part does the work) ------------------------------------
 
     def article_highlights(self, issue: Issue, article: Article) -> list[PlacedHighlight]:
-        """The article's highlights placed in its current text (moves saved when writable).
-
-        The placement rule is `place_issue`'s, the same as the notes listing's.
-        """
-        store = self._readable()
-        if store is None:
-            return []
-        from reader.notes.errors import StoreError
-        from reader.reading.placement import (
-            PlacedHighlight,
-            home_article,
-            needs_saving,
-            place_issue,
-        )
-
-        with self._store_lock:
-            found = store.highlights(issue_id=issue.id)
-        if not found:
-            return []
-        texts = {a.id: a.text for a in issue.articles}
-        out = []
-        for p in place_issue(found, issue):
-            if home_article(p) != article.id:
-                continue
-            h = p.highlight
-            if needs_saving(p) and p.article_id is not None and not self.read_only:
-                try:
-                    with self._store_lock:
-                        self._highlights_changed()
-                        h = store.move_highlight(p, texts[p.article_id])
-                except StoreError:
-                    pass  # shown where it was found this time; saved on a later opening
-            out.append(PlacedHighlight(h, p.start, p.end))
-        return out
+        """The article's highlights placed in its current text (see `HighlightsPart`)."""
+        return self.highlights.in_article(issue, article)
 
     def all_highlights(self) -> list[Highlight]:
         """Every highlight of the library."""
-        store = self._readable()
-        if store is None:
-            return []
-        with self._store_lock:
-            return store.highlights()
+        return self.highlights.all()
 
     def notes_listing(self) -> Listing:
-        """Every highlight grouped by issue and article, placed as the article places them.
-
-        Kept until this session writes a highlight (read-only: read afresh each time, since
-        the other instance may have written).
-        """
-        from reader.reading.listing import build_listing
-
-        with self._listing_lock:  # one build at a time: a second caller waits for the first
-            with self._store_lock:
-                listing, generation = self._listing, self._generation
-            if listing is None or self.read_only:
-                listing = build_listing(self.all_highlights(), self.loaded_library().issues)
-                # Tens of thousands of long-lived objects: keep the cycle collector from
-                # walking them at every full collection (they have no cycles; refcounting
-                # frees them when the listing is replaced).
-                gc.freeze()
-                with self._store_lock:
-                    if generation == self._generation:
-                        self._listing = listing
-            return listing
+        """Every highlight grouped by issue and article (kept until a highlight changes)."""
+        return self.highlights.listing()
 
     def add_highlight(self, article: Article, start: int, end: int, color: str,
                       note: str | None = None) -> HighlightsChanged:
         """Highlight `article.text[start:end]` in a colour (with a note, if given)."""
-        store = self._writable()
-        with self._store_lock:
-            self._highlights_changed()
-            h = store.add_highlight(article.issue_id, article.id, article.text, start, end,
-                                    color=color, note=note)
-        return HighlightsChanged(article_ids=frozenset({h.article_id}), focus=h.id)
+        return self.highlights.add(article, start, end, color, note)
 
     def update_note(self, highlight_id: str, note: str | None) -> HighlightsChanged:
         """Set or (blank) clear a highlight's note."""
-        store = self._writable()
-        with self._store_lock:
-            self._highlights_changed()
-            h = store.update_note(highlight_id, note)
-        return HighlightsChanged(article_ids=frozenset({h.article_id}), focus=h.id,
-                                 notice="Note saved." if h.note else "Note removed.")
+        return self.highlights.update_note(highlight_id, note)
 
     def set_color(self, highlight_id: str, color: str) -> HighlightsChanged:
         """Change a highlight's colour."""
-        store = self._writable()
-        with self._store_lock:
-            self._highlights_changed()
-            h = store.set_color(highlight_id, color)
-        return HighlightsChanged(article_ids=frozenset({h.article_id}), focus=h.id)
+        return self.highlights.set_color(highlight_id, color)
 
     def delete_highlight(self, highlight_id: str) -> HighlightsChanged:
-        """Delete a highlight (kept for `undo_delete`)."""
-        store = self._writable()
-        with self._store_lock:
-            self._highlights_changed()
-            gone = store.delete_highlight(highlight_id)
-        self.deleted_highlights.append(gone)
-        return HighlightsChanged(article_ids=frozenset({gone.article_id}),
-                                 notice="Highlight deleted · u to undo")
+        """Delete a highlight (u puts it back)."""
+        return self.highlights.delete(highlight_id)
 
-    def undo_delete(self, here: str | None = None) -> Change:
-        """Put back the last deleted highlight (`here`: the article the reader is in)."""
-        store = self._writable()
-        if not self.deleted_highlights:
-            return Change(notice="Nothing to undo.")
-        h = self.deleted_highlights[-1]
-        with self._store_lock:
-            self._highlights_changed()
-            store.restore_highlight(h)
-        self.deleted_highlights.pop()
-        where = " (in another article)" if here is not None and h.article_id != here else ""
-        return HighlightsChanged(article_ids=frozenset({h.article_id}), focus=h.id,
-                                 notice=f"Highlight restored{where}.")
-
-    # Saved words -----------------------------------------------------------------------
+    # Saved words and glossary terms (the words part does the work) ------------------------
 
     def words(self) -> list[SavedWord]:
         """Every saved word, oldest first."""
-        store = self._readable()
-        if store is None:
-            return []
-        with self._store_lock:
-            return store.words()
+        return self.wordbook.words()
 
     def saved_word(self, word: str) -> SavedWord | None:
         """The saved record of `word`, or None (also while the store is still opening)."""
-        if not self.store_ready.is_set() or self.store is None:
-            return None
-        with self._store_lock:
-            return self.store.find_word(word)
+        return self.wordbook.saved_word(word)
 
     def save_word(self, token: Token, result: LookupResult | None, article: Article,
                   sentence: str) -> Change:
-        """Save a word with its sentence and first definition to the saved words.
-
-        A word saved before is left as the user edited it; the notice says it is saved.
-        """
-        from reader.reading.words import saved_definition
-
-        store = self._writable()
-        entry = result.entries[0] if result and result.entries else None
-        with self._store_lock:
-            saved = store.add_word(
-                token.text, token.pinyin or (result.pinyin if result else ""),
-                saved_definition(result), sentence, article.id, article.issue_id,
-                traditional=entry.traditional if entry else None,
-                hsk=(result.hsk if result and result.hsk is not None else token.hsk),
-            )
-        w = saved.word
-        if saved.already_saved:
-            return Change(notice=f"{w.word} is already saved (nothing changed); "
-                                 "edit it under Saved words (ctrl+g).")
-        return WordsChanged(word_ids=frozenset({w.id}), focus=w.id,
-                            notice=f"Saved {token.text} to Saved words.")
+        """Save a word with its sentence and first definition (a saved word is left as is)."""
+        return self.wordbook.save(token, result, article, sentence)
 
     def update_word(self, word_id: str, field: str, value: str) -> WordsChanged:
         """Change a saved word's definition (kept on one line) or note."""
-        if field not in WORD_FIELDS:
-            raise ValueError(f"a saved word has no editable field {field!r}")
-        from reader.reading.words import clean_definition
-
-        store = self._writable()
-        if field == "definition":
-            value = clean_definition(value)
-        with self._store_lock:
-            store.update_word(word_id, **{field: value})
-        return WordsChanged(word_ids=frozenset({word_id}), focus=word_id,
-                            notice=f"{field.capitalize()} saved.")
+        return self.wordbook.update(word_id, field, value)
 
     def delete_word(self, word_id: str) -> WordsChanged:
-        """Remove a saved word (kept for `undo_word_delete`)."""
-        store = self._writable()
-        with self._store_lock:
-            gone = store.delete_word(word_id)
-        self.deleted_words.append(gone)
-        return WordsChanged(word_ids=frozenset({word_id}),
-                            notice=f"Deleted {gone.word} · u to undo")
+        """Remove a saved word (u puts it back)."""
+        return self.wordbook.delete(word_id)
 
-    def undo_word_delete(self) -> Change:
-        """Save the last deleted word again."""
-        store = self._writable()
-        if not self.deleted_words:
-            return Change(notice="Nothing to undo.")
-        w = self.deleted_words[-1]
-        with self._store_lock:
-            back = store.save_word(
-                w.word, w.pinyin, w.definition, w.sentence, w.article_id, w.issue_id,
-                traditional=w.traditional, hsk=w.hsk, note=w.note,
-            )
-        self.deleted_words.pop()
-        return WordsChanged(word_ids=frozenset({back.id}), focus=back.id,
-                            notice=f"Restored {back.word}.")
+    def put_term(self, word: str, pinyin: str, definition: str,
+                 kind: str | None = None) -> TermsChanged:
+        """Add a glossary term, or replace the one for the same word; lookups use it at once."""
+        return self.wordbook.put_term(word, pinyin, definition, kind)
+
+    def terms_changed(self) -> None:
+        """The user's glossary terms changed: lookups use them, articles are segmented again."""
+        self._register_user_terms()
+        # Terms join the segmenter's words: articles are segmented again when next shown.
+        self._tokens.clear()
 
     def export_words(self, directory: Path, *, overwrite: bool = False,
                      filename: str | None = None) -> Exported:
@@ -586,40 +451,11 @@ class ReadingSession:
         return Exported(path=str(path), notice=f"Exported {len(words)} saved word{plural} to "
                                                f"{path} (Anki: File > Import)")
 
-    # Glossary terms (the user's own definitions, used by every lookup) -----------------
-
-    def put_term(self, word: str, pinyin: str, definition: str,
-                 kind: str | None = None) -> TermsChanged:
-        """Add a glossary term, or replace the one for the same word; lookups use it at once."""
-        from reader.errors import InputError
-        from reader.language.readings import word_reading
-        from reader.language.user_terms import make_term
-
-        store = self._writable()
-        word = word.strip()
-        try:
-            default = " ".join(r for r in word_reading(word) if r) if word else ""
-            term = make_term(word, pinyin, [definition], kind, default_reading=default)
-        except InputError as exc:
-            raise Refused(f"Not added: {exc}.") from None
-        with self._store_lock:
-            existed = any(t.word == term.word for t in store.user_terms())
-            store.put_term(term)
-        self._register_user_terms()
-        # Terms join the segmenter's words: articles are segmented again when next shown.
-        self._tokens.clear()
-        verb = "Updated" if existed else "Added"
-        return TermsChanged(word=term.word, notice=f"{verb} {term.word} in Glossary terms.")
-
     # Export ----------------------------------------------------------------------------
 
     def export_scope(self, article_id: str | None) -> list[Highlight]:
         """The highlights an export covers: one article's, or all."""
-        store = self._readable()
-        if store is None:
-            return []
-        with self._store_lock:
-            return store.highlights(article_id=article_id)
+        return self.highlights.all(article_id)
 
     def export_name(self, article_id: str | None) -> tuple[str, int]:
         """(file name the export would get, number of highlights it holds)."""

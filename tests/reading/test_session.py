@@ -10,7 +10,6 @@ from reader.corpus.model import Article, Issue
 from reader.language.model import Token
 from reader.notes.store import NotesStore
 from reader.reading.changes import (
-    Change,
     Exported,
     HighlightsChanged,
     LibraryChanged,
@@ -55,12 +54,11 @@ def test_highlight_writes_return_the_change_and_the_notice(session: ReadingSessi
     gone = session.delete_highlight(hid)
     assert gone.notice == "Highlight deleted · u to undo" and gone.focus is None
     assert session.all_highlights() == []
-    back = session.undo_delete(here="iss-2")
-    assert isinstance(back, HighlightsChanged)
-    assert back.notice == "Highlight restored (in another article)." and back.focus == hid
+    back = session.undo(here="iss-2")
+    assert isinstance(back, HighlightsChanged) and back.focus == hid
+    assert back.notice == ("Undone: highlight “跨境电商” deleted (in another article) "
+                           "· ctrl+y to redo")
     assert [h.color for h in session.all_highlights()] == ["blue"]
-    nothing = session.undo_delete()
-    assert type(nothing) is Change and nothing.notice == "Nothing to undo."
 
 
 def test_word_writes_and_the_saved_definition_rule(session: ReadingSession) -> None:
@@ -78,10 +76,10 @@ def test_word_writes_and_the_saved_definition_rule(session: ReadingSession) -> N
     with pytest.raises(ValueError):
         session.update_word(word.id, "word", "x")
     assert session.delete_word(word.id).notice == "Deleted 跨境 · u to undo"
-    restored = session.undo_word_delete()
-    assert isinstance(restored, WordsChanged) and restored.notice == "Restored 跨境."
+    restored = session.undo()
+    assert isinstance(restored, WordsChanged) and restored.focus == word.id
+    assert restored.notice == "Undone: 跨境 deleted · ctrl+y to redo"
     assert [w.definition for w in session.words()] == ["cross-border; trans-border"]
-    assert session.undo_word_delete().notice == "Nothing to undo."
 
 
 def test_a_word_without_an_entry_is_saved_with_its_parts(session: ReadingSession) -> None:
@@ -114,7 +112,11 @@ def test_read_only_refuses_every_edit_with_one_sentence(isolated_home: Path) -> 
             lambda: second.add_highlight(A, 0, 2, "yellow"),
             lambda: second.update_note("h1", "x"),
             lambda: second.delete_highlight("h1"),
-            lambda: second.undo_delete(),
+            lambda: second.undo(),
+            lambda: second.redo(),
+            lambda: second.set_color("h1", "blue"),
+            lambda: second.update_word("w1", "note", "x"),
+            lambda: second.put_term("会议", "", "meeting"),
             lambda: second.save_word(Token("会议", 0, 2), None, A, ""),
             lambda: second.delete_word("w1"),
         ]
