@@ -4,6 +4,10 @@ Every method may block (disk, jieba): the app calls them from thread workers, ne
 UI thread. Every write returns a `Change` saying what changed and what to tell the user; the
 read-only refusal lives only in `_writable`. The language layer and the notes store are
 imported lazily so that the app's first frame does not wait for them.
+
+The session's parts own their data: `highlights` (HighlightsPart), `wordbook` (saved words and
+glossary terms) and `learning` (word statuses). Every undoable write pushes one step on
+`history`; `undo` and `redo` take back or make again the last one, whatever its kind.
 """
 
 from __future__ import annotations

@@ -67,7 +67,7 @@ def test_read_only_refuses_once_with_the_one_sentence(home: Path) -> None:
                 await wait_for(pilot, lambda: any("this one is read-only" in n
                                                   for n in notices(app)), "the read-only store")
                 before = len(notices(app))
-                app.edit(lambda s: s.undo_delete())
+                app.edit(lambda s: s.undo())
                 app.edit(lambda s: s.save_progress("x", Progress(1, False)), quiet=True)
                 await app.workers.wait_for_complete()
                 await pilot.pause()

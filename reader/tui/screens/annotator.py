@@ -21,7 +21,7 @@ from reader.tui.widgets.notes_panel import shorten
 
 
 class Annotator:
-    """Highlight, colour, note, delete and undo on one article view."""
+    """Highlight, colour, note and delete on one article view (the screen undoes)."""
 
     def __init__(self, app: EditingApp, view: ArticleView, article: Article,
                  panels: SidePanels) -> None:
@@ -166,8 +166,3 @@ class Annotator:
             return
         highlight_id = current.id
         self.app.edit(lambda s: s.delete_highlight(highlight_id))
-
-    def undo(self) -> None:
-        """Bring back the last deleted highlight."""
-        here = self.article.id
-        self.app.edit(lambda s: s.undo_delete(here))

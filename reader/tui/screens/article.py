@@ -23,7 +23,7 @@ from reader.tui.article_search import SearchResults
 from reader.tui.messages import HighlightsPlaced, LookupDone, TokensLoaded
 from reader.tui.screens.annotator import Annotator
 from reader.tui.screens.article_panels import SidePanels
-from reader.tui.screens.base import ReaderScreen
+from reader.tui.screens.base import ReaderScreen, undo_bindings
 from reader.tui.screens.export_dialog import run_export
 from reader.tui.widgets.article_strips import Mark
 from reader.tui.widgets.article_view import ArticleView
@@ -54,7 +54,7 @@ class ArticleScreen(ReaderScreen[None]):
         Binding("H", "choose_colour", "Highlight in a colour…", show=False),
         Binding("c", "cycle_colour", "Next highlight colour", show=False),
         Binding("x", "delete_highlight", "Delete highlight", show=False),
-        Binding("u", "undo", "Undo delete", show=False),
+        *undo_bindings(show=False),
         Binding("e", "export", "Export notes (Markdown)", show=False),
         Binding("n", "next_match", "Next match", show=False),
         Binding("N", "previous_match", "Previous match", show=False),
@@ -68,7 +68,8 @@ class ArticleScreen(ReaderScreen[None]):
     | H | Choose a colour: for the selection, or the highlight under the cursor. |
     | c | Next colour for the highlight under the cursor (and for new ones). |
     | a | Add or edit the note of the highlight under the cursor (or of the selection). |
-    | x / u | Delete the highlight under the cursor / undo the last deletion. |
+    | x | Delete the highlight under the cursor. |
+    | u / ctrl+y, U | Undo the last change of any kind / redo it. |
     | m | Notes panel: the article's highlights and notes; enter goes to one. |
     | e | Export this article's highlights and notes as Markdown. |
     | / | Search the article: characters or toneless pinyin (`kuajing`). |
@@ -337,9 +338,9 @@ class ArticleScreen(ReaderScreen[None]):
         """Delete the highlight under the cursor (u brings it back)."""
         self.annotator.delete()
 
-    def action_undo(self) -> None:
-        """Bring back the last deleted highlight."""
-        self.annotator.undo()
+    def undo_here(self) -> str | None:
+        """This article: undoing a change in another one says so."""
+        return self.article.id
 
     @work(group="export", exclusive=True, exit_on_error=False)
     async def action_export(self) -> None:

@@ -19,6 +19,7 @@ from reader.reading.model import HskProfile, Progress
 from reader.reading.session import ReadingSession
 from reader.tui.messages import LibraryLoaded, ProgressLoaded
 from reader.tui.pipeline import EditingApp, OpenArticle
+from reader.tui.screens.base import undo_bindings
 from reader.tui.widgets.key_bar import KeyBar
 from reader.tui.widgets.library_tree import LibraryTree, library_legend
 from reader.tui.widgets.title_bar import TitleBar
@@ -83,6 +84,7 @@ class LibraryScreen(ReportsWorkerErrors, Screen[None]):
         Binding("w", "app.saved_words", "Saved words"),
         Binding("r", "reload", "Reload"),
         Binding("q", "app.quit", "Quit"),
+        *undo_bindings(show=False),
     ]
     """
     | Key(s) | Description |
@@ -94,6 +96,7 @@ class LibraryScreen(ReportsWorkerErrors, Screen[None]):
     | w | Saved words: every word saved with `s`. |
     | r | Read the library again (after `reader import`). |
     | q | Quit (also ctrl+q anywhere). |
+    | u / ctrl+y, U | Undo the last change of any kind / redo it. |
     """
 
     HELP_EXTRA: ClassVar[list[tuple[str, str]]] = [
@@ -285,6 +288,14 @@ class LibraryScreen(ReportsWorkerErrors, Screen[None]):
         """Read the library again."""
         self.query_one("#library-status", Static).update("Loading the library…")
         self.load()
+
+    def action_undo(self) -> None:
+        """Take back the last change of this run, whatever its kind."""
+        self.app.edit(lambda s: s.undo())
+
+    def action_redo(self) -> None:
+        """Make the last undone change again."""
+        self.app.edit(lambda s: s.redo())
 
     def select_article(self, article_id: str) -> None:
         """Put the list's cursor on an article (so going back lands on it)."""

@@ -19,6 +19,7 @@ from reader.reading.listing import FlatListing, NoteEntry, Row
 from reader.reading.placement import PlacedHighlight
 from reader.reading.session import ReadingSession
 from reader.tui.pipeline import OpenArticle
+from reader.tui.screens.base import undo_bindings
 from reader.tui.screens.export_dialog import run_export
 from reader.tui.screens.note_editor import NoteEditor
 from reader.tui.screens.search_box import SearchScreen
@@ -70,7 +71,7 @@ class NotesScreen(SearchScreen):
         Binding("a", "note", "Edit note"),
         Binding("x", "delete", "Delete"),
         Binding("e", "export", "Export all"),
-        Binding("u", "undo", "Undo delete", show=False),
+        *undo_bindings(),
         Binding("q", "back", "Back", show=False),
     ]
     """
@@ -80,7 +81,8 @@ class NotesScreen(SearchScreen):
     | / | Search quotes and notes. |
     | enter | Open the article at the highlight. |
     | a | Edit the note of the highlight (an empty note removes it). |
-    | x / u | Delete the highlight / undo the last deletion. |
+    | x | Delete the highlight. |
+    | u / ctrl+y, U | Undo the last change of any kind / redo it. |
     | e | Export every highlight and note as Markdown. |
     """
 
@@ -241,10 +243,6 @@ class NotesScreen(SearchScreen):
         if entry is not None:
             highlight_id = entry.highlight.id
             self.app.edit(lambda s: s.delete_highlight(highlight_id))
-
-    def action_undo(self) -> None:
-        """Bring back the last deleted highlight."""
-        self.app.edit(lambda s: s.undo_delete())
 
     @work(group="export", exclusive=True, exit_on_error=False)
     async def action_export(self) -> None:

@@ -20,6 +20,7 @@ from reader.reading.model import issue_label
 from reader.reading.session import ReadingSession
 from reader.reading.words import source_offset, word_matches
 from reader.tui.pipeline import OpenArticle
+from reader.tui.screens.base import undo_bindings
 from reader.tui.screens.note_editor import NoteEditor
 from reader.tui.screens.search_box import SearchScreen
 from reader.tui.widgets.key_bar import KeyBar
@@ -58,7 +59,7 @@ class SavedWordsScreen(SearchScreen):
         Binding("a", "note", "Note"),
         Binding("x", "delete", "Delete"),
         Binding("e", "export", "Export for Anki"),
-        Binding("u", "undo", "Undo delete", show=False),
+        *undo_bindings(),
         Binding("q", "back", "Back", show=False),
     ]
     """
@@ -69,7 +70,8 @@ class SavedWordsScreen(SearchScreen):
     | enter | Open the article at the sentence the word was saved from. |
     | d | Edit the chosen definition. |
     | a | Edit your own note on the word. |
-    | x / u | Delete the word / undo the last deletion. |
+    | x | Delete the word. |
+    | u / ctrl+y, U | Undo the last change of any kind / redo it. |
     | e | Export every saved word for Anki (TSV, with your notes). |
     """
 
@@ -261,10 +263,6 @@ class SavedWordsScreen(SearchScreen):
         if w is not None:
             word_id = w.id
             self.app.edit(lambda s: s.delete_word(word_id))
-
-    def action_undo(self) -> None:
-        """Bring back the last deleted word."""
-        self.app.edit(lambda s: s.undo_word_delete())
 
     @work(group="export", exclusive=True, exit_on_error=False)
     async def action_export(self) -> None:
