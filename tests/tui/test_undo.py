@@ -55,7 +55,14 @@ def test_a_highlight_and_a_colour_are_undone_and_redone_on_the_article(home: Pat
                            "the colour undone from the notes")
             await pilot.press("u")
             await wait_for(pilot, lambda: not screen.entries, "the highlight undone")
+            # And the library: back there, ctrl+y and u still work on the same history.
+            await pilot.press("escape", "escape")
+            await wait_for(pilot, lambda: app.screen is app.library_screen, "the library")
+            await pilot.press("ctrl+y")
+            await wait_for(pilot, lambda: len(app.session.all_highlights()) == 1, "the redo")
             await pilot.press("u")
+            await wait_for(pilot, lambda: not app.session.all_highlights(), "the undo")
+            await pilot.press("u", "u")
             await wait_for(pilot, lambda: _heard(app, "Nothing to undo."), "nothing left")
             await pilot.press("ctrl+q")
         with NotesStore.open(home, read_only=True) as store:
