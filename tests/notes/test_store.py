@@ -98,6 +98,21 @@ def test_saved_words_crud(store, isolated_home):
     assert store.words() == []
 
 
+def test_a_deleted_word_is_restored_with_its_id_once(store, isolated_home):
+    w = store.save_word("公园", "gōng yuán", "park", "我们去公园散步。", "i1-a", "i1", note="常用")
+    gone = store.delete_word(w.id)
+    assert store.restore_word(gone) == gone
+    with reopen(isolated_home) as again:
+        assert again.get_word(w.id) == gone
+    with pytest.raises(InputError):
+        store.restore_word(gone)  # there already
+    store.delete_word(w.id)
+    store.save_word("公园", "gōng yuán", "park", "", "i1-a", "i1")  # saved again, a new id
+    with pytest.raises(InputError):
+        store.restore_word(gone)  # one record per word
+    assert len(store.words()) == 1
+
+
 def test_saving_a_saved_word_keeps_the_users_edits_and_says_so(store, isolated_home):
     first = store.add_word("香港", "Xiānggǎng", "Hong Kong", "我省经贸团启程赴香港。", "i1-a",
                            "i1", hsk=5)
