@@ -443,6 +443,9 @@ class ReadingSession:
             self._highlights_changed()
             h = store.add_highlight(article.issue_id, article.id, article.text, start, end,
                                     color=color, note=note)
+        from reader.reading.annotated import highlight_words  # its words become learning
+
+        self.learning.note_annotated(highlight_words(self.tokens(article), article, start, end))
         return HighlightsChanged(article_ids=frozenset({h.article_id}), focus=h.id)
 
     def update_note(self, highlight_id: str, note: str | None) -> HighlightsChanged:
@@ -521,6 +524,8 @@ class ReadingSession:
                 hsk=(result.hsk if result and result.hsk is not None else token.hsk),
             )
         w = saved.word
+        if not saved.already_saved:
+            self.learning.note_annotated([w.word])  # a saved word becomes learning
         if saved.already_saved:
             return Change(notice=f"{w.word} is already saved (nothing changed); "
                                  "edit it under Saved words (ctrl+g).")
