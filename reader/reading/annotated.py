@@ -1,4 +1,4 @@
-"""The words a highlight or a saved word hands to the learner's vocabulary (they become learning)."""
+"""The words of a highlight, handed to the learner's vocabulary (new ones become learning)."""
 
 from __future__ import annotations
 

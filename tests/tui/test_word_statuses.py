@@ -45,10 +45,10 @@ def tint_of(view: ArticleView, index: int) -> Status | None:
     """The status whose tint the screen shows on a token (None: plain)."""
     palette = view.word_marks.palette
     assert palette is not None
-    bg = shown_style(view, index).bgcolor
+    shown = shown_style(view, index)
     for table in (palette.plain, palette.shaded):
         for status, style in table.items():
-            if style.bgcolor == bg:
+            if (style.bgcolor, style.color) == (shown.bgcolor, shown.color):
                 return status
     return None
 

@@ -34,13 +34,18 @@ STATUS_STYLES: dict[Status, str] = {
 are plain."""
 
 STATUS_CSS = """
-    & > .article-view--status-new { background: #3b82f6 34%; }
-    & > .article-view--status-learning-1 { background: #f59e0b 52%; }
-    & > .article-view--status-learning-2 { background: #f59e0b 38%; }
-    & > .article-view--status-learning-3 { background: #f59e0b 25%; }
-    & > .article-view--status-learning-4 { background: #f59e0b 13%; }
+    & > .article-view--status-new { color: $text-primary; }
+    & > .article-view--status-learning-1 { background: #e5484d 50%; }
+    & > .article-view--status-learning-2 { background: #e5484d 37%; }
+    & > .article-view--status-learning-3 { background: #e5484d 25%; }
+    & > .article-view--status-learning-4 { background: #e5484d 14%; }
 """
-"""LingQ's colours: new words blue, learning words amber, fading as the level rises."""
+"""New words in blue letters (LingQ's blue, without covering the word: highlights are
+backgrounds), learning words on red fading as the level rises (LWT's salmon): a hue no
+highlight colour, the cursor ($accent) or the search marks ($warning) use."""
+
+SHADED_BOOST = 1.45
+"""How much stronger a status tint is on the shaded (every other) word."""
 
 PINYIN_CYCLE: tuple[tuple[bool, str], ...] = (
     (False, "all"), (True, "all"), (True, "not-known"), (False, "off"),
@@ -85,11 +90,13 @@ def read_palette(widget: Widget) -> Palette:
     shaded: dict[Status, Style] = {}
     for status, name in STATUS_STYLES.items():
         styles = widget.get_component_styles(f"article-view--{name}")
-        if not styles.has_rule("background"):
-            continue
-        for table, under in ((plain, base_bg), (shaded, shade_bg)):
-            bg = under + styles.background
-            table[status] = base + Style(bgcolor=bg.rich_color)
+        text = styles.color if styles.has_rule("color") and not styles.color.auto else None
+        tint = styles.background if styles.has_rule("background") else None
+        # Every other word a little stronger: two tinted words side by side stay apart.
+        for table, under, boost in ((plain, base_bg, 1.0), (shaded, shade_bg, SHADED_BOOST)):
+            bg = under + tint.multiply_alpha(boost) if tint is not None else under
+            style = Style(bgcolor=bg.rich_color, color=(bg + text).rich_color if text else None)
+            table[status] = base + style
     return Palette(plain, shaded)
 
 
