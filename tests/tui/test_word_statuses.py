@@ -18,7 +18,7 @@ from reader.tui.article_layout import ruby_text, token_syllables
 from reader.tui.screens.article import ArticleScreen
 from reader.tui.widgets.article_view import ArticleView
 from reader.tui.widgets.glossary_panel import GlossaryPanel
-from reader.tui.widgets.status_choices import StatusChoices, choice_cells
+from reader.tui.widgets.status_choices import CHOICE_LINE, StatusChoices, choice_cells
 
 from .helpers import notices, open_test_article, token_index, wait_for
 
@@ -140,11 +140,11 @@ def test_the_glossary_panel_shows_and_changes_the_status(home: Path) -> None:
             row = panel.query_one(StatusChoices)
             await wait_for(pilot, lambda: panel.result is not None and row.display,
                            "the lookup")
-            assert row.status is Status.NEW and "new · keys" in row.plain
+            assert row.status is Status.NEW and row.plain.startswith("Status: new")
             known = next(start for start, _end, s in choice_cells() if s is Status.KNOWN)
-            await pilot.click(StatusChoices, offset=(known + 1, 0))
+            await pilot.click(StatusChoices, offset=(known + 1, CHOICE_LINE))
             await status_is(pilot, app, "跨境", Status.KNOWN)
-            assert row.status is Status.KNOWN and row.plain.splitlines()[1].startswith("known")
+            assert row.status is Status.KNOWN and row.plain.startswith("Status: known")
             away_from(view, index)
             await pilot.pause()
             assert tint_of(view, index) is None

@@ -16,22 +16,24 @@ CHOICES: tuple[tuple[str, str, Status], ...] = (
 )
 """(key, label, status) of each choice, in the order shown."""
 
-LEAD = "Status: "
-"""What the row starts with."""
+CHOICE_LINE = 1
+"""The line of the row the choices are on (the status itself is on the first)."""
 
 
 def choice_cells() -> list[tuple[int, int, Status]]:
-    """(first cell, end cell, status) of each clickable choice on the row."""
-    out, x = [], len(LEAD)
+    """(first cell, end cell, status) of each clickable choice on its line (32 cells: the
+    panel is narrow)."""
+    out, x = [], 0
     for _key, label, status in CHOICES:
         width = len(label) + 2
         out.append((x, x + width, status))
-        x += width + 1
+        x += width
     return out
 
 
 class StatusChoices(Static, can_focus=False):
-    """`Status: [1] [2] [3] [4] [known] [ignore] [new]`, the word's own status lit."""
+    """`Status: learning 1`, then the choices ` 1  2  3  4  known  ignore  new ` with the
+    word's own status lit."""
 
     DEFAULT_CSS = """
     StatusChoices { height: auto; margin-top: 1; }
@@ -63,18 +65,22 @@ class StatusChoices(Static, can_focus=False):
         self.display = status is not None
         if status is None:
             return
-        text = Text(LEAD, "bold")
-        for n, (_key, label, choice) in enumerate(CHOICES):
-            if n:
+        text = Text("Status: ", "bold")
+        text.append(status.label, "bold")
+        text.append("  (keys 1-4, K, i, 0)\n", "dim")
+        for _key, label, choice in CHOICES:
+            if choice is status:
+                text.append(f" {label} ", "reverse bold")
+            else:
                 text.append(" ")
-            text.append(f" {label} ", "reverse bold" if choice is status else "underline")
-        text.append(f"\n{status.label} · keys 1-4, K, i, 0", "dim")
+                text.append(label, "underline")
+                text.append(" ")
         self.update(text)
 
     def on_click(self, event: events.Click) -> None:
         """A click on a choice sets that status."""
         offset = event.get_content_offset(self)
-        if offset is None or offset.y != 0 or self.status is None:
+        if offset is None or offset.y != CHOICE_LINE or self.status is None:
             return
         for start, end, status in choice_cells():
             if start <= offset.x < end:
