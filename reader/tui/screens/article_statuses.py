@@ -8,16 +8,43 @@ are re-styled and repainted.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Protocol
 
 from reader.learning.status import KEY_STATUS, Status
 from reader.reading.changes import Change, StatusesChanged, StoreReopened
+from reader.tui.pipeline import EditingApp
 from reader.tui.widgets.status_marks import markable_starts
 
 if TYPE_CHECKING:
+    from reader.corpus.model import Article
     from reader.language.model import Token
-    from reader.tui.screens.article import ArticleScreen
+    from reader.reading.session import ReadingSession
+    from reader.tui.widgets.article_view import ArticleView
     from reader.tui.widgets.status_marks import StatusMarks
+
+
+class StatusScreen(Protocol):
+    """What the part needs of the article screen (a protocol: no import cycle)."""
+
+    session: ReadingSession
+    article: Article
+
+    @property
+    def view(self) -> ArticleView:
+        """The article text."""
+
+    @property
+    def app(self) -> EditingApp:
+        """The app (its edit pipeline)."""
+
+    @property
+    def is_attached(self) -> bool:
+        """True while the screen is in the DOM."""
+
+    def run_worker(self, work: Callable[[], None], *, thread: bool, exclusive: bool,
+                   group: str, exit_on_error: bool) -> object:
+        """Run a worker."""
 
 STATUS_KEYS = {**KEY_STATUS, "K": Status.KNOWN, "0": Status.NEW}
 """Status by key on the article screen: `k` moves the cursor up (vim) and `n` goes to the
@@ -27,7 +54,7 @@ next search match, so known is `K` and back-to-new is `0`."""
 class ArticleStatuses:
     """Word statuses on one article screen."""
 
-    def __init__(self, screen: ArticleScreen) -> None:
+    def __init__(self, screen: StatusScreen) -> None:
         self.screen = screen
         """The article screen."""
         self.offered = False
@@ -80,7 +107,7 @@ class ArticleStatuses:
         """The status key pressed: give the cursor word that status."""
         view = self.screen.view
         if view.cursor is None:
-            self.screen.notify("Put the cursor on a word first (w, or a click).",
+            self.screen.app.notify("Put the cursor on a word first (w, or a click).",
                                severity="warning")
             return
         self.set_word(view.tokens[view.cursor].text, STATUS_KEYS[key])
@@ -89,10 +116,10 @@ class ArticleStatuses:
         """Give a word a status (one undo step)."""
         screen = self.screen
         if not any("\u3400" <= ch <= "\u9fff" for ch in word):
-            screen.notify("Only Chinese words take a status.", severity="warning")
+            screen.app.notify("Only Chinese words take a status.", severity="warning")
             return
         if screen.session.learning.status(word) is status:
-            screen.notify(f"{word} is {status.label} already.")
+            screen.app.notify(f"{word} is {status.label} already.")
             return
         notice = f"{word}: {status.label} · u to undo"
         screen.app.edit(lambda s: s.learning.set_status(word, status, notice=notice))
@@ -105,7 +132,7 @@ class ArticleStatuses:
         """LingQ's page turn: every word of the article still new becomes known (one step)."""
         words = self.remaining()
         if not words:
-            self.screen.notify("No new words left in this article.")
+            self.screen.app.notify("No new words left in this article.")
             return
         n = len(words)
         label = f"{n} remaining new words marked known"
@@ -120,5 +147,5 @@ class ArticleStatuses:
         n = len(self.remaining())
         if n:
             self.offered = True
-            self.screen.notify(f"End of the article: press F to mark the {n} remaining new "
+            self.screen.app.notify(f"End of the article: press F to mark the {n} remaining new "
                                "words known.", timeout=8)
