@@ -63,8 +63,8 @@ PINYIN_NAMES = {
 
 
 def next_pinyin(ruby: bool, mode: str) -> tuple[bool, str]:
-    """The pinyin state after (ruby, mode) in `PINYIN_CYCLE` (a state off the cycle: the
-    first one)."""
+    """The pinyin state after (ruby, mode) in `PINYIN_CYCLE`; from a state off the cycle (set
+    in the settings file), the line over every word, or pinyin on hover when a line was on."""
     state = (ruby, mode)
     if state not in PINYIN_CYCLE:
         return PINYIN_CYCLE[1] if not ruby else PINYIN_CYCLE[0]
