@@ -145,6 +145,12 @@ def test_the_glossary_panel_shows_and_changes_the_status(home: Path) -> None:
             await pilot.click(StatusChoices, offset=(known + 1, CHOICE_LINE))
             await status_is(pilot, app, "跨境", Status.KNOWN)
             assert row.status is Status.KNOWN and row.plain.startswith("Status: known")
+            for status in (Status.LEARNING_4, Status.IGNORED):  # the longest labels too
+                x = next(start for start, _end, s in choice_cells() if s is status)
+                await pilot.click(StatusChoices, offset=(x + 1, CHOICE_LINE))
+                await status_is(pilot, app, "跨境", status)
+            await pilot.click(StatusChoices, offset=(known + 1, CHOICE_LINE))
+            await status_is(pilot, app, "跨境", Status.KNOWN)
             away_from(view, index)
             await pilot.pause()
             assert tint_of(view, index) is None

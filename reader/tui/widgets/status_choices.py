@@ -66,8 +66,7 @@ class StatusChoices(Static, can_focus=False):
         if status is None:
             return
         text = Text("Status: ", "bold")
-        text.append(status.label, "bold")
-        text.append("  (keys 1-4, K, i, 0)\n", "dim")
+        text.append(status.label + "\n", "bold")  # short: the choices stay on line 1
         for _key, label, choice in CHOICES:
             if choice is status:
                 text.append(f" {label} ", "reverse bold")
@@ -75,6 +74,7 @@ class StatusChoices(Static, can_focus=False):
                 text.append(" ")
                 text.append(label, "underline")
                 text.append(" ")
+        text.append("\nor keys 1-4, K, i, 0", "dim")
         self.update(text)
 
     def on_click(self, event: events.Click) -> None:
