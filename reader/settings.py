@@ -23,6 +23,10 @@ SegmentMode = Literal["shade", "space", "off"]
 """How words are set apart in the text (`g` cycles them): shading, spaces, nothing."""
 SEGMENT_MODES: tuple[SegmentMode, ...] = ("shade", "space", "off")
 """Valid segment modes, in the order `g` cycles them."""
+PinyinMode = Literal["all", "not-known", "off"]
+"""Which words get pinyin (line and hover): every word, words not known, none."""
+PINYIN_MODES: tuple[PinyinMode, ...] = ("all", "not-known", "off")
+"""Valid pinyin modes (`reader.learning.status.PINYIN_MODES`, spelled out: no import)."""
 
 
 @dataclass(frozen=True)
@@ -39,12 +43,17 @@ class Settings:
     """The Textual theme name (`ctrl+t` or the palette); None for the app's default."""
     export_folder: str | None = None
     """The folder the last export went to (absolute path)."""
+    pinyin_mode: PinyinMode = "all"
+    """`p` with the pinyin line: which words get pinyin (`off`: none, not even on hover)."""
+    status_marks: bool = True
+    """`l`: new and learning words tinted by their status."""
 
 
 _DEFAULTS = Settings()
 _TYPES: dict[str, tuple[type, ...]] = {
     "pinyin_line": (bool,), "tone_colours": (bool,), "segments": (str,),
     "theme": (str, type(None)), "export_folder": (str, type(None)),
+    "pinyin_mode": (str,), "status_marks": (bool,),
 }
 """Accepted JSON types per field; a value of another type falls back to the default."""
 
@@ -75,6 +84,8 @@ def _from_raw(raw: dict[str, Any]) -> Settings:
             value = getattr(_DEFAULTS, f.name)
         if f.name == "segments" and value not in SEGMENT_MODES:
             value = _DEFAULTS.segments
+        if f.name == "pinyin_mode" and value not in PINYIN_MODES:
+            value = _DEFAULTS.pinyin_mode
         values[f.name] = value
     return Settings(**values)
 
@@ -127,6 +138,8 @@ def _check(settings: Settings) -> None:
             raise ValueError(f"setting {f.name} cannot be {value!r}")
     if settings.segments not in SEGMENT_MODES:
         raise ValueError(f"setting segments must be one of {', '.join(SEGMENT_MODES)}")
+    if settings.pinyin_mode not in PINYIN_MODES:
+        raise ValueError(f"setting pinyin_mode must be one of {', '.join(PINYIN_MODES)}")
 
 
 def remember_export_folder(home: Path, folder: Path) -> bool:

@@ -80,3 +80,14 @@ def test_an_unwritable_home_does_not_fail_an_export(tmp_path: Path):
     blocked = tmp_path / "file"
     blocked.write_text("not a folder", encoding="utf-8")
     assert remember_export_folder(blocked / "home", tmp_path) is False
+
+
+def test_pinyin_mode_and_status_marks_are_kept_and_checked(isolated_home: Path):
+    s = update_settings(isolated_home, pinyin_mode="not-known", status_marks=False)
+    assert load_settings(isolated_home) == s
+    assert (s.pinyin_mode, s.status_marks) == ("not-known", False)
+    settings_path(isolated_home).write_text(json.dumps(
+        {"pinyin_mode": "sometimes", "status_marks": "no"}), encoding="utf-8")
+    assert load_settings(isolated_home) == Settings()  # bad values: the defaults
+    with pytest.raises(ValueError):
+        save_settings(isolated_home, Settings(pinyin_mode="sometimes"))  # type: ignore[arg-type]

@@ -11,7 +11,7 @@ from rich.table import Table
 
 from reader.commands.output import print_json, stdout
 from reader.corpus.library import find_article, find_issue, load_library
-from reader.corpus.model import Issue
+from reader.corpus.model import Article, Issue
 from reader.errors import InputError
 from reader.notes.anchoring import place
 from reader.notes.model import COLORS, Highlight, SavedWord
@@ -95,8 +95,18 @@ def run_annotate(args: argparse.Namespace) -> int:
     with NotesStore.open(home) as store:
         h = store.add_highlight(found.issue.id, found.article.id, text, start,
                                 start + len(quote), color=args.color, note=args.note)
+        _note_annotated(store, found.article, start, start + len(quote))
     print(h.id)
     return 0
+
+
+def _note_annotated(store: NotesStore, article: Article, start: int, end: int) -> None:
+    """The highlight's new words become learning, as in the app (`ReadingSession.add_highlight`)."""
+    from reader.language import tokenize
+    from reader.learning.vocabulary import Vocabulary
+    from reader.reading.annotated import highlight_words
+
+    Vocabulary(store).note_annotated(highlight_words(tokenize(article.text), article, start, end))
 
 
 def _resolve_article(home: Path, article_id: str) -> str:

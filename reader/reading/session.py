@@ -386,7 +386,11 @@ class ReadingSession:
     def add_highlight(self, article: Article, start: int, end: int, color: str,
                       note: str | None = None) -> HighlightsChanged:
         """Highlight `article.text[start:end]` in a colour (with a note, if given)."""
-        return self.highlights.add(article, start, end, color, note)
+        changed = self.highlights.add(article, start, end, color, note)
+        from reader.reading.annotated import highlight_words  # its words become learning
+
+        self.learning.note_annotated(highlight_words(self.tokens(article), article, start, end))
+        return changed
 
     def update_note(self, highlight_id: str, note: str | None) -> HighlightsChanged:
         """Set or (blank) clear a highlight's note."""
@@ -412,8 +416,12 @@ class ReadingSession:
 
     def save_word(self, token: Token, result: LookupResult | None, article: Article,
                   sentence: str) -> Change:
-        """Save a word with its sentence and first definition (a saved word is left as is)."""
-        return self.wordbook.save(token, result, article, sentence)
+        """Save a word with its sentence and first definition (a saved word is left as is);
+        a newly saved word becomes learning."""
+        changed = self.wordbook.save(token, result, article, sentence)
+        if isinstance(changed, WordsChanged):
+            self.learning.note_annotated([token.text])
+        return changed
 
     def update_word(self, word_id: str, field: str, value: str) -> WordsChanged:
         """Change a saved word's definition (kept on one line) or note."""

@@ -92,7 +92,21 @@ def _prepare_home(home: Path) -> tuple[str, str]:
             found = lookup(word)
             store.save_word(word, found.pinyin, gloss, sentence, article.id, issue.id,
                             hsk=found.hsk)
+        _seed_statuses(store)
     return article.id, text
+
+
+def _seed_statuses(store: NotesStore) -> None:
+    """A learner's vocabulary: HSK 1-4 known, a few words at each learning level."""
+    from reader.learning.status import LEARNING, Status
+    from reader.learning.vocabulary import Vocabulary
+    from reader.learning.word_files import hsk_words
+
+    vocabulary = Vocabulary(store)
+    vocabulary.set_status(hsk_words(range(1, 5)), Status.KNOWN)
+    for words, status in zip((("快递", "小哥"), ("麻利",), ("三轮车",), ("清晨",)), LEARNING,
+                             strict=True):
+        vocabulary.set_status(words, status)
 
 
 async def _shoot(out: Path) -> list[Shot]:
@@ -134,7 +148,7 @@ async def _shoot(out: Path) -> list[Shot]:
         await pilot.press("p", "t")
         await pilot.pause(0.2)
         save("03-pinyin-line-tone-colours", "kuàidì", "qīngchén")
-        await pilot.press("p", "t")
+        await pilot.press("p", "p", "p", "t")  # p: over words not known, none, on hover
 
         view.move_cursor(index)
         await pilot.press("enter")
@@ -191,6 +205,16 @@ async def _shoot(out: Path) -> list[Shot]:
         app.library_screen.select_article(pdf_article.id)
         await pilot.pause(0.8)
         save("12-pdf-page-in-library", pdf_article.title)
+
+        app.open_article(article_id)  # word-status tints, pinyin over words not known
+        await _wait(pilot, lambda: isinstance(app.screen, ArticleScreen)
+                    and app.screen.query(ArticleView), "the article")
+        view = app.screen.query_one(ArticleView)
+        await _wait(pilot, lambda: view.word_marks.loaded, "the status marks")
+        await pilot.press("p", "p")
+        await pilot.pause(0.3)
+        save("13-word-status-marks", ARTICLE_TITLE, "qīngchén")
+        await pilot.press("p", "p")
     return shots
 
 

@@ -143,7 +143,7 @@ def test_pinyin_line_and_tone_colours_toggle(home: Path) -> None:
             }
             # 会 huì is fourth tone (blue), 议 yì fourth as well.
             assert colours.get("会议", colours.get("会")) == TONE_COLORS[4]
-            await pilot.press("t", "p")
+            await pilot.press("t", "p", "p")  # p: line over words not known, then no pinyin
             assert not view.tones and not view.ruby
             assert not any(line.kind == "ruby" for line in view.page.lines)
             strip = view.painter.line(view.first_span(index)[0], view.size.width)

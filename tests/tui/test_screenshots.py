@@ -22,7 +22,7 @@ def test_every_screenshot_is_made_and_shows_its_subject(tmp_path: Path) -> None:
     names = {s.name for s in shots}
     for wanted in ("library", "hover-pinyin", "pinyin-line", "glossary-known",
                    "glossary-unknown", "notes-panel", "note-editor", "saved-words", "help",
-                   "light-theme"):
+                   "light-theme", "word-status-marks"):
         assert any(wanted in n for n in names), wanted
     for shot in shots:
         assert shot.path.exists() and shot.path.stat().st_size > 5000, shot.name

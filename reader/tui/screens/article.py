@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import ClassVar
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -23,6 +24,7 @@ from reader.tui.article_search import SearchResults
 from reader.tui.messages import HighlightsPlaced, LookupDone, TokensLoaded
 from reader.tui.screens.annotator import Annotator
 from reader.tui.screens.article_panels import SidePanels
+from reader.tui.screens.article_statuses import STATUS_KEYS, ArticleStatuses
 from reader.tui.screens.base import ReaderScreen, undo_bindings
 from reader.tui.screens.export_dialog import run_export
 from reader.tui.widgets.article_strips import Mark
@@ -30,6 +32,8 @@ from reader.tui.widgets.article_view import ArticleView
 from reader.tui.widgets.glossary_panel import GlossaryPanel
 from reader.tui.widgets.key_bar import KeyBar
 from reader.tui.widgets.notes_panel import NotesPanel
+from reader.tui.widgets.status_choices import StatusChoices
+from reader.tui.widgets.status_marks import legend as status_legend
 from reader.tui.widgets.title_bar import TitleBar
 
 SAVE_DELAY = 1.5
@@ -58,6 +62,9 @@ class ArticleScreen(ReaderScreen[None]):
         Binding("e", "export", "Export notes (Markdown)", show=False),
         Binding("n", "next_match", "Next match", show=False),
         Binding("N", "previous_match", "Previous match", show=False),
+        *[Binding(key, f"set_status('{key}')", f"Mark the word {status.label}", show=False)
+          for key, status in STATUS_KEYS.items() if key not in "kn"],
+        Binding("F", "mark_rest_known", "Mark the remaining new words known", show=False),
     ]
     """
     | Key(s) | Description |
@@ -75,6 +82,8 @@ class ArticleScreen(ReaderScreen[None]):
     | / | Search the article: characters or toneless pinyin (`kuajing`). |
     | n / N | Next / previous match. |
     | s | Save the word (with its sentence) to Saved words. |
+    | 1-4 / K / i / 0 | The cursor word's status: learning 1-4, known, ignored, new. |
+    | F | Mark every word of the article still new known (LingQ's page turn; u undoes). |
     """
 
     HELP_EXTRA: ClassVar[list[tuple[str, str]]] = [
@@ -112,6 +121,8 @@ class ArticleScreen(ReaderScreen[None]):
         self._save_timer: Timer | None = None
         self._panels: SidePanels | None = None
         self._annotator: Annotator | None = None
+        self.statuses = ArticleStatuses(self)
+        """Word statuses: the marks, the status keys, the page-turn offer."""
 
     def compose(self) -> ComposeResult:
         """Header, the text with its side panel, status line, search box and footer."""
@@ -185,7 +196,8 @@ class ArticleScreen(ReaderScreen[None]):
         if remembered is not None:
             display_prefs.apply_to(self.view, remembered)
         for name, field in (("ruby", "pinyin_line"), ("tones", "tone_colours"),
-                            ("segments", "segments")):
+                            ("segments", "segments"), ("pinyin_mode", "pinyin_mode"),
+                            ("marks_shown", "status_marks")):
             self.watch(self.view, name, self._remember(field), init=False)
         self.load_tokens(self.issue, self.article)
 
@@ -206,6 +218,7 @@ class ArticleScreen(ReaderScreen[None]):
         if isinstance(change, HighlightsChanged) and self.article.id in change.article_ids:
             if self.view.has_words:
                 self.place_highlights(self.issue, self.article, change.focus)
+        self.statuses.session_changed(change)
 
     @work(thread=True, exclusive=True, group="highlights", exit_on_error=False)
     def place_highlights(self, issue: Issue, article: Article, focus: str | None = None) -> None:
@@ -236,6 +249,7 @@ class ArticleScreen(ReaderScreen[None]):
         self.view.set_tokens(message.tokens, cursor_offset=offset)
         self.reached_end = bool(message.progress and message.progress.read)
         self._status("")
+        self.statuses.load()
 
     def _status(self, text: str) -> None:
         """Say something on the status line (empty hides it)."""
@@ -250,11 +264,15 @@ class ArticleScreen(ReaderScreen[None]):
         """A cursor move is a new reading position."""
         if not event.by_mouse:
             self._schedule_save()
+            page = self.view.page
+            if page is not None and page.words and event.token == page.words[-1]:
+                self.statuses.offer_page_turn()  # the last word: the article is read
 
     def _scrolled(self) -> None:
         """Scrolling is reading: note the position, and whether the end was reached."""
         if self.view.max_scroll_y and self.view.scroll_y >= self.view.max_scroll_y - 1:
             self.reached_end = True
+            self.statuses.offer_page_turn()
         self._schedule_save()
 
     # Glossary panel ------------------------------------------------------------------------
@@ -297,6 +315,26 @@ class ArticleScreen(ReaderScreen[None]):
             return
         token, result, sentence, article = panel.token, panel.result, panel.sentence, self.article
         self.app.edit(lambda s: s.save_word(token, result, article, sentence))
+
+    # Word statuses (ArticleStatuses does the work) ---------------------------------------
+
+    def action_set_status(self, key: str) -> None:
+        """Give the cursor word the status of a key (1-4, K, i, 0)."""
+        self.statuses.set_key(key)
+
+    def action_mark_rest_known(self) -> None:
+        """Mark every word of the article still new known (one undo step)."""
+        self.statuses.mark_rest_known()
+
+    @on(StatusChoices.Chosen)
+    def _status_chosen(self, event: StatusChoices.Chosen) -> None:
+        """A status clicked in the glossary panel: give it to the panel's word."""
+        if self.panel.token is not None:
+            self.statuses.set_word(self.panel.token.text, event.status)
+
+    def help_legend(self) -> list[Text]:
+        """What the status tints mean (for the help screen)."""
+        return status_legend(self.view.word_marks.palette)
 
     # Annotating (the annotator does the work) --------------------------------------------
 

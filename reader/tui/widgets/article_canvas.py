@@ -23,6 +23,7 @@ from reader.tui.widgets.article_geometry import Viewport
 from reader.tui.widgets.article_popups import place_popups
 from reader.tui.widgets.article_strips import Mark, Painter, Popup, StripStyles
 from reader.tui.widgets.article_styles import read_strip_styles
+from reader.tui.widgets.status_marks import StatusMarks, read_palette
 from reader.tui.widgets.text_selection import Selection, changed_range
 from reader.tui.widgets.word_cursor import Pointer
 
@@ -36,6 +37,10 @@ class ArticleCanvas(ScrollView):
     """Colour characters and pinyin by tone."""
     segments: reactive[SegmentMode] = reactive("shade", init=False)
     """How words are set apart: alternate shading, spaces, or not at all."""
+    pinyin_mode: reactive[str] = reactive("all", init=False)
+    """Which words get pinyin, in the line and on hover: all, not-known, off."""
+    marks_shown: reactive[bool] = reactive(True, init=False)
+    """Tint new and learning words by their status."""
 
     def __init__(self, article: Article, issue: Issue | None, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -60,6 +65,8 @@ class ArticleCanvas(ScrollView):
         self._marks: list[Mark] = []
         self._markers: list[int] = []
         self._strip_styles: StripStyles | None = None
+        self.word_marks = StatusMarks()
+        """Word-status tints and hidden pinyin (the painter reads its live tables)."""
 
     # What is shown ---------------------------------------------------------------------
 
@@ -223,11 +230,13 @@ class ArticleCanvas(ScrollView):
         )
         if self._strip_styles is None:
             self._strip_styles = read_strip_styles(self)
+            self.word_marks.set_palette(read_palette(self))
         self.pointer.hover = None
         self.painter = Painter(
             self.page, self.text, self._strip_styles, tones=self.tones,
             shade=self.segments == "shade", hover=None, cursor=self.cursor, marks=self._marks,
             highlights=self._highlight_marks(), selection=self.selection_range(),
+            tints=self.word_marks.tints, no_pinyin=self.word_marks.no_pinyin,
         )
         self.virtual_size = Size(width, len(self.page.lines))
         if anchor is not None:
@@ -265,6 +274,7 @@ class ArticleCanvas(ScrollView):
         styles = read_strip_styles(self)
         if styles != self._strip_styles:  # focus and hover changes leave them alone
             self._strip_styles = self.painter.styles = styles
+            self.word_marks.set_palette(read_palette(self))
             self._repaint_all()
             self._place_popups(force=True)
 
@@ -290,6 +300,29 @@ class ArticleCanvas(ScrollView):
             self.painter.tones = tones
             self._repaint_all()
             self._place_popups(force=True)
+
+    def repaint_starts(self, starts: set[int]) -> None:
+        """Repaint the words starting at these offsets, and their pinyin lines (a status, the
+        marks or the pinyin mode changed)."""
+        page = self.page
+        if page is None or not starts:
+            return
+        tokens = [i for i, t in enumerate(page.tokens) if t.start in starts]
+        for token in tokens:
+            for y in page.token_lines.get(token, ()):
+                for line in (y, y - 1) if self.ruby else (y,):
+                    self._cache.pop(line, None)
+                    self.refresh_line(line)
+        if self.pointer.pointed in tokens:
+            self._place_popups(force=True)
+
+    def watch_pinyin_mode(self, mode: str) -> None:
+        """Another pinyin mode: some words gain or lose their pinyin."""
+        self.repaint_starts(self.word_marks.set_pinyin_mode(mode))
+
+    def watch_marks_shown(self, shown: bool) -> None:
+        """Status tints on or off."""
+        self.repaint_starts(self.word_marks.set_shown(shown))
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         """Scrolling moves the words: the pop-up follows its word (or hides)."""

@@ -29,7 +29,9 @@ def place_popups(page: ArticleLayout, painter: Painter, highlights: ArticleHighl
     if token is None or found is None or not view.shows(found[0]):
         return None, ()
     y, span = found
-    if view.ruby:  # the word's own pinyin is lit instead (see `Painter.ruby_pointed`)
+    # Pinyin-line mode lights the word's own pinyin instead (see `Painter.ruby_pointed`); the
+    # pinyin mode may leave a word without pinyin (a known word in `not-known`, any in `off`).
+    if view.ruby or page.tokens[token].start in painter.no_pinyin:
         return None, _note_popup(page, painter, highlights, token, y, span.text_x, True, view)
     label = painter.label(token)
     label_width = sum(seg.cell_length for seg in label)

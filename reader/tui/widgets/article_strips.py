@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Container, Mapping
 from dataclasses import dataclass, field
 
 from rich.segment import Segment
@@ -104,6 +105,11 @@ class Painter:
     """The pinyin label, drawn over whatever is under it."""
     note_popup: tuple[Popup, ...] = ()
     """The lines of the note of the highlight under the mouse or the cursor."""
+    tints: Mapping[int, tuple[Style, Style]] = field(default_factory=dict)
+    """Word-status tints by token start: (over plain text, over a shaded word); live, owned by
+    the view's `StatusMarks`."""
+    no_pinyin: Container[int] = field(default_factory=frozenset)
+    """Token starts whose pinyin is not shown (pinyin mode); live, like `tints`."""
     ruby_pointed: int | None = None
     """The word whose pinyin line is drawn in the pop-up style (pinyin-line mode has no pop-up:
     it would cover the neighbours' pinyin)."""
@@ -183,7 +189,12 @@ class Painter:
             if span.text_x > x:
                 segments.append(Segment(" " * (span.text_x - x), base))
             tok = self.layout.tokens[span.token]
-            shaded = base + styles.shade if self.shade and span.token in self._shaded else base
+            in_shade = self.shade and span.token in self._shaded
+            tint = self.tints.get(tok.start)
+            if tint is not None:
+                shaded = tint[1] if in_shade else tint[0]
+            else:
+                shaded = base + styles.shade if in_shade else base
             syllables = token_syllables(tok, span.start, span.end) if self.tones else ()
             run, run_style = "", None
             for k, ch in enumerate(self.text[span.start : span.end]):
@@ -222,7 +233,10 @@ class Painter:
         segments: list[Segment] = []
         x = 0
         for span in line.spans:
-            syllables = token_syllables(self.layout.tokens[span.token], span.start, span.end)
+            tok = self.layout.tokens[span.token]
+            if tok.start in self.no_pinyin:
+                continue
+            syllables = token_syllables(tok, span.start, span.end)
             pieces = [s for s in syllables if s.marks]
             if not pieces:
                 continue

@@ -7,6 +7,7 @@ from textual.widget import Widget
 
 from reader.reading.colours import HIGHLIGHT_HEX
 from reader.tui.widgets.article_strips import StripStyles
+from reader.tui.widgets.status_marks import STATUS_STYLES
 
 HIGHLIGHT_STYLES = tuple(f"hl-{name}" for name in HIGHLIGHT_HEX)
 """Mark styles of the highlight colours (`hl-` + the store's colour name)."""
@@ -14,7 +15,8 @@ MARK_STYLES = ("match", "match-current", "selection", "note", "note-popup", *HIG
 """Component classes (without the `article-view--` prefix) drawn as marks."""
 DECOR_STYLES = ("source", "kicker", "title", "subtitle", "byline", "rule", "caption")
 """Component classes of the headline block and captions."""
-COMPONENTS = ("shade", "hover", "cursor", "ruby", "popup", *DECOR_STYLES, *MARK_STYLES)
+COMPONENTS = ("shade", "hover", "cursor", "ruby", "popup", *DECOR_STYLES, *MARK_STYLES,
+              *STATUS_STYLES.values())
 """Every component class of the view, without the prefix."""
 
 HIGHLIGHT_CSS = "\n".join(

@@ -21,6 +21,7 @@ from reader.tui.article_layout import SegmentMode, is_word
 from reader.tui.widgets import article_geometry as geometry
 from reader.tui.widgets.article_canvas import ArticleCanvas
 from reader.tui.widgets.article_styles import COMPONENTS, HIGHLIGHT_CSS
+from reader.tui.widgets.status_marks import PINYIN_NAMES, STATUS_CSS, next_pinyin
 from reader.tui.word_motion import first_word_on_or_after, step_line, step_word
 
 SEGMENT_MODES: tuple[SegmentMode, ...] = ("shade", "space", "off")
@@ -40,9 +41,11 @@ class ArticleView(ArticleCanvas, can_focus=True, inherit_bindings=False):
         Binding("home", "first_word", "First word", show=False),
         Binding("end", "last_word", "Last word", show=False),
         Binding("enter", "choose_word", "Look up"),
-        Binding("p", "toggle_ruby", "Pinyin", tooltip="Pinyin above every word"),
+        Binding("p", "toggle_ruby", "Pinyin",
+                tooltip="Pinyin on hover / over every word / over words not known / none"),
         Binding("t", "toggle_tones", "Tones", tooltip="Colour words by tone"),
         Binding("g", "cycle_segments", "Word shading / spaces / plain", show=False),
+        Binding("l", "toggle_marks", "Status marks on/off", show=False),
     ]
     """
     | Key(s) | Description |
@@ -52,9 +55,10 @@ class ArticleView(ArticleCanvas, can_focus=True, inherit_bindings=False):
     | space, pagedown / pageup | Move a screenful. |
     | home / end | First / last word. |
     | enter | Look up the word under the cursor. |
-    | p | Pinyin above the characters. |
+    | p | Pinyin: on hover, over every word, over words not known, none. |
     | t | Tone colours. |
     | g | Word separation: shading, spaces, none. |
+    | l | Tint new and learning words by status, or not. |
     """
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {f"article-view--{name}" for name in COMPONENTS}
@@ -71,6 +75,7 @@ class ArticleView(ArticleCanvas, can_focus=True, inherit_bindings=False):
     | `article-view--selection` | The passage being selected. |
     | `article-view--hl-yellow` ... `--hl-purple` | Highlights, by colour. |
     | `article-view--note`, `--note-popup` | The marker after a noted highlight; its note. |
+    | `article-view--status-new`, `--status-learning-1` ... `-4` | Word-status tints. |
     """
 
     DEFAULT_CSS = """
@@ -98,7 +103,7 @@ class ArticleView(ArticleCanvas, can_focus=True, inherit_bindings=False):
         & > .article-view--selection { background: $primary 55%; text-style: underline; }
         & > .article-view--note { color: $text-accent; text-style: bold; }
         & > .article-view--note-popup { background: $secondary-muted; color: $foreground; }
-    """ + HIGHLIGHT_CSS + """
+    """ + HIGHLIGHT_CSS + STATUS_CSS + """
     }
     """
 
@@ -344,8 +349,15 @@ class ArticleView(ArticleCanvas, can_focus=True, inherit_bindings=False):
             self.post_message(self.WordChosen(self, self.cursor))
 
     def action_toggle_ruby(self) -> None:
-        """Pinyin above the characters on or off."""
-        self.ruby = not self.ruby
+        """Next pinyin state: on hover, over every word, over words not known, none."""
+        ruby, mode = next_pinyin(self.ruby, self.pinyin_mode)
+        self.pinyin_mode = mode
+        self.ruby = ruby
+        self.notify(f"Pinyin: {PINYIN_NAMES[(ruby, mode)]}", timeout=2)
+
+    def action_toggle_marks(self) -> None:
+        """Status tints of new and learning words on or off."""
+        self.marks_shown = not self.marks_shown
 
     def action_toggle_tones(self) -> None:
         """Tone colours on or off."""

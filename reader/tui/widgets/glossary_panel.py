@@ -13,8 +13,15 @@ from reader.language.hsk import hsk_text
 from reader.language.model import Entry, LookupResult, Token
 from reader.language.spelling import written_pieces
 from reader.language.tones import readable_definition
-from reader.reading.changes import Change, TermsChanged, WordsChanged
+from reader.reading.changes import (
+    Change,
+    HighlightsChanged,
+    StatusesChanged,
+    TermsChanged,
+    WordsChanged,
+)
 from reader.tui.tones import TONE_STYLES
+from reader.tui.widgets.status_choices import StatusChoices
 
 if TYPE_CHECKING:
     from reader.notes.model import SavedWord
@@ -133,9 +140,12 @@ class GlossaryPanel(VerticalScroll, can_focus=False):
     def __init__(self) -> None:
         super().__init__()
         self._body = Static("", id="glossary-body")
+        self.status_row = StatusChoices()
+        """The word's status, with choices to change it."""
 
     def compose(self) -> ComposeResult:
         """The explanation and a reminder of the keys."""
+        yield self.status_row
         yield self._body
         yield Static("s save word · ctrl+e add a glossary term · escape close",
                      id="glossary-keys")
@@ -163,6 +173,14 @@ class GlossaryPanel(VerticalScroll, can_focus=False):
             self._render_result()
         elif isinstance(change, WordsChanged):
             self._render_result()
+        if isinstance(change, StatusesChanged | WordsChanged | HighlightsChanged):
+            self._show_status()  # a key, a click, an undo, or a save making it learning
+
+    def _show_status(self) -> None:
+        """Light the word's status in the status row."""
+        session = getattr(self.app, "session", None)
+        word = self.token.text if self.token is not None else None
+        self.status_row.show(session.learning.status(word) if session and word else None)
 
     def saved(self) -> SavedWord | None:
         """The user's saved record of the panel's word, if it is saved."""
@@ -181,6 +199,7 @@ class GlossaryPanel(VerticalScroll, can_focus=False):
         """Open the panel on a word whose lookup is under way."""
         self.token, self.result = token, None
         self._body.update(Text(f"{token.text}\nLooking up…"))
+        self.status_row.show(None)
         self.display = True
 
     def show_result(
@@ -190,6 +209,7 @@ class GlossaryPanel(VerticalScroll, can_focus=False):
         self.token, self.result, self.sentence, self.sentence_at = token, result, sentence, at
         self.tones = tones
         self._render_result()
+        self._show_status()
         self.display = True
         self.scroll_home(animate=False)
 
