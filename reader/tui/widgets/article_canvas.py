@@ -16,6 +16,7 @@ from textual.strip import Strip
 
 from reader.corpus.model import Article, Issue
 from reader.language.model import Token
+from reader.reading.article_parts import in_body, sentence_source
 from reader.reading.placement import ArticleHighlights
 from reader.tui.article_layout import ArticleLayout, SegmentMode, WordSpan, layout_article
 from reader.tui.widgets import article_geometry as geometry
@@ -72,6 +73,16 @@ class ArticleCanvas(ScrollView):
     def has_words(self) -> bool:
         """True once the body's tokens have arrived."""
         return bool(self._raw_tokens)
+
+    def in_body(self, token: int) -> bool:
+        """True when a token is in the body (not a headline part or caption): only the body
+        holds highlights, notes and reading positions."""
+        return in_body(self.article, self.tokens[token].start)
+
+    def sentence_source(self, token: int) -> tuple[str, int]:
+        """The text a token's sentence is found in (the body, or its headline part or
+        caption) and the token's offset there."""
+        return sentence_source(self.article, self.tokens[token].start)
 
     @property
     def cursor(self) -> int | None:

@@ -23,6 +23,9 @@ from reader.tui.widgets.article_canvas import ArticleCanvas
 from reader.tui.widgets.article_styles import COMPONENTS, HIGHLIGHT_CSS
 from reader.tui.word_motion import first_word_on_or_after, step_line, step_word
 
+NOT_IN_BODY = "Headlines and captions can be looked up, but only the text can be highlighted."
+"""Said when a selection or highlight is asked for on a headline or caption word."""
+
 SEGMENT_MODES: tuple[SegmentMode, ...] = ("shade", "space", "off")
 """How words are set apart, in the order `g` cycles through them."""
 
@@ -272,7 +275,9 @@ class ArticleView(ArticleCanvas, can_focus=True, inherit_bindings=False):
         if self.cursor is None or self.word_region(self.cursor) is None:
             self._ensure_cursor()
         cursor = self.cursor
-        if cursor is not None:
+        if cursor is not None and not self.in_body(cursor):
+            self.app.notify(NOT_IN_BODY, severity="warning")
+        elif cursor is not None:
             self._select(lambda: self.selection.start(cursor))
 
     def clear_selection(self) -> None:
