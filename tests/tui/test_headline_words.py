@@ -155,3 +155,29 @@ def test_a_photo_item_shows_its_caption_as_words_with_the_keys_that_work(home: P
                 assert key not in bar, (key, bar)
 
     asyncio.run(scenario())
+
+
+def test_the_library_counts_articles_without_photos_and_names_photos(home: Path) -> None:
+    async def scenario() -> None:
+        from textual.widgets import Static
+
+        from reader.tui.widgets.library_tree import LibraryTree
+
+        app = ReaderApp(home=home)
+        async with app.run_test(size=(120, 40)) as pilot:
+            screen = app.library_screen
+            await wait_for(pilot, lambda: screen.issues, "the library")
+            await app.workers.wait_for_complete()
+            articles = sum(i.article_count for i in screen.issues)
+            assert articles < sum(len(i.articles) for i in screen.issues)
+            status = screen.query_one("#library-status", Static)
+            await wait_for(pilot, lambda: f"{articles:,} articles" in str(status.content),
+                           "the count")
+            tree = screen.query_one(LibraryTree)
+            tree.expand_issue("004_7f22500536915bc1")
+            await pilot.pause()
+            labels = [str(n.label) for n in tree._issue_nodes["004_7f22500536915bc1"].children]
+            assert sum(label.startswith("• Photo: ") for label in labels) == 4
+            assert not any(" 0 chars" in label for label in labels)
+
+    asyncio.run(scenario())
