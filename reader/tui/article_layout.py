@@ -254,18 +254,22 @@ def layout_article(
     ruby: bool = False,
     segments: SegmentMode = "shade",
     markers: Sequence[int] = (),
+    parts: Sequence[Token] = (),
 ) -> ArticleLayout:
     """Lay out the headline, the body words and the captions for a view `width` cells wide.
+
+    `tokens` are the body's; `parts` the headline parts' and captions' (`article_parts`
+    offsets), laid out as words too (a part without tokens is drawn as plain decoration).
 
     `markers` are character offsets where a noted highlight ends: the word holding the
     character before each gets one more cell after it, where the note marker is drawn.
     """
     col = measure(width)
     text = article.text
-    body, parts = _split_parts(article, tokens)
-    toks = complete_tokens(text, body)
-    head = [(p, ts) for p, ts in parts if p.kind != "caption"]
-    tail = [(p, ts) for p, ts in parts if p.kind == "caption"]
+    toks = complete_tokens(text, tokens)
+    placed = _place_parts(article, parts)
+    head = [(p, ts) for p, ts in placed if p.kind != "caption"]
+    tail = [(p, ts) for p, ts in placed if p.kind == "caption"]
     first = sum(len(ts) for _, ts in head)
     toks = [t for _, ts in head for t in ts] + toks + [t for _, ts in tail for t in ts]
     layout = ArticleLayout(width=width, tokens=toks, left=left_edge(width))
@@ -287,20 +291,15 @@ def layout_article(
     return layout
 
 
-def _split_parts(article: Article, tokens: Sequence[Token]
-                 ) -> tuple[list[Token], list[tuple[Part, list[Token]]]]:
-    """The body's tokens, and each headline part's and caption's tokens (gaps filled) for
-    the parts that have any (the others are drawn as plain decoration)."""
-    n = len(article.text)
-    body = [t for t in tokens if 0 <= t.start < n]
-    if len(body) == len(tokens):
-        return body, []
+def _place_parts(article: Article, tokens: Sequence[Token]) -> list[tuple[Part, list[Token]]]:
+    """Each headline part's and caption's tokens (gaps filled), for the parts that have any
+    (the others are drawn as plain decoration)."""
     out = []
-    for part in article_parts(article):
+    for part in article_parts(article) if tokens else ():
         mine = [t for t in tokens if part.start <= t.start < part.end]
         if mine:
             out.append((part, complete_tokens(part.text, mine, part.start)))
-    return body, out
+    return out
 
 
 def _indexes(parts: list[tuple[Part, list[Token]]], first: int) -> dict[int, list[int]]:

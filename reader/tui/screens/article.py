@@ -208,11 +208,11 @@ class ArticleScreen(ReaderScreen[None]):
         """Segment the article, read the saved position and place the highlights."""
         from reader.language import tokenize
 
-        # The headline and captions are read like the body: one token list covers them all.
-        tokens = self.session.tokens(article) + part_tokens(article, tokenize)
+        tokens = self.session.tokens(article)
+        parts = part_tokens(article, tokenize)  # the headline and captions are read too
         progress = self.session.progress(article.id)
         placed = self.session.article_highlights(issue, article)
-        self.post_message(TokensLoaded(article.id, tokens, progress, placed))
+        self.post_message(TokensLoaded(article.id, tokens, progress, placed, parts))
 
     def session_changed(self, change: Change) -> None:
         """Highlights of this article changed (here or on another screen): place them again."""
@@ -246,7 +246,7 @@ class ArticleScreen(ReaderScreen[None]):
         if self.jump_to is not None:
             offset = self.jump_to
         self.view.set_highlights(ArticleHighlights(message.placed))
-        self.view.set_tokens(message.tokens, cursor_offset=offset)
+        self.view.set_tokens(message.tokens, cursor_offset=offset, parts=message.parts)
         self.reached_end = bool(message.progress and message.progress.read)
         self._status("")
 

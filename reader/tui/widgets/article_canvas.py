@@ -57,6 +57,7 @@ class ArticleCanvas(ScrollView):
         self.highlights = ArticleHighlights()
         """The reader's highlights in this article (drawn under the search marks)."""
         self._raw_tokens: list[Token] = []
+        self._part_tokens: list[Token] = []
         self._cache: dict[int, Strip] = {}
         self._marks: list[Mark] = []
         self._markers: list[int] = []
@@ -71,8 +72,8 @@ class ArticleCanvas(ScrollView):
 
     @property
     def has_words(self) -> bool:
-        """True once the body's tokens have arrived."""
-        return bool(self._raw_tokens)
+        """True once the tokens have arrived (a photo item's are its caption's)."""
+        return bool(self._raw_tokens or self._part_tokens)
 
     def in_body(self, token: int) -> bool:
         """True when a token is in the body (not a headline part or caption): only the body
@@ -231,6 +232,7 @@ class ArticleCanvas(ScrollView):
         self.page = layout_article(
             self.article, self.issue, self._raw_tokens, width,
             ruby=self.ruby, segments=self.segments, markers=self._markers,
+            parts=self._part_tokens,
         )
         if self._strip_styles is None:
             self._strip_styles = read_strip_styles(self)

@@ -152,9 +152,12 @@ class ArticleView(ArticleCanvas, can_focus=True, inherit_bindings=False):
             """The article view."""
             return self.view
 
-    def set_tokens(self, tokens: list[Token], cursor_offset: int | None = None) -> None:
-        """Show the segmented body; put the cursor at `cursor_offset` (a character offset)."""
+    def set_tokens(self, tokens: list[Token], cursor_offset: int | None = None,
+                   parts: list[Token] | None = None) -> None:
+        """Show the segmented body (and headline parts and captions: `article_parts`
+        offsets); put the cursor at `cursor_offset` (a character offset)."""
         self._raw_tokens = tokens
+        self._part_tokens = parts or []
         self._relayout()
         if self.page is not None and cursor_offset is not None:
             self.move_cursor(self.page.word_at_offset(cursor_offset), center=True)
