@@ -184,7 +184,7 @@ class ArticleScreen(ReaderScreen[None]):
 
     def on_mount(self) -> None:
         """Segment the article in the background; keep the pop-up on its word when scrolling."""
-        self.title = self.article.title
+        self.title = self.article.label  # "Photo: …" for a photo item
         self.sub_title = " · ".join(
             x for x in (self.issue.paper, self.issue.date, "read-only" if self.session.read_only
                         else None) if x
