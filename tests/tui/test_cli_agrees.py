@@ -91,9 +91,10 @@ def test_reader_notes_indents_multi_line_quotes_and_notes(isolated_home: Path, c
 def test_photo_items_are_photos_not_articles_in_cli_and_app(isolated_home: Path):
     library = load_library(isolated_home)
     issue = next(i for i in library if i.id == "004_7f22500536915bc1")  # 1 article, 4 photos
-    assert "· 1 article" in issue_label(issue).plain
+    assert issue_label(issue).plain.endswith("· 1 article, 4 photos")
     rows = json.loads(wide_cli(isolated_home, "issues", "--json"))
-    assert next(r for r in rows if r["id"] == issue.id)["articles"] == 1
+    row = next(r for r in rows if r["id"] == issue.id)
+    assert (row["articles"], row["photos"]) == (1, 4)
     listing = wide_cli(isolated_home, "articles")
     for art in issue.articles:
         app_line = article_label(art, None, None).plain

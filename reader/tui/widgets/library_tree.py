@@ -26,7 +26,8 @@ BAR_CELLS = 8
 
 
 def issue_label(issue: Issue, count: int | None = None) -> Text:
-    """One line about an issue: paper, date (marked when inferred), page, section, count."""
+    """One line about an issue: paper, date (marked when inferred), page, section, counts of
+    articles and photos (photo items are not articles)."""
     text = Text()
     text.append(issue.paper_label, "bold")
     if issue.date:
@@ -41,6 +42,9 @@ def issue_label(issue: Issue, count: int | None = None) -> Text:
         text.append(f"  {issue.section}")
     count = issue.article_count if count is None else count  # photo items are no articles
     text.append(f"  · {count} article{'s' if count != 1 else ''}", "dim")
+    photos = issue.photo_count  # known once the articles are listed
+    if photos:
+        text.append(f", {photos} photo{'s' if photos != 1 else ''}", "dim")
     return text
 
 
