@@ -43,7 +43,7 @@ class Part:
 
 def article_parts(article: Article) -> tuple[Part, ...]:
     """The headline parts (kicker, title, subtitle) and the captions, with their offsets."""
-    head = [(kind, text) for kind, text in zip(
+    head = [(kind, _one_line(text)) for kind, text in zip(
         HEAD_KINDS, (article.kicker, article.title, article.subtitle), strict=True) if text]
     pos = -sum(len(text) + 1 for _, text in head)
     parts: list[Part] = []
@@ -51,10 +51,15 @@ def article_parts(article: Article) -> tuple[Part, ...]:
         parts.append(Part(kind, text, pos))
         pos += len(text) + 1
     pos = len(article.text) + 1
-    for caption in article.captions:
+    for caption in map(_one_line, article.captions):
         parts.append(Part("caption", caption, pos))
         pos += len(caption) + 1
     return tuple(parts)
+
+
+def _one_line(text: str) -> str:
+    """A part is laid out as one run of words: a line break in it reads as a space."""
+    return text.replace("\n", " ")
 
 
 def in_body(article: Article, offset: int) -> bool:

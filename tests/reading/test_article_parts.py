@@ -49,3 +49,11 @@ def test_a_photo_item_has_only_its_caption_after_an_empty_body() -> None:
                     captions=("图为香港街景。",))
     kinds = [(p.kind, p.start) for p in article_parts(photo)]
     assert kinds == [("title", -5), ("caption", 1)]
+
+
+def test_a_line_break_in_a_caption_reads_as_a_space() -> None:
+    photo = Article(id="p-2", issue_id="p", kind="photo", title="香港", title_derived=True,
+                    captions=("图为香港\n街景。",))
+    caption = article_parts(photo)[-1]
+    assert caption.text == "图为香港 街景。"
+    assert all("\n" not in t.text for t in part_tokens(photo, tokenize))
