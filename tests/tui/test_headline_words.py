@@ -100,6 +100,15 @@ def test_a_headline_word_is_looked_up_but_never_highlighted(home: Path) -> None:
             assert not view.selecting
             await app.workers.wait_for_complete()
             assert notices(app).count(NOT_IN_BODY) == 2
+            # A drag over headline words only selects none of the body: refused the same way.
+            title = part_words(view, "title")
+            view.selection.start(title[0])
+            view.selection.extend(title[2])
+            assert view.selecting and view.selection_range() is None
+            await pilot.press("h")
+            await app.workers.wait_for_complete()
+            assert notices(app).count(NOT_IN_BODY) == 3
+            view.clear_selection()
             assert not view.highlights.ranges()
             # A selection from the body up into the headline stops at the body's start.
             await pilot.press("j", "j", "v", "k", "k", "k")

@@ -65,11 +65,13 @@ class Annotator:
         return tok.start, tok.end
 
     def _off_body(self) -> bool:
-        """True (and say so) when the cursor word is in a headline or caption, unselected."""
+        """True (and say so) when what would be highlighted is in a headline or caption: the
+        cursor word with no selection, or a selection (a drag) holding none of the body."""
         view = self.view
-        if view.selecting or view.cursor is None or not view.has_words:
-            return False
-        if view.in_body(view.cursor):
+        if view.selecting:
+            if view.selection_range() is not None:
+                return False
+        elif view.cursor is None or not view.has_words or view.in_body(view.cursor):
             return False
         self.app.notify(NOT_IN_BODY, severity="warning")
         return True
