@@ -57,3 +57,15 @@ def test_a_line_break_in_a_caption_reads_as_a_space() -> None:
     caption = article_parts(photo)[-1]
     assert caption.text == "图为香港 街景。"
     assert all("\n" not in t.text for t in part_tokens(photo, tokenize))
+
+
+def test_a_word_saved_from_the_headline_is_found_there_again() -> None:
+    from reader.notes.model import SavedWord
+    from reader.reading.words import source_offset
+
+    word = SavedWord(id="w", word="香港", pinyin="Xiānggǎng", definition="Hong Kong",
+                     sentence=ARTICLE.title, article_id=ARTICLE.id, issue_id="a")
+    parts = article_parts(ARTICLE)
+    at = source_offset(ARTICLE.text, word, parts)
+    assert at == parts[1].start + 8 and at < 0
+    assert source_offset(ARTICLE.text, word) is None  # the body alone does not hold it

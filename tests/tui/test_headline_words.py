@@ -13,6 +13,7 @@ from textual.geometry import Offset
 from reader.notes.store import NotesStore
 from reader.reading.article_parts import article_parts
 from reader.tui.app import ReaderApp
+from reader.tui.screens.saved_words import SavedWordsScreen
 from reader.tui.widgets.article_view import NOT_IN_BODY, ArticleView
 from reader.tui.widgets.key_bar import KeyBar
 
@@ -81,6 +82,14 @@ def test_headline_words_hover_move_look_up_and_save_with_the_headline(home: Path
             # j from the headline goes down into the body.
             await pilot.press("escape", "j", "j")
             assert view.in_body(view.cursor)
+            # Saved words: enter goes back to the word in the headline, where it was saved.
+            await pilot.press("ctrl+g")
+            await wait_for(pilot, lambda: isinstance(app.screen, SavedWordsScreen)
+                           and app.screen.words, "the saved words")
+            await pilot.press("enter")
+            again = await article_ready(pilot, app)
+            await wait_for(pilot, lambda: again.cursor is not None, "the cursor")
+            assert again.cursor == xianggang and not again.in_body(again.cursor)
         with NotesStore.open(home, read_only=True) as store:
             (word,) = [w for w in store.words() if w.word == "香港"]
             assert word.sentence == title
