@@ -22,7 +22,7 @@ from reader.corpus.library import (
     open_index,
     remove_issue,
 )
-from reader.corpus.model import UNKNOWN_PAPER, Article
+from reader.corpus.model import UNKNOWN_PAPER, Article, Issue
 from reader.corpus.pdf.store import import_pdf, is_pdf, issue_id_of
 from reader.errors import InputError
 from reader.notes.locations import parse_location
@@ -110,19 +110,27 @@ def plural(n: int, word: str) -> str:
     return f"{n:,} {word}{'' if n == 1 else 's'}"
 
 
+def counted(issue: Issue) -> str:
+    """`3 articles`, or `1 article, 4 photos` (photo items are not counted as articles)."""
+    photos = issue.photo_count
+    return plural(issue.article_count, "article") + (
+        f", {plural(photos, 'photo')}" if photos else "")
+
+
 def run_issues(args: argparse.Namespace) -> int:
     """List the library's issues (from the index: no page is parsed)."""
     rows = issue_rows(reader_home(args.home), index_progress())
     if args.json:
         print_json(rows)
         return 0
-    header = ("paper", "date", "page", "section", "articles", "id")
+    header = ("paper", "date", "page", "section", "articles", "photos", "id")
     lines = [header] + [(
         str(r["paper"] or UNKNOWN_PAPER),
         str(r["date"] or "?") + ("*" if r["date_inferred"] else ""),
-        str(r["page"] or "?"), str(r["section"] or ""), str(r["articles"]), str(r["id"]),
+        str(r["page"] or "?"), str(r["section"] or ""), str(r["articles"]), str(r["photos"]),
+        str(r["id"]),
     ) for r in rows]
-    print_columns(lines, right={2, 4})
+    print_columns(lines, right={2, 4, 5})
     message(f"{plural(len(rows), 'issue')}; * date inferred from the text")
     return 0
 
@@ -168,9 +176,9 @@ def run_articles(args: argparse.Namespace) -> int:
             f"{' · ' + escape(issue.section) if issue.section else ''}  [dim]{escape(issue.id)}[/]"
         )
         for art in issue.articles:
-            title = escape(art.title) + (" [dim](derived)[/]" if art.title_derived else "")
-            kind = "📷 " if art.kind == "photo" else ""
-            stdout.print(f"  {kind}{title}  [dim]{escape(art.id)} · {art.length_label}[/]")
+            derived = art.title_derived and art.kind != "photo"  # a caption's start, as said
+            title = escape(art.label) + (" [dim](derived)[/]" if derived else "")
+            stdout.print(f"  {title}  [dim]{escape(art.id)} · {art.length_label}[/]")
         stdout.print()
     return 0
 
@@ -296,7 +304,7 @@ def run_import(args: argparse.Namespace) -> int:
             bar.advance(task)
             if len(files) <= 10:
                 message(f"imported {path} as {issue.id} "
-                        f"({plural(len(issue.articles), 'article')}) -> {target}")
+                        f"({counted(issue)}) -> {target}")
     for line in duplicates if len(files) <= 10 else []:
         message(f"skipped: {line}")
     for line in refused:
@@ -386,6 +394,6 @@ def _import_pdf(home: Path, raw: str) -> int:
     for s in skipped:
         message(f"{raw}: page {s.page} skipped: {s.reason}")
     for page in pages:
-        message(f"imported {raw} page as {page.issue.id} ({len(page.issue.articles)} articles)"
+        message(f"imported {raw} page as {page.issue.id} ({counted(page.issue)})"
                 f" -> {page.stored} (original kept as {page.pdf.name})")
     return 0

@@ -163,14 +163,15 @@ def library_summaries(
 
 
 def issue_rows(home: Path, progress: object = None) -> list[dict[str, object]]:
-    """Each issue's metadata and article count, without loading any article text."""
+    """Each issue's metadata, article count and photo count (photo items are not articles),
+    without loading any article text."""
     from reader.index.pages import page_rows
 
     with open_index(home, progress) as conn:
         return [
             {"id": r["issue_id"], "paper": r["paper"], "date": r["date"],
              "date_inferred": bool(r["date_inferred"]), "page": r["page"],
-             "section": r["section"], "articles": r["n_articles"]}
+             "section": r["section"], "articles": r["n_articles"], "photos": r["n_photos"]}
             for r in page_rows(conn)
         ]
 

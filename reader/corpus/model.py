@@ -49,6 +49,11 @@ class Article:
         return sum(1 for part in parts for ch in part if not ch.isspace())
 
     @property
+    def label(self) -> str:
+        """The item as listings name it: its title, or `Photo: ` and its caption's start."""
+        return f"Photo: {self.title}" if self.kind == "photo" else self.title
+
+    @property
     def length_label(self) -> str:
         """The length as listings print it: `1,234 chars`."""
         return f"{self.length:,} chars"
@@ -101,6 +106,16 @@ class Issue:
     def paper_label(self) -> str:
         """The paper's name as listings print it; `Unknown paper` when the page names none."""
         return self.paper or UNKNOWN_PAPER
+
+    @property
+    def article_count(self) -> int:
+        """How many articles the page holds: photo items (a caption, no body) are not counted."""
+        return sum(1 for a in self.articles if a.kind != "photo")
+
+    @property
+    def photo_count(self) -> int:
+        """How many photo items the page holds."""
+        return sum(1 for a in self.articles if a.kind == "photo")
 
     def article(self, article_id: str) -> Article | None:
         """Return the article with this id, or None."""

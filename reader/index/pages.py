@@ -148,7 +148,12 @@ def delete_page(conn: sqlite3.Connection, page_id: int) -> None:
     conn.execute("DELETE FROM pages WHERE id = ?", (page_id,))
 
 
-_ISSUE_COLS = "id, issue_id, path, paper, date, date_inferred, page, section, n_articles"
+_ISSUE_COLS = ("id, issue_id, path, paper, date, date_inferred, page, section,"
+               " (SELECT count(*) FROM articles a WHERE a.page_id = pages.id"
+               "  AND a.kind != 'photo') AS n_articles,"
+               " (SELECT count(*) FROM articles a WHERE a.page_id = pages.id"
+               "  AND a.kind = 'photo') AS n_photos")
+"""A page's metadata; its counts of articles and photo items (photos are not articles)."""
 _ORDER = " ORDER BY date IS NULL, date, issue_id"
 
 

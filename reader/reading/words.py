@@ -5,8 +5,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from reader.language.model import LookupResult
     from reader.notes.model import SavedWord
+    from reader.reading.article_parts import Part
 
 
 def saved_definition(result: LookupResult | None) -> str:
@@ -32,11 +35,19 @@ def word_matches(word: SavedWord, query: str) -> bool:
     return not q or any(q in f.casefold() for f in fields)
 
 
-def source_offset(text: str, word: SavedWord) -> int | None:
-    """Where the saved word stands in its article's text (in its sentence when found)."""
+def source_offset(text: str, word: SavedWord, parts: Sequence[Part] = ()) -> int | None:
+    """Where the saved word stands in its article's text (in its sentence when found).
+
+    A word saved from a headline or caption (`parts`, `article_parts`) has that part as its
+    sentence: its offset is the part's, where the article view shows it.
+    """
     at = text.find(word.sentence) if word.sentence else -1
     if at >= 0:
         inner = word.sentence.find(word.word)
         return at + max(0, inner)
+    for part in parts:
+        inner = part.text.find(word.word)
+        if word.sentence and word.sentence in part.text and inner >= 0:
+            return part.start + inner
     at = text.find(word.word)
     return at if at >= 0 else None

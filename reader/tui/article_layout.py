@@ -8,15 +8,16 @@ layout is computed once per article, width and display mode.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Literal
 
 from rich.cells import cell_len
 
 from reader.corpus.model import Article, Issue
 from reader.language.model import Syllable, Token
+from reader.reading.article_parts import Part, article_parts
 
 LineKind = Literal["body", "ruby", "decor", "blank"]
 SegmentMode = Literal["shade", "space", "off"]
@@ -29,6 +30,9 @@ MAX_MEASURE = 80
 """Widest text column in cells (40 characters); longer lines are hard to read."""
 INDENT = 4
 """First-line indent of a paragraph (two ideographic spaces, the Chinese convention)."""
+
+CAPTION_PREFIX = "▌ "
+"""Drawn before every line of a photo caption."""
 
 _CLOSING = set("，。、；：！？）」』”’》〉】〕…—,.;:!?)]}%")
 
@@ -65,7 +69,9 @@ class LayoutLine:
     decor: tuple[tuple[str, str], ...] = ()
     """(text, style name) runs of a headline, caption or rule line."""
     x: int = 0
-    """First cell of a decor line."""
+    """First cell of a decor line (of a caption line of words: where its prefix is drawn)."""
+    style: str = ""
+    """For a line of words of a headline part or caption: its decor style (`title`...)."""
 
 
 @dataclass
@@ -90,6 +96,11 @@ class ArticleLayout:
         for y in self.token_lines.get(token, ()):
             out += [(y, s) for s in self.lines[y].spans if s.token == token]
         return out
+
+    def span_text(self, span: WordSpan) -> str:
+        """The characters a span draws (from its token: headline offsets are not in the body)."""
+        tok = self.tokens[span.token]
+        return tok.text[span.start - tok.start : span.end - tok.start]
 
     def span_at(self, x: int, y: int) -> WordSpan | None:
         """The word span under cell (x, y), or None (a ruby line maps to its body line)."""
@@ -147,36 +158,40 @@ def token_syllables(token: Token, start: int, end: int) -> tuple[Syllable, ...]:
     return token.syllables[start - token.start : end - token.start]
 
 
-def complete_tokens(text: str, tokens: Sequence[Token]) -> list[Token]:
-    """Tokens covering every character of `text` once, gaps filled, newlines on their own."""
+def complete_tokens(text: str, tokens: Sequence[Token], origin: int = 0) -> list[Token]:
+    """Tokens covering every character of `text` once, gaps filled, newlines on their own.
+
+    `origin` is the offset of the text's first character (a headline part's is negative);
+    the tokens given are kept as they are, so a relayout hands the same tokens back.
+    """
     out: list[Token] = []
-    pos = 0
+    pos = origin
     for tok in sorted(tokens, key=lambda t: t.start):
         if tok.start < pos or tok.end <= tok.start:
             continue
         if tok.start > pos:
-            out += _plain_tokens(text, pos, tok.start)
+            out += _plain_tokens(text, pos, tok.start, origin)
         if "\n" in tok.text and tok.text != "\n":
-            out += _plain_tokens(text, tok.start, tok.end)
+            out += _plain_tokens(text, tok.start, tok.end, origin)
         else:
             out.append(tok)
         pos = tok.end
-    if pos < len(text):
-        out += _plain_tokens(text, pos, len(text))
+    if pos < origin + len(text):
+        out += _plain_tokens(text, pos, origin + len(text), origin)
     return out
 
 
-def _plain_tokens(text: str, start: int, end: int) -> list[Token]:
+def _plain_tokens(text: str, start: int, end: int, origin: int = 0) -> list[Token]:
     """Tokens without readings for a stretch of text the language layer left out."""
     out, run = [], start
     for i in range(start, end):
-        if text[i] == "\n":
+        if text[i - origin] == "\n":
             if i > run:
-                out.append(Token(text[run:i], run, i))
+                out.append(Token(text[run - origin : i - origin], run, i))
             out.append(Token("\n", i, i + 1))
             run = i + 1
     if end > run:
-        out.append(Token(text[run:end], run, end))
+        out.append(Token(text[run - origin : end - origin], run, end))
     return out
 
 
@@ -239,8 +254,12 @@ def layout_article(
     ruby: bool = False,
     segments: SegmentMode = "shade",
     markers: Sequence[int] = (),
+    parts: Sequence[Token] = (),
 ) -> ArticleLayout:
     """Lay out the headline, the body words and the captions for a view `width` cells wide.
+
+    `tokens` are the body's; `parts` the headline parts' and captions' (`article_parts`
+    offsets), laid out as words too (a part without tokens is drawn as plain decoration).
 
     `markers` are character offsets where a noted highlight ends: the word holding the
     character before each gets one more cell after it, where the note marker is drawn.
@@ -248,21 +267,48 @@ def layout_article(
     col = measure(width)
     text = article.text
     toks = complete_tokens(text, tokens)
+    placed = _place_parts(article, parts)
+    head = [(p, ts) for p, ts in placed if p.kind != "caption"]
+    tail = [(p, ts) for p, ts in placed if p.kind == "caption"]
+    first = sum(len(ts) for _, ts in head)
+    toks = [t for _, ts in head for t in ts] + toks + [t for _, ts in tail for t in ts]
     layout = ArticleLayout(width=width, tokens=toks, left=left_edge(width))
     layout.words = [i for i, t in enumerate(toks) if is_word(t)]
-    _headline(layout, article, issue, col)
+    flow = partial(_paragraph, layout, col=col, ruby=ruby, segments=segments, ends=[], indent=0)
+    _headline(layout, article, issue, col, _indexes(head, 0), flow)
     layout.body_start = len(layout.lines)
     ends = sorted(set(markers))
     para: list[int] = []
-    for i, tok in enumerate(toks):
-        if tok.text == "\n":
+    last = len(toks) - sum(len(ts) for _, ts in tail)
+    for i in range(first, last):
+        if toks[i].text == "\n":
             _paragraph(layout, para, col, ruby, segments, ends)
             para = []
         else:
             para.append(i)
     _paragraph(layout, para, col, ruby, segments, ends)
-    _captions(layout, article, col)
+    _captions(layout, article, col, _indexes(tail, last), flow)
     return layout
+
+
+def _place_parts(article: Article, tokens: Sequence[Token]) -> list[tuple[Part, list[Token]]]:
+    """Each headline part's and caption's tokens (gaps filled), for the parts that have any
+    (the others are drawn as plain decoration)."""
+    out = []
+    for part in article_parts(article) if tokens else ():
+        mine = [t for t in tokens if part.start <= t.start < part.end]
+        if mine:
+            out.append((part, complete_tokens(part.text, mine, part.start)))
+    return out
+
+
+def _indexes(parts: list[tuple[Part, list[Token]]], first: int) -> dict[int, list[int]]:
+    """Part start -> the indexes of its tokens in the layout, which start at `first`."""
+    out: dict[int, list[int]] = {}
+    for part, toks in parts:
+        out[part.start] = list(range(first, first + len(toks)))
+        first += len(toks)
+    return out
 
 
 def _decor(layout: ArticleLayout, text: str, style: str, col: int, prefix: str = "") -> None:
@@ -275,8 +321,10 @@ def _decor(layout: ArticleLayout, text: str, style: str, col: int, prefix: str =
         layout.lines.append(LayoutLine("decor", decor=runs, x=layout.left))
 
 
-def _headline(layout: ArticleLayout, article: Article, issue: Issue | None, col: int) -> None:
-    """The headline block: source, kicker, title, subtitle, byline and dateline."""
+def _headline(layout: ArticleLayout, article: Article, issue: Issue | None, col: int,
+              words: dict[int, list[int]], flow: Callable[..., None]) -> None:
+    """The headline block: source, kicker, title, subtitle, byline and dateline (the parts
+    that have words are laid out as words, so they can be pointed at and looked up)."""
     if issue is not None:
         bits = [issue.paper_label]
         if issue.date:
@@ -286,11 +334,13 @@ def _headline(layout: ArticleLayout, article: Article, issue: Issue | None, col:
         if issue.section:
             bits.append(issue.section)
         _decor(layout, " · ".join(bits), "source", col)
-    if article.kicker:
-        _decor(layout, article.kicker, "kicker", col)
-    _decor(layout, article.title, "title", col)
-    if article.subtitle:
-        _decor(layout, article.subtitle, "subtitle", col)
+    for part in article_parts(article):
+        if part.kind == "caption":
+            break
+        if part.start in words:
+            flow(words[part.start], style=part.kind)
+        else:
+            _decor(layout, part.text, part.kind, col)
     credit = " · ".join(x for x in (article.byline, article.dateline) if x)
     if credit:
         _decor(layout, credit, "byline", col)
@@ -300,14 +350,20 @@ def _headline(layout: ArticleLayout, article: Article, issue: Issue | None, col:
     layout.lines.append(LayoutLine("blank"))
 
 
-def _captions(layout: ArticleLayout, article: Article, col: int) -> None:
-    """Photo captions, set apart after the body."""
+def _captions(layout: ArticleLayout, article: Article, col: int,
+              words: dict[int, list[int]], flow: Callable[..., None]) -> None:
+    """Photo captions, set apart after the body (as words once they are segmented)."""
     if not article.captions:
         return
     layout.lines.append(LayoutLine("blank"))
     layout.lines.append(LayoutLine("decor", decor=(("Photo captions", "rule"),), x=layout.left))
-    for caption in article.captions:
-        _decor(layout, caption, "caption", col, prefix="▌ ")
+    for part in article_parts(article):
+        if part.kind != "caption":
+            continue
+        if part.start in words:
+            flow(words[part.start], style="caption", prefix=CAPTION_PREFIX)
+        else:
+            _decor(layout, part.text, "caption", col, prefix=CAPTION_PREFIX)
 
 
 def _has_marker(ends: list[int], start: int, end: int) -> bool:
@@ -320,17 +376,23 @@ def _has_marker(ends: list[int], start: int, end: int) -> bool:
 
 def _paragraph(
     layout: ArticleLayout, para: list[int], col: int, ruby: bool, segments: SegmentMode,
-    ends: list[int],
+    ends: list[int], *, indent: int = INDENT, style: str = "", prefix: str = "",
 ) -> None:
-    """Wrap one paragraph's tokens into body lines (plus ruby lines above them)."""
+    """Wrap one paragraph's tokens into body lines (plus ruby lines above them).
+
+    A headline part or caption passes its decor `style`, no indent, and a `prefix` drawn
+    before each of its lines (the words start after it).
+    """
     if not para:
         return
     toks = layout.tokens
     spaced = ruby or segments == "space"
     lines: list[list[WordSpan]] = [[]]
-    x = INDENT
+    x = indent
     prev_word = False
-    left = layout.left
+    pad = text_width(prefix)
+    left = layout.left + pad
+    col -= pad
     for i in para:
         tok = toks[i]
         word = is_word(tok)
@@ -355,15 +417,17 @@ def _paragraph(
             )
             x += slot + marker
             prev_word = word
-    if layout.lines and layout.lines[-1].kind == "body":
+    if layout.lines and layout.lines[-1].kind == "body" and not style:
         layout.lines.append(LayoutLine("blank"))
+    decor = ((prefix, "rule"),) if prefix else ()
     for spans in lines:
         if not spans:
             continue
         if ruby:
             layout.lines.append(LayoutLine("ruby", spans=tuple(spans)))
         y = len(layout.lines)
-        layout.lines.append(LayoutLine("body", spans=tuple(spans)))
+        layout.lines.append(LayoutLine("body", spans=tuple(spans), decor=decor,
+                                       x=layout.left, style=style))
         for span in spans:
             layout.token_lines.setdefault(span.token, []).append(y)
 

@@ -36,7 +36,8 @@ class TokensLoaded(Message):
     """An article was segmented (and its saved position read)."""
 
     def __init__(self, article_id: str, tokens: list[Token], progress: Progress | None,
-                 placed: list[PlacedHighlight] | None = None) -> None:
+                 placed: list[PlacedHighlight] | None = None,
+                 parts: list[Token] | None = None) -> None:
         super().__init__()
         self.article_id = article_id
         """The article segmented."""
@@ -46,6 +47,8 @@ class TokensLoaded(Message):
         """Where the reader left it, if anywhere."""
         self.placed = placed or []
         """The article's highlights placed in its text."""
+        self.parts = parts or []
+        """The tokens of its headline parts and captions (`article_parts` offsets)."""
 
 
 class LookupDone(Message):

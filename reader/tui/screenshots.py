@@ -137,7 +137,8 @@ async def _shoot(out: Path) -> list[Shot]:
         await _wait(pilot, lambda: isinstance(app.screen, ArticleScreen), "the article")
         view = app.screen.query_one(ArticleView)
         await _wait(pilot, lambda: view.has_words and view.page is not None, "the words")
-        index = next(i for i, t in enumerate(view.tokens) if t.text == KNOWN_WORD)
+        index = next(i for i, t in enumerate(view.tokens)
+                     if t.text == KNOWN_WORD and view.in_body(i))  # not the headline's
         region = view.word_region(index)
         assert region is not None
         await pilot.hover(None, offset=(region.x + 1, region.y))
@@ -156,7 +157,8 @@ async def _shoot(out: Path) -> list[Shot]:
         save("04-glossary-known-word", "express delivery", "CC-CEDICT")
         await pilot.press("escape")
 
-        unknown_index = next(i for i, t in enumerate(view.tokens) if t.text == unknown)
+        unknown_index = next(i for i, t in enumerate(view.tokens)
+                             if t.text == unknown and view.in_body(i))
         view.move_cursor(unknown_index)
         await pilot.press("enter")
         await pilot.pause(0.5)

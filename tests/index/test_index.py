@@ -45,8 +45,8 @@ def test_index_matches_a_fresh_parse_and_lists_without_text(isolated_home, tmp_p
     import_file(isolated_home, own_page(tmp_path, "mine.txt"))
     assert load_library(isolated_home) == parsed_library(isolated_home)
     rows = issue_rows(isolated_home)
-    assert [(r["id"], r["articles"]) for r in rows] == [
-        (i.id, len(i.articles)) for i in parsed_library(isolated_home)]
+    assert [(r["id"], r["articles"], r["photos"]) for r in rows] == [
+        (i.id, i.article_count, i.photo_count) for i in parsed_library(isolated_home)]
 
 
 @pytest.mark.parametrize("damage", ["deleted", "truncated", "garbled", "not-sqlite", "schema"])

@@ -64,9 +64,9 @@ async def article_ready(pilot: Pilot[object], app: ReaderApp) -> ArticleView:
 
 
 def token_index(view: ArticleView, text: str) -> int:
-    """Index of the first token with this text."""
+    """Index of the first token of the body with this text (the headline's come first)."""
     for i, tok in enumerate(view.tokens):
-        if tok.text == text:
+        if tok.text == text and view.in_body(i):
             return i
     raise AssertionError(f"no token {text!r} in {[t.text for t in view.tokens]}")
 

@@ -86,3 +86,21 @@ def test_reader_notes_indents_multi_line_quotes_and_notes(isolated_home: Path, c
     first = next(i for i, x in enumerate(lines) if "漂亮" in x)
     assert lines[first + 1].startswith(" " * 8) and "记得" in lines[first + 1]
     assert lines[first + 2].strip() == "一" and lines[first + 3] == "      二"
+
+
+def test_photo_items_are_photos_not_articles_in_cli_and_app(isolated_home: Path):
+    library = load_library(isolated_home)
+    issue = next(i for i in library if i.id == "004_7f22500536915bc1")  # 1 article, 4 photos
+    assert issue_label(issue).plain.endswith("· 1 article, 4 photos")
+    rows = json.loads(wide_cli(isolated_home, "issues", "--json"))
+    row = next(r for r in rows if r["id"] == issue.id)
+    assert (row["articles"], row["photos"]) == (1, 4)
+    listing = wide_cli(isolated_home, "articles")
+    for art in issue.articles:
+        app_line = article_label(art, None, None).plain
+        cli_line = next(x for x in listing.splitlines() if art.id in x)
+        if art.kind == "photo":
+            assert app_line.startswith(f"• Photo: {art.title}")
+            assert cli_line.strip().startswith(f"Photo: {art.title}")
+        else:
+            assert "Photo:" not in app_line + cli_line

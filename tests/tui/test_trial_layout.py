@@ -29,7 +29,7 @@ def shown_lines(view: ArticleView) -> list[tuple[str, str]]:
         y = int(view.scroll_y) + row
         if y >= len(view.page.lines) or view.page.lines[y].kind != "body":
             continue
-        chars = "".join(view.text[s.start:s.end] for s in view.page.lines[y].spans)
+        chars = "".join(view.page.span_text(s) for s in view.page.lines[y].spans)
         out.append((chars, view.render_line(row).text))
     return out
 

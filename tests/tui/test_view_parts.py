@@ -70,3 +70,29 @@ def test_geometry_answers_from_the_layout_and_the_viewport() -> None:
     assert into_view(first_body, Viewport(0, 0, Region(0, 0, 30, 40))) is None
     assert offset_target(page, len(TEXT) - 2, view, top=True) is not None
     assert word_region(page, token, Viewport(far, 0, view.region)) is None  # off screen
+
+
+def test_headline_and_caption_words_are_laid_out_as_words_around_the_body() -> None:
+    from reader.language import tokenize
+    from reader.reading.article_parts import part_tokens
+    from reader.tui.article_layout import CAPTION_PREFIX, is_word
+    from reader.tui.word_motion import step_word
+
+    article = Article(id="a", issue_id="i", kind="article", title="吉林省跨境电商进出口",
+                      paragraphs=(TEXT,), captions=("图为会议现场。本报记者 王某 摄",))
+    plain = layout_article(article, None, TOKENS, 40)
+    assert not any(ln.style for ln in plain.lines)  # no tokens for them yet: decoration
+    page = layout_article(article, None, TOKENS, 40, parts=part_tokens(article, tokenize))
+    title = [ln for ln in page.lines if ln.style == "title"]
+    caption = [ln for ln in page.lines if ln.style == "caption"]
+    assert title and caption and all(ln.kind == "body" for ln in title + caption)
+    assert "".join(page.span_text(s) for ln in title for s in ln.spans) == article.title
+    assert caption[0].decor == ((CAPTION_PREFIX, "rule"),)
+    assert caption[0].spans[0].x == page.left + len(CAPTION_PREFIX)  # after "▌ "
+    # Reading order: headline words, the body, the caption; body offsets unchanged.
+    starts = [page.tokens[i].start for i in page.words]
+    assert starts == sorted(starts) and starts[0] < 0 < starts[-1] - len(TEXT)
+    first = step_word(page, None, 1)
+    assert first is not None and page.tokens[first].start < 0 and is_word(page.tokens[first])
+    assert page.word_at_offset(0) == next(i for i in page.words if page.tokens[i].start >= 0)
+    assert page.tokens[page.token_at_offset(5)].start == 4

@@ -16,7 +16,7 @@ from reader.tui.pipeline import EditingApp
 from reader.tui.screens.article_panels import SidePanels
 from reader.tui.screens.dialogs import ColourMenu
 from reader.tui.screens.note_editor import NoteEditor
-from reader.tui.widgets.article_view import ArticleView
+from reader.tui.widgets.article_view import NOT_IN_BODY, ArticleView
 from reader.tui.widgets.notes_panel import shorten
 
 
@@ -59,14 +59,26 @@ class Annotator:
         selected = view.selection_range()
         if selected is not None:
             return selected
-        if view.cursor is None or not view.has_words:
+        if view.cursor is None or not view.has_words or not view.in_body(view.cursor):
             return None
         tok = view.tokens[view.cursor]
         return tok.start, tok.end
 
+    def _off_body(self) -> bool:
+        """True (and say so) when what would be highlighted is in a headline or caption: the
+        cursor word with no selection, or a selection (a drag) holding none of the body."""
+        view = self.view
+        if view.selecting:
+            if view.selection_range() is not None:
+                return False
+        elif view.cursor is None or not view.has_words or view.in_body(view.cursor):
+            return False
+        self.app.notify(NOT_IN_BODY, severity="warning")
+        return True
+
     def highlight(self, color: str | None = None, note: str | None = None) -> None:
         """Highlight the selection (or the cursor word)."""
-        if not self.app.writable():
+        if not self.app.writable() or self._off_body():
             return
         passage = self.passage()
         if passage is None:
@@ -119,7 +131,7 @@ class Annotator:
 
     def note(self) -> None:
         """Add or edit the note of the highlight under the cursor (or of a new one)."""
-        if not self.app.writable():
+        if not self.app.writable() or self._off_body():
             return
         current = None if self.view.selecting else self.target()
         if current is not None:

@@ -15,6 +15,7 @@ from textual.widgets import Input, Static
 
 from reader.corpus.model import Article, Issue
 from reader.language.model import Token
+from reader.reading.article_parts import in_body, part_tokens
 from reader.reading.changes import Change, HighlightsChanged
 from reader.reading.model import Progress
 from reader.reading.placement import ArticleHighlights
@@ -103,6 +104,16 @@ class ArticleScreen(ReaderScreen[None]):
     }
     """
 
+    BODY_ACTIONS: ClassVar[frozenset[str]] = frozenset({
+        "select", "highlight", "note", "toggle_notes", "search", "choose_colour",
+        "cycle_colour", "delete_highlight", "export", "next_match", "previous_match",
+    })
+    """Actions on the body's text: a photo item has none, so they are not offered there."""
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """A photo item (a caption, no body) offers only the keys that work on a caption."""
+        return not (action in self.BODY_ACTIONS and not self.article.text)
+
     def __init__(self, session: ReadingSession, issue: Issue, article: Article,
                  offset: int | None = None) -> None:
         super().__init__()
@@ -185,7 +196,7 @@ class ArticleScreen(ReaderScreen[None]):
 
     def on_mount(self) -> None:
         """Segment the article in the background; keep the pop-up on its word when scrolling."""
-        self.title = self.article.title
+        self.title = self.article.label  # "Photo: …" for a photo item
         self.sub_title = " · ".join(
             x for x in (self.issue.paper, self.issue.date, "read-only" if self.session.read_only
                         else None) if x
@@ -208,10 +219,13 @@ class ArticleScreen(ReaderScreen[None]):
     @work(thread=True, exclusive=True, group="tokens", exit_on_error=False)
     def load_tokens(self, issue: Issue, article: Article) -> None:
         """Segment the article, read the saved position and place the highlights."""
+        from reader.language import tokenize
+
         tokens = self.session.tokens(article)
+        parts = part_tokens(article, tokenize)  # the headline and captions are read too
         progress = self.session.progress(article.id)
         placed = self.session.article_highlights(issue, article)
-        self.post_message(TokensLoaded(article.id, tokens, progress, placed))
+        self.post_message(TokensLoaded(article.id, tokens, progress, placed, parts))
 
     def session_changed(self, change: Change) -> None:
         """Highlights of this article changed (here or on another screen): place them again."""
@@ -246,7 +260,7 @@ class ArticleScreen(ReaderScreen[None]):
         if self.jump_to is not None:
             offset = self.jump_to
         self.view.set_highlights(ArticleHighlights(message.placed))
-        self.view.set_tokens(message.tokens, cursor_offset=offset)
+        self.view.set_tokens(message.tokens, cursor_offset=offset, parts=message.parts)
         self.reached_end = bool(message.progress and message.progress.read)
         self._status("")
         self.statuses.load()
@@ -284,13 +298,17 @@ class ArticleScreen(ReaderScreen[None]):
             self.notes_panel.display = False
         token = self.view.tokens[event.token]
         self.panel.show_loading(token)
-        self.look_up(event.token, token, self.view.text)
+        self.look_up(event.token, token, *self.view.sentence_source(event.token))
 
     @work(thread=True, exclusive=True, group="lookup", exit_on_error=False)
-    def look_up(self, index: int, token: Token, text: str) -> None:
-        """Look a word up and find its sentence (an exclusive worker: stale lookups drop)."""
+    def look_up(self, index: int, token: Token, text: str, offset: int) -> None:
+        """Look a word up and find its sentence (an exclusive worker: stale lookups drop).
+
+        `text` is where the sentence is (the body, or the headline part or caption of the
+        word) and `offset` the word's place in it.
+        """
         result = self.session.lookup(token.text)
-        sentence, at = self.session.sentence_of(text, token.start)
+        sentence, at = self.session.sentence_of(text, offset)
         self.post_message(LookupDone(index, result, sentence, at))
 
     @on(LookupDone)
@@ -437,7 +455,8 @@ class ArticleScreen(ReaderScreen[None]):
         self.view.focus()
         query = event.value.strip()
         here = self.view.tokens[self.view.cursor].start if self.view.cursor is not None else -1
-        if not self.search.find(self.view.text, self.view.tokens, query, here):
+        body = [t for t in self.view.tokens if in_body(self.article, t.start)]
+        if not self.search.find(self.view.text, body, query, here):
             self.view.set_marks([])
             self._status(f"No match for “{query}”" if query else "")
             return

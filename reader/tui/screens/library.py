@@ -181,7 +181,7 @@ class LibraryScreen(ReportsWorkerErrors, Screen[None]):
             self.post_message(LibraryListed(pages, counts))
         listed, chars = self.session.library_summaries(
             progress=lambda done, total: self.post_message(IndexProgress(done, total)))
-        fresh = {i.id: len(i.articles) for i in listed}
+        fresh = {i.id: i.article_count for i in listed}
         if fresh != counts or [i.id for i in listed] != [i.id for i in pages]:
             self.post_message(LibraryListed(listed, fresh))
         self.post_message(ArticlesListed(listed, chars))

@@ -13,8 +13,9 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import DataTable, Input, Static
 
-from reader.corpus.model import Issue
+from reader.corpus.model import Article, Issue
 from reader.language.hsk import hsk_label, hsk_text
+from reader.reading.article_parts import article_parts
 from reader.reading.changes import Change, WordsChanged
 from reader.reading.model import issue_label
 from reader.reading.session import ReadingSession
@@ -103,6 +104,8 @@ class SavedWordsScreen(SearchScreen):
         """Word id -> word, for the rows listed."""
         self.titles: dict[str, tuple[str, str, str]] = {}
         """Article id -> (title, issue label, text)."""
+        self.articles: dict[str, Article] = {}
+        """Article id -> the article (its headline and captions are sources too)."""
 
     def compose(self) -> ComposeResult:
         """Header, search, the table, the chosen word in full, status and keys."""
@@ -146,6 +149,7 @@ class SavedWordsScreen(SearchScreen):
             art.id: (art.title, issue_label(issue), art.text)
             for issue in message.library for art in issue.articles
         }
+        self.articles = {art.id: art for issue in message.library for art in issue.articles}
         self._show(message.focus)
 
     def _show(self, focus: str | None = None) -> None:
@@ -234,7 +238,8 @@ class SavedWordsScreen(SearchScreen):
         if found is None:
             self.notify("That article is not in the library any more.", severity="warning")
             return
-        self.post_message(OpenArticle(w.article_id, source_offset(found[2], w)))
+        parts = article_parts(self.articles[w.article_id])  # saved from a headline, maybe
+        self.post_message(OpenArticle(w.article_id, source_offset(found[2], w, parts)))
 
     def action_definition(self) -> None:
         """Edit the definition kept for the word."""

@@ -16,6 +16,7 @@ from textual.strip import Strip
 
 from reader.corpus.model import Article, Issue
 from reader.language.model import Token
+from reader.reading.article_parts import in_body, sentence_source
 from reader.reading.placement import ArticleHighlights
 from reader.tui.article_layout import ArticleLayout, SegmentMode, WordSpan, layout_article
 from reader.tui.widgets import article_geometry as geometry
@@ -61,6 +62,7 @@ class ArticleCanvas(ScrollView):
         self.highlights = ArticleHighlights()
         """The reader's highlights in this article (drawn under the search marks)."""
         self._raw_tokens: list[Token] = []
+        self._part_tokens: list[Token] = []
         self._cache: dict[int, Strip] = {}
         self._marks: list[Mark] = []
         self._markers: list[int] = []
@@ -77,8 +79,18 @@ class ArticleCanvas(ScrollView):
 
     @property
     def has_words(self) -> bool:
-        """True once the body's tokens have arrived."""
-        return bool(self._raw_tokens)
+        """True once the tokens have arrived (a photo item's are its caption's)."""
+        return bool(self._raw_tokens or self._part_tokens)
+
+    def in_body(self, token: int) -> bool:
+        """True when a token is in the body (not a headline part or caption): only the body
+        holds highlights, notes and reading positions."""
+        return in_body(self.article, self.tokens[token].start)
+
+    def sentence_source(self, token: int) -> tuple[str, int]:
+        """The text a token's sentence is found in (the body, or its headline part or
+        caption) and the token's offset there."""
+        return sentence_source(self.article, self.tokens[token].start)
 
     @property
     def cursor(self) -> int | None:
@@ -227,6 +239,7 @@ class ArticleCanvas(ScrollView):
         self.page = layout_article(
             self.article, self.issue, self._raw_tokens, width,
             ruby=self.ruby, segments=self.segments, markers=self._markers,
+            parts=self._part_tokens,
         )
         if self._strip_styles is None:
             self._strip_styles = read_strip_styles(self)

@@ -178,6 +178,12 @@ class Painter:
         x = 0
         if not line.spans:
             return segments
+        if line.style:  # a headline part or caption, laid out as words
+            base = base + styles.decor.get(line.style, Style())
+        if line.decor:
+            segments.append(Segment(" " * line.x, self.styles.base))
+            segments += [Segment(t, base + styles.decor.get(s, Style())) for t, s in line.decor]
+            x = line.x + sum(text_width(t) for t, _ in line.decor)
         first, last = line.spans[0].start, line.spans[-1].end
         # Highlights first, search matches over them, then selection, hover and cursor.
         marks = self._highlights.over(first, last) + self._marks.over(first, last)
@@ -197,7 +203,8 @@ class Painter:
                 shaded = base + styles.shade if in_shade else base
             syllables = token_syllables(tok, span.start, span.end) if self.tones else ()
             run, run_style = "", None
-            for k, ch in enumerate(self.text[span.start : span.end]):
+            chars = self.layout.span_text(span)
+            for k, ch in enumerate(chars):
                 offset = span.start + k
                 style = shaded
                 if k < len(syllables) and syllables[k].tone in TONE_STYLES:
@@ -218,7 +225,7 @@ class Painter:
                 run_style = style
             if run:
                 segments.append(Segment(run, run_style))
-            x = span.text_x + text_width(self.text[span.start : span.end])
+            x = span.text_x + text_width(chars)
             if span.marker:
                 end = span.x + span.width
                 if end > x:

@@ -24,6 +24,9 @@ from reader.tui.widgets.article_styles import COMPONENTS, HIGHLIGHT_CSS
 from reader.tui.widgets.status_marks import PINYIN_NAMES, STATUS_CSS, next_pinyin
 from reader.tui.word_motion import first_word_on_or_after, step_line, step_word
 
+NOT_IN_BODY = "Headlines and captions can be looked up, but only the text can be highlighted."
+"""Said when a selection or highlight is asked for on a headline or caption word."""
+
 SEGMENT_MODES: tuple[SegmentMode, ...] = ("shade", "space", "off")
 """How words are set apart, in the order `g` cycles through them."""
 
@@ -154,9 +157,12 @@ class ArticleView(ArticleCanvas, can_focus=True, inherit_bindings=False):
             """The article view."""
             return self.view
 
-    def set_tokens(self, tokens: list[Token], cursor_offset: int | None = None) -> None:
-        """Show the segmented body; put the cursor at `cursor_offset` (a character offset)."""
+    def set_tokens(self, tokens: list[Token], cursor_offset: int | None = None,
+                   parts: list[Token] | None = None) -> None:
+        """Show the segmented body (and headline parts and captions: `article_parts`
+        offsets); put the cursor at `cursor_offset` (a character offset)."""
         self._raw_tokens = tokens
+        self._part_tokens = parts or []
         self._relayout()
         if self.page is not None and cursor_offset is not None:
             self.move_cursor(self.page.word_at_offset(cursor_offset), center=True)
@@ -277,7 +283,9 @@ class ArticleView(ArticleCanvas, can_focus=True, inherit_bindings=False):
         if self.cursor is None or self.word_region(self.cursor) is None:
             self._ensure_cursor()
         cursor = self.cursor
-        if cursor is not None:
+        if cursor is not None and not self.in_body(cursor):
+            self.app.notify(NOT_IN_BODY, severity="warning")
+        elif cursor is not None:
             self._select(lambda: self.selection.start(cursor))
 
     def clear_selection(self) -> None:

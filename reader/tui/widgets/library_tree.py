@@ -26,7 +26,8 @@ BAR_CELLS = 8
 
 
 def issue_label(issue: Issue, count: int | None = None) -> Text:
-    """One line about an issue: paper, date (marked when inferred), page, section, count."""
+    """One line about an issue: paper, date (marked when inferred), page, section, counts of
+    articles and photos (photo items are not articles)."""
     text = Text()
     text.append(issue.paper_label, "bold")
     if issue.date:
@@ -39,8 +40,11 @@ def issue_label(issue: Issue, count: int | None = None) -> Text:
         text.append(f"  p. {issue.page}")
     if issue.section:
         text.append(f"  {issue.section}")
-    count = len(issue.articles) if count is None else count
+    count = issue.article_count if count is None else count  # photo items are no articles
     text.append(f"  · {count} article{'s' if count != 1 else ''}", "dim")
+    photos = issue.photo_count  # known once the articles are listed
+    if photos:
+        text.append(f", {photos} photo{'s' if photos != 1 else ''}", "dim")
     return text
 
 
@@ -90,16 +94,18 @@ def article_label(
         text.append("◐ ", "yellow")
     else:
         text.append("• ", "dim")
-    if article.kind == "photo":
-        text.append("[photo] ", "italic")
     if article.kicker:
         text.append(article.kicker + " ", "dim")
-    text.append(article.title, "italic" if article.title_derived else "bold")
+    if article.kind == "photo":  # its caption's start, not an article's title
+        text.append("Photo: ", "dim").append(article.title, "italic")
+    else:
+        text.append(article.title, "italic" if article.title_derived else "bold")
     if article.byline:
         text.append(f"  {article.byline}", "dim")
     length = article.length if chars is None else chars
     text.append(f"  {length:,} chars  ", "dim")
-    text.append_text(profile_bar(profile))
+    if article.kind != "photo":  # a caption has no HSK profile worth a bar
+        text.append_text(profile_bar(profile))
     return text
 
 
@@ -298,7 +304,8 @@ class LibraryTree(Tree[str]):
         words = query.lower().split()
         shown = 0
         if not words:
-            shown = len(self._articles) if self._articles_ready else sum(self._counts.values())
+            shown = (sum(a.kind != "photo" for a in self._articles.values())
+                     if self._articles_ready else sum(self._counts.values()))
             few = len(self._issues) <= 3
             papers: dict[str, dict[str, list[Issue]]] = {}
             for issue in self._issues:
@@ -323,7 +330,7 @@ class LibraryTree(Tree[str]):
                                 self.expand_issue(issue.id)
         else:
             hits = self._matching(words)
-            shown = len(hits)
+            shown = sum(a.kind != "photo" for a in hits)  # photos are listed, not counted
             by_issue: dict[str, list[Article]] = {}
             for art in hits[:FILTER_LIMIT]:
                 by_issue.setdefault(art.issue_id, []).append(art)

@@ -31,11 +31,12 @@ class Selection:
         return self.anchor is not None
 
     def range(self, tokens: Sequence[Token], text: str) -> tuple[int, int] | None:
-        """The selected characters as (start, end), blanks at both ends left out; or None."""
+        """The selected characters of the body as (start, end), blanks at both ends left out;
+        or None. Headline and caption words (outside the body) are never part of it."""
         if self.anchor is None or self.end is None or not tokens:
             return None
         a, b = sorted((self.anchor, self.end))
-        start, end = tokens[a].start, tokens[b].end
+        start, end = max(0, tokens[a].start), min(len(text), tokens[b].end)
         chosen = text[start:end]
         start += len(chosen) - len(chosen.lstrip())
         end -= len(chosen) - len(chosen.rstrip())
