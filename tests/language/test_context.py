@@ -33,6 +33,13 @@ def reading(text: str, word: str) -> str:
     ("活动为期三天。", "为期", "wéi qī"),
     ("全心全意为人民服务。", "为", "wèi"),
     ("银行为企业提供贷款。", "为", "wèi"),
+    # After a verb of becoming or a copula adverb 为 is wéi, unless its clause ends in a verb
+    # (then it is "for": serve enterprises).
+    ("我们深化为企业服务。", "为", "wèi"),
+    ("他多为他人着想。", "为", "wèi"),
+    ("转化为推动发展的动力。", "为", "wéi"),
+    ("学员均为长春中医药大学的学生。", "为", "wéi"),
+    ("此地原为一所医院。", "为", "wéi"),
     # A pinned character stays out of dictionary words that contain it.
     ("派出所所长来了。", "所长", "suǒ zhǎng"),
     ("这条路很长。", "长", "cháng"),
