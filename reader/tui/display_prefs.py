@@ -1,4 +1,4 @@
-"""The reader's display preferences (`p`, `t`, `g` and the theme), remembered between runs.
+"""The reader's display preferences (`p`, `t`, `g`, `y` and the theme), remembered between runs.
 
 Read once per run off the UI thread and kept in memory, so an article opens in the remembered
 modes without waiting on the disk; every change is written in the background through
@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 # reader.settings (and the notes layer under it) is imported in the workers: the app's first
 # frame must not wait on it (tests/test_architecture.py).
 
-DISPLAY_FIELDS = ("pinyin_line", "tone_colours", "segments", "theme")
+DISPLAY_FIELDS = ("pinyin_line", "tone_colours", "segments", "spoken_tones", "theme")
 """The settings this module owns (the export folder is remembered by the export dialog)."""
 
 
@@ -87,6 +87,7 @@ def apply_to(view: Any, settings: Settings) -> None:
     """Put an article view in the remembered modes (the settings are checked on loading)."""
     view.ruby, view.tones = settings.pinyin_line, settings.tone_colours
     view.segments = settings.segments
+    view.spoken = settings.spoken_tones
 
 
 def remember(app: App[Any], **changes: Any) -> None:

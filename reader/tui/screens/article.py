@@ -184,7 +184,7 @@ class ArticleScreen(ReaderScreen[None]):
         if remembered is not None:
             display_prefs.apply_to(self.view, remembered)
         for name, field in (("ruby", "pinyin_line"), ("tones", "tone_colours"),
-                            ("segments", "segments")):
+                            ("segments", "segments"), ("spoken", "spoken_tones")):
             self.watch(self.view, name, self._remember(field), init=False)
         self.load_tokens(self.issue, self.article)
 

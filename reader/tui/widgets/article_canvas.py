@@ -35,6 +35,8 @@ class ArticleCanvas(ScrollView):
     tones: reactive[bool] = reactive(False, init=False)
     """Colour characters and pinyin by tone."""
     segments: reactive[SegmentMode] = reactive("shade", init=False)
+    spoken: reactive[bool] = reactive(False, init=False)
+    """Draw 一 and 不 in their spoken tones (yí gè, bú shì); lookups keep the written ones."""
     """How words are set apart: alternate shading, spaces, or not at all."""
 
     def __init__(self, article: Article, issue: Issue | None, *, id: str | None = None) -> None:
@@ -228,6 +230,7 @@ class ArticleCanvas(ScrollView):
             self.page, self.text, self._strip_styles, tones=self.tones,
             shade=self.segments == "shade", hover=None, cursor=self.cursor, marks=self._marks,
             highlights=self._highlight_marks(), selection=self.selection_range(),
+            spoken=self._spoken_tokens(),
         )
         self.virtual_size = Size(width, len(self.page.lines))
         if anchor is not None:
@@ -283,6 +286,22 @@ class ArticleCanvas(ScrollView):
         """Wrap again when the width changes."""
         if self.page is None or self.page.width != self.scrollable_content_region.width:
             self._relayout()
+
+    def _spoken_tokens(self) -> dict[int, Token]:
+        """The tokens that sandhi changes, by index (none when spoken tones are off)."""
+        if not self.spoken or self.page is None:
+            return {}
+        from reader.language.sandhi import spoken_tones
+
+        written = self.page.tokens
+        return {i: tok for i, tok in enumerate(spoken_tones(written)) if tok is not written[i]}
+
+    def watch_spoken(self) -> None:
+        """Spoken tones only redraw the pinyin (yí and yī are as wide)."""
+        if self.painter is not None:
+            self.painter.spoken = self._spoken_tokens()
+            self._repaint_all()
+            self._place_popups(force=True)
 
     def watch_tones(self, tones: bool) -> None:
         """Tone colours only restyle."""

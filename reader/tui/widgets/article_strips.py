@@ -10,6 +10,7 @@ from rich.style import Style
 from textual.strip import Strip
 
 from reader.language.hsk import hsk_text
+from reader.language.model import Token
 from reader.language.spelling import written_pieces
 from reader.tui.article_layout import ArticleLayout, LayoutLine, text_width, token_syllables
 from reader.tui.tones import TONE_STYLES
@@ -104,6 +105,8 @@ class Painter:
     """The pinyin label, drawn over whatever is under it."""
     note_popup: tuple[Popup, ...] = ()
     """The lines of the note of the highlight under the mouse or the cursor."""
+    spoken: dict[int, Token] = field(default_factory=dict)
+    """Tokens whose 一 or 不 is drawn in its spoken tone (by index); the rest as written."""
     ruby_pointed: int | None = None
     """The word whose pinyin line is drawn in the pop-up style (pinyin-line mode has no pop-up:
     it would cover the neighbours' pinyin)."""
@@ -152,7 +155,7 @@ class Painter:
 
     def label(self, token: int) -> tuple[Segment, ...]:
         """The pop-up label of a token: its pinyin (in tone colours when on) and HSK level."""
-        tok = self.layout.tokens[token]
+        tok = self.spoken.get(token) or self.layout.tokens[token]
         style = self.styles.base + self.styles.popup
         segments = [Segment(" ", style)]
         for piece, tone in written_pieces(tok):  # GB/T 16159: Chángchūn, not cháng chūn
@@ -182,7 +185,7 @@ class Painter:
         for span in line.spans:
             if span.text_x > x:
                 segments.append(Segment(" " * (span.text_x - x), base))
-            tok = self.layout.tokens[span.token]
+            tok = self.spoken.get(span.token) or self.layout.tokens[span.token]
             shaded = base + styles.shade if self.shade and span.token in self._shaded else base
             syllables = token_syllables(tok, span.start, span.end) if self.tones else ()
             run, run_style = "", None
@@ -222,7 +225,8 @@ class Painter:
         segments: list[Segment] = []
         x = 0
         for span in line.spans:
-            syllables = token_syllables(self.layout.tokens[span.token], span.start, span.end)
+            tok = self.spoken.get(span.token) or self.layout.tokens[span.token]
+            syllables = token_syllables(tok, span.start, span.end)
             pieces = [s for s in syllables if s.marks]
             if not pieces:
                 continue

@@ -42,6 +42,8 @@ class ArticleView(ArticleCanvas, can_focus=True, inherit_bindings=False):
         Binding("enter", "choose_word", "Look up"),
         Binding("p", "toggle_ruby", "Pinyin", tooltip="Pinyin above every word"),
         Binding("t", "toggle_tones", "Tones", tooltip="Colour words by tone"),
+        Binding("y", "toggle_spoken", "Spoken tones", show=False,
+                tooltip="一 and 不 as spoken: yí gè, bú shì"),
         Binding("g", "cycle_segments", "Word shading / spaces / plain", show=False),
     ]
     """
@@ -54,6 +56,7 @@ class ArticleView(ArticleCanvas, can_focus=True, inherit_bindings=False):
     | enter | Look up the word under the cursor. |
     | p | Pinyin above the characters. |
     | t | Tone colours. |
+    | y | Spoken tones of 一 and 不 in the pinyin shown (yí gè, bú shì). |
     | g | Word separation: shading, spaces, none. |
     """
 
@@ -350,6 +353,10 @@ class ArticleView(ArticleCanvas, can_focus=True, inherit_bindings=False):
     def action_toggle_tones(self) -> None:
         """Tone colours on or off."""
         self.tones = not self.tones
+
+    def action_toggle_spoken(self) -> None:
+        """Spoken tones of 一 and 不 on or off."""
+        self.spoken = not self.spoken
 
     def action_cycle_segments(self) -> None:
         """Shaded words, spaced words, or plain text."""
