@@ -12,9 +12,8 @@ from __future__ import annotations
 import os
 import pickle
 import threading
-from dataclasses import dataclass
 from importlib import resources
-from typing import Any
+from typing import Any, NamedTuple
 
 from reader.language.tones import normalize_numbers
 
@@ -31,9 +30,11 @@ on CPP dev 4 scores as well as 10 (96.93% and 96.92%; 10 matched whole sentences
 on the bundled pages changes, and the step loop runs less than half as long."""
 
 
-@dataclass(frozen=True)
-class Guess:
-    """The model's reading of one character: the best candidate and its probability."""
+class Guess(NamedTuple):
+    """The model's reading of one character: the best candidate and its probability.
+
+    A named tuple, not a frozen dataclass: an article makes a thousand of them, and a frozen
+    dataclass's `__init__` costs more than the rest of their bookkeeping."""
 
     reading: str
     """Tone-number syllable, ü spelled as ü (`lü4`)."""
