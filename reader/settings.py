@@ -39,6 +39,8 @@ class Settings:
     """`t`: syllables coloured by tone."""
     segments: SegmentMode = "shade"
     """`g`: how words are set apart."""
+    spoken_tones: bool = False
+    """`y`: 一 and 不 shown in their spoken tones (yí gè); written pinyin keeps dictionary tones."""
     theme: str | None = None
     """The Textual theme name (`ctrl+t` or the palette); None for the app's default."""
     export_folder: str | None = None
@@ -51,7 +53,7 @@ class Settings:
 
 _DEFAULTS = Settings()
 _TYPES: dict[str, tuple[type, ...]] = {
-    "pinyin_line": (bool,), "tone_colours": (bool,), "segments": (str,),
+    "pinyin_line": (bool,), "tone_colours": (bool,), "segments": (str,), "spoken_tones": (bool,),
     "theme": (str, type(None)), "export_folder": (str, type(None)),
     "pinyin_mode": (str,), "status_marks": (bool,),
 }

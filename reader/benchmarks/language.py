@@ -93,6 +93,29 @@ def _cpp_dev_accuracy() -> float:
     return round(100 * cpp_score(rows, offsets, labels) / len(labels), 2)
 
 
+def cpp_breakdown() -> dict[str, tuple[int, int]]:
+    """CPP dev polyphones read right and in all, by where their reading came from (the sources
+    of `reader segment --explain`; "model" when the context model changed or confirmed it)."""
+    from bisect import bisect_right
+
+    from reader.language.segmenter import segment
+
+    text, offsets, labels = cpp_items(*cpp_sets())
+    trace: dict[int, list[str]] = {}
+    tokens = segment(text, trace)
+    starts = [t.start for t in tokens]
+    out: dict[str, tuple[int, int]] = {}
+    for off, label in zip(offsets, labels, strict=True):
+        i = bisect_right(starts, off) - 1
+        k = off - tokens[i].start
+        sources = trace.get(i, [])
+        source = sources[k].split(" 0.")[0].split(" 1.")[0] if k < len(sources) else "none"
+        right = k < len(tokens[i].syllables) and tokens[i].syllables[k].numbers == label
+        hits, total = out.get(source, (0, 0))
+        out[source] = (hits + right, total + 1)
+    return out
+
+
 def _pinyin_article_ms(texts: list[str]) -> tuple[float, float]:
     """Reading the longest bundled article from scratch (no cache, no memo): median wall ms,
     and the polyphone model's share of it in CPU ms (with minus without, medians of one run)."""
@@ -206,3 +229,8 @@ def figures() -> dict[str, Figure]:
         "pinyin_model_ms": Figure(model_ms, "ms", goal=60),
         "cpp_dev_accuracy": Figure(_cpp_dev_accuracy(), "%", goal=97.5, better="higher"),
     }
+
+
+if __name__ == "__main__":  # python -m reader.benchmarks.language: the CPP dev breakdown
+    for name, (hits, total) in sorted(cpp_breakdown().items(), key=lambda kv: -kv[1][1]):
+        print(f"{name}\t{hits}/{total}")

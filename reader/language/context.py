@@ -12,9 +12,8 @@ from __future__ import annotations
 import os
 import pickle
 import threading
-from dataclasses import dataclass
 from importlib import resources
-from typing import Any
+from typing import Any, NamedTuple
 
 from reader.language.tones import normalize_numbers
 
@@ -31,9 +30,11 @@ on CPP dev 4 scores as well as 10 (96.93% and 96.92%; 10 matched whole sentences
 on the bundled pages changes, and the step loop runs less than half as long."""
 
 
-@dataclass(frozen=True)
-class Guess:
-    """The model's reading of one character: the best candidate and its probability."""
+class Guess(NamedTuple):
+    """The model's reading of one character: the best candidate and its probability.
+
+    A named tuple, not a frozen dataclass: an article makes a thousand of them, and a frozen
+    dataclass's `__init__` costs more than the rest of their bookkeeping."""
 
     reading: str
     """Tone-number syllable, ü spelled as ü (`lü4`)."""
@@ -93,6 +94,10 @@ class PolyphoneModel:
         self._b1 = state["logit_layer.2.bias"].astype(f32)
         self._hidden = n
         self._unk = self._char2idx["<UNK>"]
+        # Single characters' ids by code point, sorted, for vectorised lookups.
+        singles = sorted((ord(ch), i) for ch, i in self._char2idx.items() if len(ch) == 1)
+        self._code_keys = np.array([c for c, _ in singles], dtype=np.uint32)
+        self._code_ids = np.array([i for _, i in singles], dtype=np.int64)
         # Each polyphonic character's candidate classes (ids and our spelling of them).
         self._candidates: dict[str, tuple[list[int], list[str]]] = {}
         for ch, prons in cedict.items():
@@ -100,6 +105,15 @@ class PolyphoneModel:
             if len(ids) > 1:
                 self._candidates[ch] = (ids, [normalize_numbers(p) for p in prons
                                               if p in class2idx])
+
+        # Every polyphone's candidate classes as one padded table row (a gather per batch).
+        self._cand_row = {ch: r for r, ch in enumerate(self._candidates)}
+        width = max(len(ids) for ids, _ in self._candidates.values())
+        self._cand_index = np.zeros((len(self._candidates), width), dtype=np.int64)
+        self._cand_valid = np.zeros((len(self._candidates), width), dtype=bool)
+        for r, (ids, _) in enumerate(self._candidates.values()):
+            self._cand_index[r, : len(ids)] = ids
+            self._cand_valid[r, : len(ids)] = True
 
     def is_polyphone(self, ch: str) -> bool:
         """True when the model knows several readings for `ch` (and can choose among them)."""
@@ -110,9 +124,21 @@ class PolyphoneModel:
         found = self._candidates.get(ch)
         return list(found[1]) if found else []
 
-    def _ids(self, text: str) -> list[int]:
-        get, unk = self._char2idx.get, self._unk
-        return [self._char2idx[BOS], *(get(ch, unk) for ch in text), self._char2idx[EOS]]
+    def _batch_ids(self, texts: list[str]) -> Any:
+        """Padded [texts, BOS + characters + EOS] ids, mapped in a few numpy calls."""
+        np = self._np
+        lens = np.array([len(t) for t in texts], dtype=np.int64)
+        codes = np.frombuffer("".join(texts).encode("utf-32-le"), dtype=np.uint32)
+        keys, values = self._code_keys, self._code_ids
+        at = np.minimum(np.searchsorted(keys, codes), len(keys) - 1)
+        ids = np.where(keys[at] == codes, values[at], self._unk)
+        rows = np.arange(len(texts))
+        out = np.zeros((len(texts), int(lens.max()) + 2), dtype=np.int64)
+        out[:, 0] = self._char2idx[BOS]
+        starts = np.cumsum(lens) - lens
+        out[np.repeat(rows, lens), np.arange(len(codes)) - np.repeat(starts, lens) + 1] = ids
+        out[rows, lens + 1] = self._char2idx[EOS]
+        return out
 
     def _run(self, ids: Any, lengths: list[int], steps: int) -> tuple[Any, Any]:
         """Hidden states of both directions for a padded batch, one step loop for both.
@@ -124,9 +150,8 @@ class PolyphoneModel:
         """
         np = self._np
         batch = ids.shape[0]
-        rev = np.zeros_like(ids)
-        for r, n in enumerate(lengths):
-            rev[r, :n] = ids[r, n - 1 :: -1]
+        back = np.asarray(lengths)[:, None] - 1 - np.arange(ids.shape[1])[None, :]
+        rev = np.where(back >= 0, np.take_along_axis(ids, np.maximum(back, 0), axis=1), 0)
         ids, rev = ids[:, :steps], rev[:, :steps]
         n = self._hidden
         # Gate columns grouped as [i_fw i_bw f_fw f_bw o_fw o_bw g_fw g_bw].
@@ -185,11 +210,7 @@ class PolyphoneModel:
         for b in range(0, len(jobs), BATCH):
             chunk = jobs[b : b + BATCH]
             lengths = [len(j[2]) + 2 for j in chunk]
-            steps = max(lengths)
-            fw_ids = np.zeros((len(chunk), steps), dtype=np.int64)
-            for r, (_, _, text, _) in enumerate(chunk):
-                ids = self._ids(text)
-                fw_ids[r, : len(ids)] = ids
+            fw_ids = self._batch_ids([j[2] for j in chunk])
             rows, cols_fw, cols_bw, owners = [], [], [], []
             for r, (s, start, _, wanted) in enumerate(chunk):
                 for k, p in wanted:
@@ -203,13 +224,10 @@ class PolyphoneModel:
             logits = np.maximum(hidden @ self._w0 + self._b0, 0) @ self._w1 + self._b1
             # Softmax over each target's own candidates at once: gather them into a padded
             # [targets, candidates] array (padding at -inf gets probability 0).
-            cands = [self._candidates[sentences[s][0][p]] for s, _, p in owners]
-            width = max(len(ids) for ids, _ in cands)
-            index = np.zeros((len(cands), width), dtype=np.int64)
-            valid = np.zeros((len(cands), width), dtype=bool)
-            for r, (ids, _) in enumerate(cands):
-                index[r, : len(ids)] = ids
-                valid[r, : len(ids)] = True
+            chars = [sentences[s][0][p] for s, _, p in owners]
+            cands = [self._candidates[ch] for ch in chars]
+            table = np.array([self._cand_row[ch] for ch in chars], dtype=np.int64)
+            index, valid = self._cand_index[table], self._cand_valid[table]
             picked = np.where(valid, np.take_along_axis(logits, index, axis=1), -np.inf)
             picked = np.exp(picked - picked.max(axis=1, keepdims=True))
             probs = (picked / picked.sum(axis=1, keepdims=True)).tolist()

@@ -184,8 +184,24 @@ _RETURNED = frozenset("了 给 清 钱 款 债".split())
 _CLAUSE_END = frozenset("，。！？；：,;:!?、\n（）()“”")
 
 
-_WEI_AFTER = frozenset("改变分称视作选定列译化封奉拜评划升降转成认立设结合归折推任聘名")
+_WEI_AFTER = frozenset("改变分称视作选定列译化封奉拜评划升降转成认立设结合归折推任聘名召授追")
 """Last characters of verbs that take 为 as "into, as" (改建为, 转化为, 确立为, 选定为)."""
+
+
+_WEI_ADVERBS = frozenset("原 本 即 均 皆 实 乃 亦 仍 多 分别 依次 大多 大都 主要 多数 全部 一律"
+                         .split())
+"""Adverbs before a copular 为 "be" (原为, 均为, 分别为, 多为)."""
+
+
+def _clause_ends_in_verb(tokens: list[Token], i: int) -> bool:
+    """True when the last Han word of the clause after token i is a verb (为企业服务)."""
+    last = ""
+    j = i + 1
+    while j < len(tokens) and tokens[j].text not in _CLAUSE_END:
+        if tokens[j].syllables:
+            last = tokens[j].pos
+        j += 1
+    return last[:1] == "v"
 
 
 def _wei(tokens: list[Token], i: int) -> str:
@@ -200,8 +216,12 @@ def _wei(tokens: list[Token], i: int) -> str:
             return "wei2"
         j -= 1
     prev = tokens[i - 1].text if i > 0 else ""
-    if (prev and prev[-1] in _WEI_AFTER) or _tag_near(tokens, i, 1)[:1] in ("m", "t"):
+    if _tag_near(tokens, i, 1)[:1] in ("m", "t"):
         return "wei2"
+    if prev and (prev[-1] in _WEI_AFTER or prev in _WEI_ADVERBS):
+        # "into, as" or a copula (改建为博物馆, 均为公办) takes a noun phrase; a clause that
+        # ends in a verb makes 为 "for" (深化为企业服务, 多为他人着想).
+        return "wei4" if _clause_ends_in_verb(tokens, i) else "wei2"
     verb = False
     j = i + 1
     while j < len(tokens) and tokens[j].text not in _CLAUSE_END:

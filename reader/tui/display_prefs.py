@@ -1,4 +1,4 @@
-"""The reader's display preferences (`p`, `t`, `g`, `l` and the theme), remembered between runs.
+"""The reader's display preferences (`p`, `t`, `g`, `l`, `y`, the theme), remembered across runs.
 
 Read once per run off the UI thread and kept in memory, so an article opens in the remembered
 modes without waiting on the disk; every change is written in the background through
@@ -20,8 +20,8 @@ if TYPE_CHECKING:
 # reader.settings (and the notes layer under it) is imported in the workers: the app's first
 # frame must not wait on it (tests/test_architecture.py).
 
-DISPLAY_FIELDS = ("pinyin_line", "tone_colours", "segments", "theme", "pinyin_mode",
-                  "status_marks")
+DISPLAY_FIELDS = ("pinyin_line", "tone_colours", "segments", "spoken_tones", "theme",
+                  "pinyin_mode", "status_marks")
 """The settings this module owns (the export folder is remembered by the export dialog)."""
 
 
@@ -89,6 +89,7 @@ def apply_to(view: Any, settings: Settings) -> None:
     view.ruby, view.tones = settings.pinyin_line, settings.tone_colours
     view.segments = settings.segments
     view.pinyin_mode, view.marks_shown = settings.pinyin_mode, settings.status_marks
+    view.spoken = settings.spoken_tones
 
 
 def remember(app: App[Any], **changes: Any) -> None:

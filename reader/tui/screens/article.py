@@ -208,7 +208,7 @@ class ArticleScreen(ReaderScreen[None]):
             display_prefs.apply_to(self.view, remembered)
         for name, field in (("ruby", "pinyin_line"), ("tones", "tone_colours"),
                             ("segments", "segments"), ("pinyin_mode", "pinyin_mode"),
-                            ("marks_shown", "status_marks")):
+                            ("marks_shown", "status_marks"), ("spoken", "spoken_tones")):
             self.watch(self.view, name, self._remember(field), init=False)
         self.load_tokens(self.issue, self.article)
 

@@ -38,6 +38,8 @@ class ArticleCanvas(ScrollView):
     """Colour characters and pinyin by tone."""
     segments: reactive[SegmentMode] = reactive("shade", init=False)
     """How words are set apart: alternate shading, spaces, or not at all."""
+    spoken: reactive[bool] = reactive(False, init=False)
+    """Draw 一 and 不 in their spoken tones (yí gè, bú shì); lookups keep the written ones."""
     pinyin_mode: reactive[str] = reactive("all", init=False)
     """Which words get pinyin, in the line and on hover: all, not-known, off."""
     marks_shown: reactive[bool] = reactive(True, init=False)
@@ -250,6 +252,7 @@ class ArticleCanvas(ScrollView):
             shade=self.segments == "shade", hover=None, cursor=self.cursor, marks=self._marks,
             highlights=self._highlight_marks(), selection=self.selection_range(),
             tints=self.word_marks.tints, no_pinyin=self.word_marks.no_pinyin,
+            spoken=self._spoken_tokens(),
         )
         self.virtual_size = Size(width, len(self.page.lines))
         if anchor is not None:
@@ -306,6 +309,22 @@ class ArticleCanvas(ScrollView):
         """Wrap again when the width changes."""
         if self.page is None or self.page.width != self.scrollable_content_region.width:
             self._relayout()
+
+    def _spoken_tokens(self) -> dict[int, Token]:
+        """The tokens that sandhi changes, by index (none when spoken tones are off)."""
+        if not self.spoken or self.page is None:
+            return {}
+        from reader.language.sandhi import spoken_tones
+
+        written = self.page.tokens
+        return {i: tok for i, tok in enumerate(spoken_tones(written)) if tok is not written[i]}
+
+    def watch_spoken(self) -> None:
+        """Spoken tones only redraw the pinyin (yí and yī are as wide)."""
+        if self.painter is not None:
+            self.painter.spoken = self._spoken_tokens()
+            self._repaint_all()
+            self._place_popups(force=True)
 
     def watch_tones(self, tones: bool) -> None:
         """Tone colours only restyle."""

@@ -11,6 +11,7 @@ from rich.style import Style
 from textual.strip import Strip
 
 from reader.language.hsk import hsk_text
+from reader.language.model import Token
 from reader.language.spelling import written_pieces
 from reader.tui.article_layout import ArticleLayout, LayoutLine, text_width, token_syllables
 from reader.tui.tones import TONE_STYLES
@@ -110,6 +111,8 @@ class Painter:
     the view's `StatusMarks`."""
     no_pinyin: Container[int] = field(default_factory=frozenset)
     """Token starts whose pinyin is not shown (pinyin mode); live, like `tints`."""
+    spoken: dict[int, Token] = field(default_factory=dict)
+    """Tokens whose 一 or 不 is drawn in its spoken tone (by index); the rest as written."""
     ruby_pointed: int | None = None
     """The word whose pinyin line is drawn in the pop-up style (pinyin-line mode has no pop-up:
     it would cover the neighbours' pinyin)."""
@@ -158,7 +161,7 @@ class Painter:
 
     def label(self, token: int) -> tuple[Segment, ...]:
         """The pop-up label of a token: its pinyin (in tone colours when on) and HSK level."""
-        tok = self.layout.tokens[token]
+        tok = self.spoken.get(token) or self.layout.tokens[token]
         style = self.styles.base + self.styles.popup
         segments = [Segment(" ", style)]
         for piece, tone in written_pieces(tok):  # GB/T 16159: Chángchūn, not cháng chūn
@@ -194,7 +197,7 @@ class Painter:
         for span in line.spans:
             if span.text_x > x:
                 segments.append(Segment(" " * (span.text_x - x), base))
-            tok = self.layout.tokens[span.token]
+            tok = self.spoken.get(span.token) or self.layout.tokens[span.token]
             in_shade = self.shade and span.token in self._shaded
             tint = self.tints.get(tok.start)
             if tint is not None:
@@ -240,7 +243,7 @@ class Painter:
         segments: list[Segment] = []
         x = 0
         for span in line.spans:
-            tok = self.layout.tokens[span.token]
+            tok = self.spoken.get(span.token) or self.layout.tokens[span.token]
             if tok.start in self.no_pinyin:
                 continue
             syllables = token_syllables(tok, span.start, span.end)

@@ -47,6 +47,8 @@ class ArticleView(ArticleCanvas, can_focus=True, inherit_bindings=False):
         Binding("p", "toggle_ruby", "Pinyin",
                 tooltip="Pinyin on hover / over every word / over words not known / none"),
         Binding("t", "toggle_tones", "Tones", tooltip="Colour words by tone"),
+        Binding("y", "toggle_spoken", "Spoken tones", show=False,
+                tooltip="一 and 不 as spoken: yí gè, bú shì"),
         Binding("g", "cycle_segments", "Word shading / spaces / plain", show=False),
         Binding("l", "toggle_marks", "Status marks on/off", show=False),
     ]
@@ -60,6 +62,7 @@ class ArticleView(ArticleCanvas, can_focus=True, inherit_bindings=False):
     | enter | Look up the word under the cursor. |
     | p | Pinyin: on hover, over every word, over words not known, none. |
     | t | Tone colours. |
+    | y | Spoken tones of 一 and 不 in the pinyin shown (yí gè, bú shì). |
     | g | Word separation: shading, spaces, none. |
     | l | Tint new and learning words by status, or not. |
     """
@@ -370,6 +373,10 @@ class ArticleView(ArticleCanvas, can_focus=True, inherit_bindings=False):
     def action_toggle_tones(self) -> None:
         """Tone colours on or off."""
         self.tones = not self.tones
+
+    def action_toggle_spoken(self) -> None:
+        """Spoken tones of 一 and 不 on or off."""
+        self.spoken = not self.spoken
 
     def action_cycle_segments(self) -> None:
         """Shaded words, spaced words, or plain text."""
