@@ -139,7 +139,8 @@ def register_more(subparsers: argparse._SubParsersAction,
     p.set_defaults(func=run_digest)
 
     p = subparsers.add_parser("review", parents=[common],
-                              help="saved words due for review (FSRS), or review statistics")
+                              help="review the saved words that are due (FSRS) in the app; "
+                                   "--due lists them, --stats counts")
     which = p.add_mutually_exclusive_group()
     which.add_argument("--due", action="store_true", help="list the cards due now")
     which.add_argument("--stats", action="store_true", help="counts of cards and reviews")
@@ -197,8 +198,11 @@ def run_review(args: argparse.Namespace) -> int:
     from reader.notes.store import NotesStore
 
     if not (args.due or args.stats):
-        # The review screen will open here; until it lands the listing is what there is.
-        raise InputError("give --due or --stats (the review screen is not in this build)")
+        from reader.commands.app import check_terminal, make_app, start_app
+
+        home = reader_home(args.home)
+        check_terminal()
+        return start_app(make_app(home, review=True))
     with NotesStore.open(reader_home(args.home), read_only=True) as store:
         reviewer = Reviewer(store)
         if args.stats:

@@ -1,0 +1,568 @@
+"""The review screen: due saved words one at a time, in their own sentence, rated with FSRS.
+
+The front is the sentence with the word blanked (`p` adds its pinyin); space shows the back.
+A rating moves to the next card at once: the card's texts are made before it is shown and the
+write goes through the app's edit pipeline, so no key waits for the disk.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.text import Text
+from textual import events, on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.widgets import Button, Static
+
+from reader.language.hsk import hsk_text
+from reader.reading.reviewing import ReviewSitting, Source, sentence_pinyin, utc_now
+from reader.reading.session import READ_ONLY_NOTICE, ReadingSession
+from reader.tui.pipeline import OpenArticle
+from reader.tui.screens.base import ReaderScreen
+from reader.tui.widgets.key_bar import KeyBar
+from reader.tui.widgets.title_bar import TitleBar
+
+if TYPE_CHECKING:
+    from reader.learning.review import DueCard
+    from reader.learning.review_session import SessionSummary
+    from reader.reading.changes import Change
+
+RATING_NAMES = {1: "Again", 2: "Hard", 3: "Good", 4: "Easy"}
+"""The four FSRS ratings by key."""
+BLANK = "＿"
+"""One blank per character of the hidden word."""
+PINYIN_BATCH = 25
+"""Sentences read per message while the pinyin hints are made."""
+
+
+@dataclass(eq=False)
+class Rated:
+    """A rating given on this screen (its write may still be on its way)."""
+
+    card: DueCard
+    rating: int
+    requeued: DueCard | None = None
+    """The card again, when the scheduler brings it back in this sitting (once saved)."""
+
+
+@dataclass(frozen=True)
+class Faces:
+    """What a card shows, made before it is on screen."""
+
+    front: Text
+    pinyin: Text
+    answer: Text
+    """The back: the sentence with the word marked, the word, definition, note, source."""
+
+
+@dataclass
+class _Pending:
+    """Ratings and undos sent to the edit pipeline and not yet answered, oldest first."""
+
+    ops: deque[Rated] = field(default_factory=deque)
+
+
+class SittingOpened(Message):
+    """The due cards were read."""
+
+    def __init__(self, sitting: ReviewSitting) -> None:
+        super().__init__()
+        self.sitting = sitting
+        """The sitting (its queue, read-only or not)."""
+        self.queue = sitting.queue()
+        """The cards to show, first first."""
+
+
+class SourcesRead(Message):
+    """The articles the cards' words come from."""
+
+    def __init__(self, sources: dict[str, Source]) -> None:
+        super().__init__()
+        self.sources = sources
+        """Word id -> where it was met."""
+
+
+class PinyinRead(Message):
+    """The pinyin of some cards' sentences."""
+
+    def __init__(self, lines: dict[str, str]) -> None:
+        super().__init__()
+        self.lines = lines
+        """Sentence -> its reading."""
+
+
+class RatingSaved(Message):
+    """The edit pipeline answered a rating or an undo (`change` None: the write failed)."""
+
+    def __init__(self, rated: Rated, undo: bool, change: Change | None) -> None:
+        super().__init__()
+        self.rated = rated
+        self.undo = undo
+        self.change = change
+
+
+def when_text(due: datetime, now: datetime) -> str:
+    """`2026-12-03 09:00 (in 2 days)`: a due time for the summary, in local time."""
+    seconds = (due - now).total_seconds()
+    if seconds < 90:
+        rel = "now" if seconds <= 0 else "in a minute"
+    elif seconds < 5400:
+        rel = f"in {round(seconds / 60)} minutes"
+    elif seconds < 129600:
+        rel = f"in {round(seconds / 3600)} hours"
+    else:
+        rel = f"in {round(seconds / 86400)} days"
+    return f"{due.astimezone().strftime('%Y-%m-%d %H:%M')} ({rel})"
+
+
+def card_faces(card: DueCard, source: Source | None, pinyin: str | None) -> Faces:
+    """The front (cloze), the pinyin hint and the back of a card; never markup."""
+    w = card.word
+    front = Text()
+    word_at = w.sentence.find(w.word) if w.word else -1
+    if word_at < 0:  # the sentence lacks the word: ask for the word from its definition
+        front.append(w.sentence or "(no sentence saved)")
+        front.append(f"\n{w.definition or '(no definition)'}", "italic")
+    else:
+        for i, part in enumerate(w.sentence.split(w.word)):
+            if i:
+                front.append(BLANK * len(w.word), "bold")
+            front.append(part)
+    hint = Text()
+    if pinyin is None:
+        hint.append("(pinyin: a moment…)", "dim")
+    else:
+        compact = w.pinyin.replace(" ", "").casefold()
+        at = pinyin.casefold().find(compact) if compact else -1
+        if at >= 0:
+            hint.append(pinyin[:at], "dim")
+            hint.append(pinyin[at:at + len(compact)], "bold")
+            hint.append(pinyin[at + len(compact):], "dim")
+        else:
+            hint.append(pinyin, "dim")
+    answer = Text()
+    if word_at >= 0:
+        for i, part in enumerate(w.sentence.split(w.word)):
+            if i:
+                answer.append(w.word, "bold reverse")
+            answer.append(part)
+        answer.append("\n\n")
+    answer.append(w.word, "bold")
+    if w.traditional and w.traditional != w.word:
+        answer.append(f" [{w.traditional}]")
+    answer.append(f"  {w.pinyin}")
+    answer.append(f"  {hsk_text(w.hsk) or 'not in HSK'}", "italic")
+    answer.append(f"\n{w.definition or '(no definition)'}")
+    if w.note:
+        answer.append("\nNote: ", "bold")
+        answer.append(w.note, "italic")
+    if source is None:
+        answer.append("\n— …", "dim")
+    else:
+        where = f" · {source.label}" if source.label else ""
+        answer.append(f"\n— {source.title}{where}", "dim")
+        if source.offset is not None:
+            answer.append("  (o opens it)", "dim")
+    return Faces(front, hint, answer)
+
+
+class RatingButton(Button):
+    """A rating button: clicked, never focused (space and enter stay the screen's keys)."""
+
+    can_focus = False
+
+
+class ReviewScreen(ReaderScreen[None]):
+    """Due cards one at a time: reveal, rate 1-4, undo; a summary at the end."""
+
+    HELP_TITLE = "review"
+    """What the help screen calls this screen."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", "Back"),
+        Binding("space", "reveal", "Show answer"),
+        Binding("enter", "enter", "Show answer", show=False),
+        Binding("p", "pinyin", "Pinyin"),
+        Binding("1", "rate(1)", "Again"),
+        Binding("2", "rate(2)", "Hard"),
+        Binding("3", "rate(3)", "Good"),
+        Binding("4", "rate(4)", "Easy"),
+        Binding("n", "next", "Next card"),
+        Binding("o", "open", "Open article"),
+        Binding("u", "undo", "Undo rating"),
+        Binding("q", "back", "Back", show=False),
+    ]
+    """
+    | Key(s) | Description |
+    | :- | :- |
+    | space, enter | Show the answer: the word, pinyin, definition, note, HSK, article. |
+    | p | Show or hide the sentence's pinyin (a hint). |
+    | 1 2 3 4 | Rate the card Again, Hard, Good, Easy (or click the buttons). |
+    | u | Undo the last rating (the card is shown again). |
+    | o, enter | On the answer: open the article at the sentence. |
+    | n | Read-only: the next card (ratings cannot be saved). |
+    | escape, q | Back. |
+    """
+
+    DEFAULT_CSS = """
+    ReviewScreen {
+        align-horizontal: center;
+        & > #review-status { height: 1; color: $text-muted; padding: 0 2; width: 1fr; }
+        & > #review-card {
+            height: auto; max-width: 90; border: round $primary; padding: 1 2; margin: 1 2 0 2;
+        }
+        #review-front { height: auto; }
+        #review-pinyin { height: auto; margin-top: 1; }
+        & > #review-buttons { height: auto; max-width: 90; margin: 1 2 0 2;
+                              align-horizontal: center; }
+        #review-buttons > Button { margin: 0 1; min-width: 12; }
+        & > #review-message { height: auto; max-width: 90; padding: 1 2; margin: 1 2; }
+    }
+    """
+
+    def __init__(self, session: ReadingSession,
+                 clock: Callable[[], datetime] = utc_now) -> None:
+        super().__init__()
+        self.session = session
+        """The app's line to the core."""
+        self.clock = clock
+        """The time ratings are given at (a fixed clock in tests)."""
+        self.sitting: ReviewSitting | None = None
+        """The sitting, once the cards were read."""
+        self.queue: list[DueCard] = []
+        """The cards still to show, current first."""
+        self.rated: list[Rated] = []
+        """Ratings of this sitting that stand (undo takes the last one back)."""
+        self.summary: SessionSummary | None = None
+        """The sitting's summary once the last rating was saved."""
+        self.revealed = False
+        """True when the back of the current card is shown."""
+        self.show_pinyin = False
+        """True when the sentence's pinyin is shown on the front."""
+        self.sources: dict[str, Source] = {}
+        self.pinyin: dict[str, str] = {}
+        self._faces: dict[str, Faces] = {}
+        self._pending = _Pending()
+        self._again = 0
+        self._browsed = False
+
+    def compose(self) -> ComposeResult:
+        """The title, a status line, the card, the rating buttons, the end message, keys."""
+        yield TitleBar()
+        yield Static("Reading the cards due…", id="review-status", markup=False)
+        with Vertical(id="review-card"):
+            yield Static("", id="review-front")
+            yield Static("", id="review-pinyin")
+        with Horizontal(id="review-buttons"):
+            for n, name in RATING_NAMES.items():
+                yield RatingButton(f"{n} {name}", id=f"rate-{n}", compact=True,
+                                   variant="error" if n == 1 else "default")
+        yield Static("", id="review-message", markup=False)
+        yield KeyBar()
+
+    def on_mount(self) -> None:
+        """Title the screen and read the due cards in the background."""
+        super().on_mount()
+        self.title = "Review"
+        self.sub_title = "saved words due" + (" · read-only" if self.session.read_only else "")
+        for part in ("#review-card", "#review-buttons", "#review-message"):
+            self.query_one(part).display = False
+        self.load()
+
+    # Loading ---------------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="review-load", exit_on_error=False)
+    def load(self) -> None:
+        """Open the sitting; then the cards' articles and their sentences' pinyin."""
+        sitting = ReviewSitting.open(self.session, self.clock)
+        self.post_message(SittingOpened(sitting))
+        queue = sitting.queue()
+        if not queue:
+            return
+        self.post_message(SourcesRead(sitting.sources([c.word for c in queue])))
+        sentences = list(dict.fromkeys(c.word.sentence for c in queue if c.word.sentence))
+        for start in range(0, len(sentences), PINYIN_BATCH):
+            batch = sentences[start:start + PINYIN_BATCH]
+            self.post_message(PinyinRead({s: sentence_pinyin(s) for s in batch}))
+
+    def on_sitting_opened(self, message: SittingOpened) -> None:
+        """Show the first card (or say that none is due, and when one will be)."""
+        self.sitting = message.sitting
+        self.queue = message.queue
+        if self.sitting.read_only and self.queue:
+            self.notify(READ_ONLY_NOTICE, severity="warning")
+        self._show()
+
+    def on_sources_read(self, message: SourcesRead) -> None:
+        """The cards' articles are known: the backs can name them."""
+        self.sources.update(message.sources)
+        self._faces.clear()
+        self._show(keep=True)
+
+    def on_pinyin_read(self, message: PinyinRead) -> None:
+        """More sentences' pinyin: remake the hints that were waiting for it."""
+        self.pinyin.update(message.lines)
+        for key in [k for k, _f in self._faces.items()]:
+            del self._faces[key]
+        self._show(keep=True)
+
+    # Showing ---------------------------------------------------------------------------
+
+    @property
+    def current(self) -> DueCard | None:
+        """The card on screen (None when there is none)."""
+        return self.queue[0] if self.queue else None
+
+    def faces(self, card: DueCard) -> Faces:
+        """The card's texts (made once, then kept)."""
+        w = card.word
+        faces = self._faces.get(w.id)
+        if faces is None:
+            faces = card_faces(card, self.sources.get(w.id), self.pinyin.get(w.sentence))
+            self._faces[w.id] = faces
+        return faces
+
+    def _show(self, keep: bool = False) -> None:
+        """Show the current card's front (`keep`: as it is, revealed or not), or the end."""
+        card = self.current
+        card_box = self.query_one("#review-card")
+        message = self.query_one("#review-message", Static)
+        if card is None:
+            card_box.display = False
+            self.query_one("#review-buttons").display = False
+            message.display = True
+            message.update(self._end_text())
+            self.query_one("#review-status", Static).update(self._status())
+            self.refresh_bindings()
+            return
+        if not keep:
+            self.revealed = False
+        faces = self.faces(card)
+        self.query_one("#review-front", Static).update(faces.answer if self.revealed
+                                                       else faces.front)
+        pinyin = self.query_one("#review-pinyin", Static)
+        pinyin.update(faces.pinyin)
+        pinyin.display = self.show_pinyin and not self.revealed
+        card_box.display = True
+        message.display = False
+        buttons = self.query_one("#review-buttons")
+        buttons.display = self.revealed and not self._read_only
+        self.query_one("#review-status", Static).update(self._status())
+        self.refresh_bindings()
+        if len(self.queue) > 1:  # make the next card's texts while the user reads this one
+            self.call_after_refresh(self.faces, self.queue[1])
+
+    def _status(self) -> str:
+        """`3 to review · 2 rated · 1 again` (and saving, read-only)."""
+        bits = [f"{len(self.queue)} to review", f"{len(self.rated)} rated"]
+        if self._again:
+            bits.append(f"{self._again} again")
+        card = self.current
+        if card is not None and card.new:
+            bits.append("new card")
+        if self._pending.ops:
+            bits.append("saving…")
+        if self._read_only:
+            bits.append(READ_ONLY_NOTICE)
+        return " · ".join(bits)
+
+    def _end_text(self) -> str:
+        """The summary, or why there is nothing to review."""
+        sitting = self.sitting
+        if sitting is None:
+            return "Reading the cards due…"
+        if sitting.review is None:
+            return "The notes could not be opened, so there is nothing to review."
+        if self._pending.ops:
+            return "Saving your last ratings…"
+        now = self.clock()
+        if self._browsed:
+            return f"That was every card due. {READ_ONLY_NOTICE}"
+        if not self.rated:
+            if sitting.next_due is not None:
+                return ("No cards are due now. The next card is due "
+                        f"{when_text(sitting.next_due, now)}.")
+            return ("No cards to review: save words in an article (enter on a word, then s). "
+                    "Words marked known are never asked.")
+        summary = self.summary
+        reviewed = summary.reviewed if summary else len(self.rated)
+        again = summary.again if summary else self._again
+        lines = [f"Review done: {reviewed} card{'' if reviewed == 1 else 's'} reviewed, "
+                 f"{again} again."]
+        if summary is not None and summary.next_due is not None:
+            lines.append(f"Next card due {when_text(summary.next_due, now)}.")
+        lines.append("u takes back the last rating; escape goes back.")
+        return "\n".join(lines)
+
+    @property
+    def _read_only(self) -> bool:
+        return self.sitting is not None and self.sitting.read_only
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Keys that fit the card's side (hidden, not refused, when they do not)."""
+        card = self.current is not None
+        if action in ("reveal", "pinyin"):
+            return card and not self.revealed
+        if action == "rate":
+            return card and self.revealed and not self._read_only
+        if action == "next":
+            return card and self._read_only
+        if action == "open":
+            return card and self.revealed
+        if action == "undo":
+            return bool(self.rated) and not self._read_only
+        return True
+
+    # Keys ------------------------------------------------------------------------------
+
+    def action_reveal(self) -> None:
+        """Show the back of the card."""
+        if self.current is None or self.revealed:
+            return
+        self.revealed = True
+        self._show(keep=True)
+
+    def action_enter(self) -> None:
+        """Enter shows the answer; on the answer it opens the article."""
+        if self.revealed:
+            self.action_open()
+        else:
+            self.action_reveal()
+
+    def action_pinyin(self) -> None:
+        """Show or hide the sentence's pinyin on the front."""
+        self.show_pinyin = not self.show_pinyin
+        if self.current is not None and not self.revealed:
+            self.query_one("#review-pinyin").display = self.show_pinyin
+
+    def action_rate(self, rating: int) -> None:
+        """Rate the card and show the next one at once; the write follows in the background."""
+        card = self.current
+        if card is None or not self.revealed or rating not in RATING_NAMES:
+            return
+        if self._read_only or not self.app.writable():
+            return
+        rated = Rated(card, rating)
+        self.queue.pop(0)
+        self.rated.append(rated)
+        self._again += rating == 1
+        self._pending.ops.append(rated)
+        sitting = self.sitting
+        assert sitting is not None
+        word = card.word.word
+        self._send(rated, False, lambda: sitting.rate(word, rating))
+        self._show()
+
+    def action_undo(self) -> None:
+        """Take back the last rating: its card is shown again."""
+        if not self.rated or self._read_only or not self.app.writable():
+            return
+        rated = self.rated.pop()
+        self._again -= rated.rating == 1
+        if rated.requeued is not None:
+            self._drop_requeued(rated.card.word.word)
+        self.queue.insert(0, rated.card)
+        self.summary = None
+        self._pending.ops.append(rated)
+        sitting = self.sitting
+        assert sitting is not None
+        word = rated.card.word.word
+        self._send(rated, True, lambda: sitting.undo(word))
+        self._show()
+
+    def action_next(self) -> None:
+        """Read-only: show the next card without rating this one."""
+        if self.current is not None and self._read_only:
+            self.queue.pop(0)
+            self._browsed = True
+            self._show()
+
+    def action_open(self) -> None:
+        """Open the card's article at its sentence."""
+        card = self.current
+        if card is None:
+            return
+        source = self.sources.get(card.word.id)
+        if source is None or source.offset is None:
+            self.notify("That sentence is not in the library any more.", severity="warning")
+            return
+        self.post_message(OpenArticle(card.word.article_id, source.offset))
+
+    def action_back(self) -> None:
+        """Leave the review (ratings still being saved are saved)."""
+        self.dismiss(None)
+
+    @on(Button.Pressed, "#review-buttons Button")
+    def _clicked(self, event: Button.Pressed) -> None:
+        """A rating by the mouse."""
+        event.stop()
+        self.action_rate(int((event.button.id or "rate-0").removeprefix("rate-")))
+
+    def on_click(self, event: events.Click) -> None:
+        """A click on the card's front shows the answer."""
+        inside = event.widget is not None and event.widget.id in (
+            "review-card", "review-front", "review-pinyin")
+        if inside and self.current is not None and not self.revealed:
+            self.action_reveal()
+
+    # Writes ----------------------------------------------------------------------------
+
+    def _send(self, rated: Rated, undo: bool, write: Callable[[], Change]) -> None:
+        """Queue a rating's write on the edit pipeline; its answer comes back as a message."""
+
+        def op(_session: ReadingSession) -> Change | None:
+            change: Change | None = None
+            try:
+                change = write()
+            finally:
+                self.post_message(RatingSaved(rated, undo, change))
+            return change
+
+        self.app.edit(op)
+
+    def on_rating_saved(self, message: RatingSaved) -> None:
+        """A write answered: bring a card back when the scheduler says so; end when done."""
+        from reader.reading.changes import CardRated, RatingFailed
+
+        if self._pending.ops and self._pending.ops[0] is message.rated:
+            self._pending.ops.popleft()
+        change = message.change
+        rated = message.rated
+        over = self.current is None
+        if isinstance(change, CardRated):
+            self.summary = change.summary  # type: ignore[assignment]
+            if change.requeued is not None and rated in self.rated:
+                rated.requeued = change.requeued  # type: ignore[assignment]
+                self.queue.append(rated.requeued)
+        elif not message.undo and (change is None or isinstance(change, RatingFailed)):
+            if rated in self.rated:  # not saved: the card comes back to be rated again
+                self.rated.remove(rated)
+                self._again -= rated.rating == 1
+                self.queue.append(rated.card)
+        if over:
+            self._show()
+        else:
+            self.query_one("#review-status", Static).update(self._status())
+
+    def _drop_requeued(self, word: str) -> None:
+        """Remove the re-shown copy of a card whose rating is taken back."""
+        for i in range(len(self.queue) - 1, -1, -1):
+            if self.queue[i].word.word == word:
+                del self.queue[i]
+                return
+
+    def session_changed(self, change: Change) -> None:
+        """The store was reopened elsewhere (a backup restored): read the cards again."""
+        from reader.reading.changes import StoreReopened
+
+        if isinstance(change, StoreReopened):
+            self.rated.clear()
+            self._faces.clear()
+            self.load()
