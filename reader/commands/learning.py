@@ -272,21 +272,20 @@ def run_export_apkg(args: argparse.Namespace) -> int:
 
     from reader.corpus.decode import printable
     from reader.corpus.library import load_library
-    from reader.learning.anki_deck import ArticleInfo, apkg_bytes, write_apkg
+    from reader.learning.anki_deck import APKG_FILE, apkg_bytes, article_infos, write_apkg
     from reader.notes.store import NotesStore
 
     if not args.out or args.out == "-":
         raise InputError("an Anki package is a binary file: give --out PATH")
     target = Path(args.out).expanduser()
     if target.is_dir() or args.out.endswith(("/", os.sep)):
-        target = target / "dubao-words.apkg"
+        target = target / APKG_FILE
     if target.exists() and not args.force:
         raise InputError(f"{printable(target)} already exists; use --force to overwrite it")
     home = reader_home(args.home)
     with NotesStore.open(home, read_only=True) as store:
         words = store.words()
-    articles = {a.id: ArticleInfo(a.title, i.paper, i.date)
-                for i in load_library(home) for a in i.articles} if words else {}
+    articles = article_infos(load_library(home)) if words else {}
     path = write_apkg(target, apkg_bytes(words, articles), overwrite=args.force)
     tell(f"wrote {len(words)} word(s) to {path}")
     return 0
