@@ -7,6 +7,7 @@ write goes through the app's edit pipeline, so no key waits for the disk.
 
 from __future__ import annotations
 
+import gc
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -17,7 +18,7 @@ from rich.text import Text
 from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import Button, Static
 
@@ -216,10 +217,9 @@ class ReviewScreen(ReaderScreen[None]):
         align-horizontal: center;
         & > #review-status { height: 1; color: $text-muted; padding: 0 2; width: 1fr; }
         & > #review-card {
-            height: auto; max-width: 90; border: round $primary; padding: 1 2; margin: 1 2 0 2;
+            height: 16; max-width: 90; border: round $primary; padding: 1 2; margin: 1 2 0 2;
+            overflow: hidden;
         }
-        #review-front { height: auto; }
-        #review-pinyin { height: auto; margin-top: 1; }
         & > #review-buttons { height: auto; max-width: 90; margin: 1 2 0 2;
                               align-horizontal: center; }
         #review-buttons > Button { margin: 0 1; min-width: 12; }
@@ -252,14 +252,14 @@ class ReviewScreen(ReaderScreen[None]):
         self._pending = _Pending()
         self._again = 0
         self._browsed = False
+        self._cards_shown: bool | None = None
 
     def compose(self) -> ComposeResult:
         """The title, a status line, the card, the rating buttons, the end message, keys."""
         yield TitleBar()
         yield Static("Reading the cards due…", id="review-status", markup=False)
-        with Vertical(id="review-card"):
-            yield Static("", id="review-front")
-            yield Static("", id="review-pinyin")
+        # Fixed sizes: a key changes texts, never the layout (no frame waits for one).
+        yield Static("", id="review-card")
         with Horizontal(id="review-buttons"):
             for n, name in RATING_NAMES.items():
                 yield RatingButton(f"{n} {name}", id=f"rate-{n}", compact=True,
@@ -272,8 +272,7 @@ class ReviewScreen(ReaderScreen[None]):
         super().on_mount()
         self.title = "Review"
         self.sub_title = "saved words due" + (" · read-only" if self.session.read_only else "")
-        for part in ("#review-card", "#review-buttons", "#review-message"):
-            self.query_one(part).display = False
+        self._mode(cards=False)
         self.load()
 
     # Loading ---------------------------------------------------------------------------
@@ -291,6 +290,9 @@ class ReviewScreen(ReaderScreen[None]):
         for start in range(0, len(sentences), PINYIN_BATCH):
             batch = sentences[start:start + PINYIN_BATCH]
             self.post_message(PinyinRead({s: sentence_pinyin(s) for s in batch}))
+        # The sitting's cards, texts and the language layer's caches live as long as the
+        # review: a full collection walking them stalls a key by tens of milliseconds.
+        gc.freeze()
 
     def on_sitting_opened(self, message: SittingOpened) -> None:
         """Show the first card (or say that none is due, and when one will be)."""
@@ -298,6 +300,8 @@ class ReviewScreen(ReaderScreen[None]):
         self.queue = message.queue
         if self.sitting.read_only and self.queue:
             self.notify(READ_ONLY_NOTICE, severity="warning")
+        self._cards_shown = None
+        self.refresh_bindings()
         self._show()
 
     def on_sources_read(self, message: SourcesRead) -> None:
@@ -329,35 +333,40 @@ class ReviewScreen(ReaderScreen[None]):
             self._faces[w.id] = faces
         return faces
 
+    def _mode(self, cards: bool) -> None:
+        """Show the card and its buttons, or the end message (the one change of layout)."""
+        if self._cards_shown is cards:
+            return
+        self._cards_shown = cards
+        self.query_one("#review-card").display = cards
+        self.query_one("#review-buttons").display = cards and not self._read_only
+        self.query_one("#review-message").display = not cards
+
     def _show(self, keep: bool = False) -> None:
         """Show the current card's front (`keep`: as it is, revealed or not), or the end."""
         card = self.current
-        card_box = self.query_one("#review-card")
-        message = self.query_one("#review-message", Static)
+        status = self.query_one("#review-status", Static)
         if card is None:
-            card_box.display = False
-            self.query_one("#review-buttons").display = False
-            message.display = True
-            message.update(self._end_text())
-            self.query_one("#review-status", Static).update(self._status())
-            self.refresh_bindings()
+            self._mode(cards=False)
+            self.query_one("#review-message", Static).update(self._end_text())
+            status.update(self._status(), layout=False)
             return
         if not keep:
             self.revealed = False
-        faces = self.faces(card)
-        self.query_one("#review-front", Static).update(faces.answer if self.revealed
-                                                       else faces.front)
-        pinyin = self.query_one("#review-pinyin", Static)
-        pinyin.update(faces.pinyin)
-        pinyin.display = self.show_pinyin and not self.revealed
-        card_box.display = True
-        message.display = False
-        buttons = self.query_one("#review-buttons")
-        buttons.display = self.revealed and not self._read_only
-        self.query_one("#review-status", Static).update(self._status())
-        self.refresh_bindings()
+        self._mode(cards=True)
+        self.query_one("#review-card", Static).update(self.card_text(card), layout=False)
+        status.update(self._status(), layout=False)
         if len(self.queue) > 1:  # make the next card's texts while the user reads this one
             self.call_after_refresh(self.faces, self.queue[1])
+
+    def card_text(self, card: DueCard) -> Text:
+        """What the card box shows: the answer, or the front (with its pinyin when asked)."""
+        faces = self.faces(card)
+        if self.revealed:
+            return faces.answer
+        if self.show_pinyin:
+            return Text("\n\n").join([faces.front, faces.pinyin])
+        return faces.front
 
     def _status(self) -> str:
         """`3 to review · 2 rated · 1 again` (and saving, read-only)."""
@@ -367,6 +376,8 @@ class ReviewScreen(ReaderScreen[None]):
         card = self.current
         if card is not None and card.new:
             bits.append("new card")
+        if card is not None and not self._read_only:
+            bits.append("rate it: 1-4" if self.revealed else "space shows the answer")
         if self._pending.ops:
             bits.append("saving…")
         if self._read_only:
@@ -406,18 +417,15 @@ class ReviewScreen(ReaderScreen[None]):
         return self.sitting is not None and self.sitting.read_only
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Keys that fit the card's side (hidden, not refused, when they do not)."""
-        card = self.current is not None
-        if action in ("reveal", "pinyin"):
-            return card and not self.revealed
-        if action == "rate":
-            return card and self.revealed and not self._read_only
+        """Read-only: no rating keys, a key for the next card instead.
+
+        The keys do not change with the card's side: a new key bar on every key would cost
+        more than the card itself (keys that do not fit the side do nothing).
+        """
+        if action in ("rate", "undo"):
+            return not self._read_only
         if action == "next":
-            return card and self._read_only
-        if action == "open":
-            return card and self.revealed
-        if action == "undo":
-            return bool(self.rated) and not self._read_only
+            return self._read_only
         return True
 
     # Keys ------------------------------------------------------------------------------
@@ -440,7 +448,7 @@ class ReviewScreen(ReaderScreen[None]):
         """Show or hide the sentence's pinyin on the front."""
         self.show_pinyin = not self.show_pinyin
         if self.current is not None and not self.revealed:
-            self.query_one("#review-pinyin").display = self.show_pinyin
+            self._show(keep=True)
 
     def action_rate(self, rating: int) -> None:
         """Rate the card and show the next one at once; the write follows in the background."""
@@ -503,12 +511,14 @@ class ReviewScreen(ReaderScreen[None]):
     def _clicked(self, event: Button.Pressed) -> None:
         """A rating by the mouse."""
         event.stop()
+        if not self.revealed:  # a rating needs the answer seen first
+            self.action_reveal()
+            return
         self.action_rate(int((event.button.id or "rate-0").removeprefix("rate-")))
 
     def on_click(self, event: events.Click) -> None:
         """A click on the card's front shows the answer."""
-        inside = event.widget is not None and event.widget.id in (
-            "review-card", "review-front", "review-pinyin")
+        inside = event.widget is not None and event.widget.id == "review-card"
         if inside and self.current is not None and not self.revealed:
             self.action_reveal()
 
@@ -549,7 +559,7 @@ class ReviewScreen(ReaderScreen[None]):
         if over:
             self._show()
         else:
-            self.query_one("#review-status", Static).update(self._status())
+            self.query_one("#review-status", Static).update(self._status(), layout=False)
 
     def _drop_requeued(self, word: str) -> None:
         """Remove the re-shown copy of a card whose rating is taken back."""
