@@ -191,6 +191,25 @@ async def _shoot(out: Path) -> list[Shot]:
         app.library_screen.select_article(pdf_article.id)
         await pilot.pause(0.8)
         save("12-pdf-page-in-library", pdf_article.title)
+
+        from reader.tui.screens.review import ReviewScreen
+
+        await pilot.press("R")  # the saved words' review: the front, with its pinyin
+        review = app.screen
+        await _wait(pilot, lambda: isinstance(review, ReviewScreen)
+                    and review.current is not None and review.sources
+                    and review.current.word.sentence in review.pinyin, "the review")
+        assert isinstance(review, ReviewScreen)
+        await pilot.press("space", "4")  # 快递: Easy; then 黑漆漆, blanked in its sentence
+        await _wait(pilot, lambda: review.current is not None
+                    and review.current.word.word == "黑漆漆", "the second card")
+        await pilot.press("p")
+        await pilot.pause(0.3)
+        save("13-review-front", "Review", "＿＿＿", "hēiqīqī", "space shows the answer")
+        await pilot.press("space")
+        await pilot.pause(0.3)
+        save("14-review-answer", "黑漆漆", "pitch-dark", "Again", "Easy")
+        await pilot.press("escape")
     return shots
 
 

@@ -209,3 +209,24 @@ def test_read_only_shows_the_cards_without_rating(home: Path) -> None:
             assert not store.keyed_docs("reviews")
 
     asyncio.run(run())
+
+
+def test_r_typed_in_a_search_box_is_a_letter_not_the_review(home: Path) -> None:
+    save_words(home)
+
+    async def run() -> None:
+        from textual.widgets import Input
+
+        from reader.tui.screens.saved_words import SavedWordsScreen
+
+        app = make_app(home)
+        async with app.run_test(size=(100, 32)) as pilot:
+            await wait_for(pilot, app.session.store_ready.is_set, "the store")
+            await pilot.press("ctrl+g")
+            await wait_for(pilot, lambda: isinstance(app.screen, SavedWordsScreen), "the words")
+            await pilot.press("slash", "R")
+            await pilot.pause()
+            assert isinstance(app.screen, SavedWordsScreen)
+            assert app.screen.query_one("#words-search", Input).value == "R"
+
+    asyncio.run(run())

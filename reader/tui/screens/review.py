@@ -155,6 +155,8 @@ def card_faces(card: DueCard, source: Source | None, pinyin: str | None) -> Face
                 answer.append(w.word, "bold reverse")
             answer.append(part)
         answer.append("\n\n")
+    elif w.sentence:
+        answer.append(f"{w.sentence}\n\n")
     answer.append(w.word, "bold")
     if w.traditional and w.traditional != w.word:
         answer.append(f" [{w.traditional}]")
@@ -217,7 +219,7 @@ class ReviewScreen(ReaderScreen[None]):
         align-horizontal: center;
         & > #review-status { height: 1; color: $text-muted; padding: 0 2; width: 1fr; }
         & > #review-card {
-            height: 16; max-width: 90; border: round $primary; padding: 1 2; margin: 1 2 0 2;
+            height: 14; max-width: 90; border: round $primary; padding: 1 2; margin: 1 2 0 2;
             overflow: hidden;
         }
         & > #review-buttons { height: auto; max-width: 90; margin: 1 2 0 2;
