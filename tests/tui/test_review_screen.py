@@ -12,8 +12,9 @@ from reader.learning.status import Status
 from reader.learning.vocabulary import Vocabulary
 from reader.notes.store import NotesStore
 from reader.reading.session import READ_ONLY_NOTICE
+from reader.tui.review_card import BLANK
 from reader.tui.screens.article import ArticleScreen
-from reader.tui.screens.review import BLANK, ReviewScreen
+from reader.tui.screens.review import ReviewScreen
 
 from .helpers import MARKER, notices, wait_for
 
@@ -41,7 +42,7 @@ def shown(screen: ReviewScreen) -> str:
 
 async def settled(pilot, screen: ReviewScreen) -> None:
     """Every rating sent is saved and answered."""
-    await wait_for(pilot, lambda: not screen._pending.ops, "the ratings to be saved")
+    await wait_for(pilot, lambda: not screen.cards.pending, "the ratings to be saved")
     await pilot.pause()
 
 
@@ -156,9 +157,13 @@ def test_a_known_word_is_never_shown(home: Path) -> None:
             screen = app.screen
             await wait_for(pilot, lambda: screen.sitting is not None, "the cards")
             assert len(screen.queue) == 2
+            assert app.session.learning.status("会议") is Status.NEW  # the snapshot is read
             while screen.current is not None:
                 seen.add(await rate(pilot, screen, "4"))
             await settled(pilot, screen)
+            # the rating's status change reached the session's snapshot (articles mark it)
+            assert app.session.learning.status("会议") is not Status.NEW
+            assert app.session.learning.status("跨境") is Status.KNOWN
         assert seen == {"会议", "文化"}
 
     asyncio.run(run())

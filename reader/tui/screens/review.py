@@ -8,9 +8,7 @@ write goes through the app's edit pipeline, so no key waits for the disk.
 from __future__ import annotations
 
 import gc
-from collections import deque
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, ClassVar
 
@@ -22,52 +20,23 @@ from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import Button, Static
 
-from reader.language.hsk import hsk_text
 from reader.reading.reviewing import ReviewSitting, Source, sentence_pinyin, utc_now
 from reader.reading.session import READ_ONLY_NOTICE, ReadingSession
 from reader.tui.pipeline import OpenArticle
+from reader.tui.review_card import Faces, card_faces, when_text
+from reader.tui.review_queue import Rated, ReviewQueue
 from reader.tui.screens.base import ReaderScreen
 from reader.tui.widgets.key_bar import KeyBar
 from reader.tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
     from reader.learning.review import DueCard
-    from reader.learning.review_session import SessionSummary
     from reader.reading.changes import Change
 
 RATING_NAMES = {1: "Again", 2: "Hard", 3: "Good", 4: "Easy"}
 """The four FSRS ratings by key."""
-BLANK = "＿"
-"""One blank per character of the hidden word."""
 PINYIN_BATCH = 25
 """Sentences read per message while the pinyin hints are made."""
-
-
-@dataclass(eq=False)
-class Rated:
-    """A rating given on this screen (its write may still be on its way)."""
-
-    card: DueCard
-    rating: int
-    requeued: DueCard | None = None
-    """The card again, when the scheduler brings it back in this sitting (once saved)."""
-
-
-@dataclass(frozen=True)
-class Faces:
-    """What a card shows, made before it is on screen."""
-
-    front: Text
-    pinyin: Text
-    answer: Text
-    """The back: the sentence with the word marked, the word, definition, note, source."""
-
-
-@dataclass
-class _Pending:
-    """Ratings and undos sent to the edit pipeline and not yet answered, oldest first."""
-
-    ops: deque[Rated] = field(default_factory=deque)
 
 
 class SittingOpened(Message):
@@ -107,73 +76,6 @@ class RatingSaved(Message):
         self.rated = rated
         self.undo = undo
         self.change = change
-
-
-def when_text(due: datetime, now: datetime) -> str:
-    """`2026-12-03 09:00 (in 2 days)`: a due time for the summary, in local time."""
-    seconds = (due - now).total_seconds()
-    if seconds < 90:
-        rel = "now" if seconds <= 0 else "in a minute"
-    elif seconds < 5400:
-        rel = f"in {round(seconds / 60)} minutes"
-    elif seconds < 129600:
-        rel = f"in {round(seconds / 3600)} hours"
-    else:
-        rel = f"in {round(seconds / 86400)} days"
-    return f"{due.astimezone().strftime('%Y-%m-%d %H:%M')} ({rel})"
-
-
-def card_faces(card: DueCard, source: Source | None, pinyin: str | None) -> Faces:
-    """The front (cloze), the pinyin hint and the back of a card; never markup."""
-    w = card.word
-    front = Text()
-    word_at = w.sentence.find(w.word) if w.word else -1
-    if word_at < 0:  # the sentence lacks the word: ask for the word from its definition
-        front.append(w.sentence or "(no sentence saved)")
-        front.append(f"\n{w.definition or '(no definition)'}", "italic")
-    else:
-        for i, part in enumerate(w.sentence.split(w.word)):
-            if i:
-                front.append(BLANK * len(w.word), "bold")
-            front.append(part)
-    hint = Text()
-    if pinyin is None:
-        hint.append("(pinyin: a moment…)", "dim")
-    else:
-        compact = w.pinyin.replace(" ", "").casefold()
-        at = pinyin.casefold().find(compact) if compact else -1
-        if at >= 0:
-            hint.append(pinyin[:at], "dim")
-            hint.append(pinyin[at:at + len(compact)], "bold")
-            hint.append(pinyin[at + len(compact):], "dim")
-        else:
-            hint.append(pinyin, "dim")
-    answer = Text()
-    if word_at >= 0:
-        for i, part in enumerate(w.sentence.split(w.word)):
-            if i:
-                answer.append(w.word, "bold reverse")
-            answer.append(part)
-        answer.append("\n\n")
-    elif w.sentence:
-        answer.append(f"{w.sentence}\n\n")
-    answer.append(w.word, "bold")
-    if w.traditional and w.traditional != w.word:
-        answer.append(f" [{w.traditional}]")
-    answer.append(f"  {w.pinyin}")
-    answer.append(f"  {hsk_text(w.hsk) or 'not in HSK'}", "italic")
-    answer.append(f"\n{w.definition or '(no definition)'}")
-    if w.note:
-        answer.append("\nNote: ", "bold")
-        answer.append(w.note, "italic")
-    if source is None:
-        answer.append("\n— …", "dim")
-    else:
-        where = f" · {source.label}" if source.label else ""
-        answer.append(f"\n— {source.title}{where}", "dim")
-        if source.offset is not None:
-            answer.append("  (o opens it)", "dim")
-    return Faces(front, hint, answer)
 
 
 class RatingButton(Button):
@@ -238,12 +140,8 @@ class ReviewScreen(ReaderScreen[None]):
         """The time ratings are given at (a fixed clock in tests)."""
         self.sitting: ReviewSitting | None = None
         """The sitting, once the cards were read."""
-        self.queue: list[DueCard] = []
-        """The cards still to show, current first."""
-        self.rated: list[Rated] = []
-        """Ratings of this sitting that stand (undo takes the last one back)."""
-        self.summary: SessionSummary | None = None
-        """The sitting's summary once the last rating was saved."""
+        self.cards = ReviewQueue()
+        """The cards to show, the ratings given and the writes on their way."""
         self.revealed = False
         """True when the back of the current card is shown."""
         self.show_pinyin = False
@@ -251,9 +149,6 @@ class ReviewScreen(ReaderScreen[None]):
         self.sources: dict[str, Source] = {}
         self.pinyin: dict[str, str] = {}
         self._faces: dict[str, Faces] = {}
-        self._pending = _Pending()
-        self._again = 0
-        self._browsed = False
         self._cards_shown: bool | None = None
 
     def compose(self) -> ComposeResult:
@@ -299,7 +194,8 @@ class ReviewScreen(ReaderScreen[None]):
     def on_sitting_opened(self, message: SittingOpened) -> None:
         """Show the first card (or say that none is due, and when one will be)."""
         self.sitting = message.sitting
-        self.queue = message.queue
+        self.cards = ReviewQueue(message.queue)
+        self._faces.clear()
         if self.sitting.read_only and self.queue:
             self.notify(READ_ONLY_NOTICE, severity="warning")
         self._cards_shown = None
@@ -324,7 +220,17 @@ class ReviewScreen(ReaderScreen[None]):
     @property
     def current(self) -> DueCard | None:
         """The card on screen (None when there is none)."""
-        return self.queue[0] if self.queue else None
+        return self.cards.current
+
+    @property
+    def queue(self) -> list[DueCard]:
+        """The cards still to show, current first."""
+        return self.cards.cards
+
+    @property
+    def rated(self) -> list[Rated]:
+        """The ratings of this sitting that stand."""
+        return self.cards.rated
 
     def faces(self, card: DueCard) -> Faces:
         """The card's texts (made once, then kept)."""
@@ -373,14 +279,14 @@ class ReviewScreen(ReaderScreen[None]):
     def _status(self) -> str:
         """`3 to review · 2 rated · 1 again` (and saving, read-only)."""
         bits = [f"{len(self.queue)} to review", f"{len(self.rated)} rated"]
-        if self._again:
-            bits.append(f"{self._again} again")
+        if self.cards.again:
+            bits.append(f"{self.cards.again} again")
         card = self.current
         if card is not None and card.new:
             bits.append("new card")
         if card is not None and not self._read_only:
             bits.append("rate it: 1-4" if self.revealed else "space shows the answer")
-        if self._pending.ops:
+        if self.cards.pending:
             bits.append("saving…")
         if self._read_only:
             bits.append(READ_ONLY_NOTICE)
@@ -393,10 +299,10 @@ class ReviewScreen(ReaderScreen[None]):
             return "Reading the cards due…"
         if sitting.review is None:
             return "The notes could not be opened, so there is nothing to review."
-        if self._pending.ops:
+        if self.cards.pending:
             return "Saving your last ratings…"
         now = self.clock()
-        if self._browsed:
+        if self.cards.skipped:
             return f"That was every card due. {READ_ONLY_NOTICE}"
         if not self.rated:
             if sitting.next_due is not None:
@@ -404,9 +310,9 @@ class ReviewScreen(ReaderScreen[None]):
                         f"{when_text(sitting.next_due, now)}.")
             return ("No cards to review: save words in an article (enter on a word, then s). "
                     "Words marked known are never asked.")
-        summary = self.summary
+        summary = self.cards.summary
         reviewed = summary.reviewed if summary else len(self.rated)
-        again = summary.again if summary else self._again
+        again = summary.again if summary else self.cards.again
         lines = [f"Review done: {reviewed} card{'' if reviewed == 1 else 's'} reviewed, "
                  f"{again} again."]
         if summary is not None and summary.next_due is not None:
@@ -459,11 +365,7 @@ class ReviewScreen(ReaderScreen[None]):
             return
         if self._read_only or not self.app.writable():
             return
-        rated = Rated(card, rating)
-        self.queue.pop(0)
-        self.rated.append(rated)
-        self._again += rating == 1
-        self._pending.ops.append(rated)
+        rated = self.cards.rate(rating)
         sitting = self.sitting
         assert sitting is not None
         word = card.word.word
@@ -474,13 +376,8 @@ class ReviewScreen(ReaderScreen[None]):
         """Take back the last rating: its card is shown again."""
         if not self.rated or self._read_only or not self.app.writable():
             return
-        rated = self.rated.pop()
-        self._again -= rated.rating == 1
-        if rated.requeued is not None:
-            self._drop_requeued(rated.card.word.word)
-        self.queue.insert(0, rated.card)
-        self.summary = None
-        self._pending.ops.append(rated)
+        rated = self.cards.undo()
+        assert rated is not None
         sitting = self.sitting
         assert sitting is not None
         word = rated.card.word.word
@@ -490,8 +387,7 @@ class ReviewScreen(ReaderScreen[None]):
     def action_next(self) -> None:
         """Read-only: show the next card without rating this one."""
         if self.current is not None and self._read_only:
-            self.queue.pop(0)
-            self._browsed = True
+            self.cards.skip()
             self._show()
 
     def action_open(self) -> None:
@@ -540,41 +436,18 @@ class ReviewScreen(ReaderScreen[None]):
         self.app.edit(op)
 
     def on_rating_saved(self, message: RatingSaved) -> None:
-        """A write answered: bring a card back when the scheduler says so; end when done."""
-        from reader.reading.changes import CardRated, RatingFailed
-
-        if self._pending.ops and self._pending.ops[0] is message.rated:
-            self._pending.ops.popleft()
-        change = message.change
-        rated = message.rated
+        """A write answered: a card may come back; the end shows once all are saved."""
         over = self.current is None
-        if isinstance(change, CardRated):
-            self.summary = change.summary  # type: ignore[assignment]
-            if change.requeued is not None and rated in self.rated:
-                rated.requeued = change.requeued  # type: ignore[assignment]
-                self.queue.append(rated.requeued)
-        elif not message.undo and (change is None or isinstance(change, RatingFailed)):
-            if rated in self.rated:  # not saved: the card comes back to be rated again
-                self.rated.remove(rated)
-                self._again -= rated.rating == 1
-                self.queue.append(rated.card)
+        self.cards.answered(message.rated, message.undo, message.change)
         if over:
             self._show()
         else:
             self.query_one("#review-status", Static).update(self._status(), layout=False)
-
-    def _drop_requeued(self, word: str) -> None:
-        """Remove the re-shown copy of a card whose rating is taken back."""
-        for i in range(len(self.queue) - 1, -1, -1):
-            if self.queue[i].word.word == word:
-                del self.queue[i]
-                return
 
     def session_changed(self, change: Change) -> None:
         """The store was reopened elsewhere (a backup restored): read the cards again."""
         from reader.reading.changes import StoreReopened
 
         if isinstance(change, StoreReopened):
-            self.rated.clear()
-            self._faces.clear()
+            self.cards = ReviewQueue()
             self.load()
