@@ -16,7 +16,7 @@ from reader.tui.review_card import BLANK
 from reader.tui.screens.article import ArticleScreen
 from reader.tui.screens.review import ReviewScreen
 
-from .helpers import MARKER, notices, wait_for
+from .helpers import MARKER, notices, open_test_article, wait_for
 
 NOW = datetime(2026, 3, 1, 8, 0, tzinfo=UTC)
 WORDS = {"跨境": "cross-border", "会议": "meeting", "文化": "culture"}
@@ -233,5 +233,24 @@ def test_r_typed_in_a_search_box_is_a_letter_not_the_review(home: Path) -> None:
             await pilot.pause()
             assert isinstance(app.screen, SavedWordsScreen)
             assert app.screen.query_one("#words-search", Input).value == "R"
+
+    asyncio.run(run())
+
+
+def test_r_on_an_article_opens_the_review_and_escape_returns(home: Path) -> None:
+    save_words(home)
+
+    async def run() -> None:
+        app = make_app(home)
+        async with app.run_test(size=(100, 32)) as pilot:
+            await open_test_article(pilot, app)
+            article = app.screen
+            await pilot.press("R")
+            await wait_for(pilot, lambda: isinstance(app.screen, ReviewScreen)
+                           and app.screen.current is not None, "the review")
+            await pilot.press("o")  # on the front: the answer first, never the article
+            assert app.screen.revealed and isinstance(app.screen, ReviewScreen)
+            await pilot.press("escape")
+            await wait_for(pilot, lambda: app.screen is article, "the article again")
 
     asyncio.run(run())

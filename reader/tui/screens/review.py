@@ -93,7 +93,7 @@ class ReviewScreen(ReaderScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back"),
         Binding("space", "reveal", "Show answer"),
-        Binding("enter", "enter", "Show answer", show=False),
+        Binding("enter", "enter", "Show answer, then open the article", show=False),
         Binding("p", "pinyin", "Pinyin"),
         Binding("1", "rate(1)", "Again"),
         Binding("2", "rate(2)", "Hard"),
@@ -394,6 +394,9 @@ class ReviewScreen(ReaderScreen[None]):
         """Open the card's article at its sentence."""
         card = self.current
         if card is None:
+            return
+        if not self.revealed:  # the article would give the word away: the answer first
+            self.action_reveal()
             return
         source = self.sources.get(card.word.id)
         if source is None or source.offset is None:
