@@ -150,6 +150,7 @@ class ReviewScreen(ReaderScreen[None]):
         self.pinyin: dict[str, str] = {}
         self._faces: dict[str, Faces] = {}
         self._cards_shown: bool | None = None
+        self._status_text = ""
 
     def compose(self) -> ComposeResult:
         """The title, a status line, the card, the rating buttons, the end message, keys."""
@@ -253,17 +254,16 @@ class ReviewScreen(ReaderScreen[None]):
     def _show(self, keep: bool = False) -> None:
         """Show the current card's front (`keep`: as it is, revealed or not), or the end."""
         card = self.current
-        status = self.query_one("#review-status", Static)
         if card is None:
             self._mode(cards=False)
             self.query_one("#review-message", Static).update(self._end_text())
-            status.update(self._status(), layout=False)
+            self._update_status()
             return
         if not keep:
             self.revealed = False
         self._mode(cards=True)
         self.query_one("#review-card", Static).update(self.card_text(card), layout=False)
-        status.update(self._status(), layout=False)
+        self._update_status()
         if len(self.queue) > 1:  # make the next card's texts while the user reads this one
             self.call_after_refresh(self.faces, self.queue[1])
 
@@ -276,6 +276,13 @@ class ReviewScreen(ReaderScreen[None]):
             return Text("\n\n").join([faces.front, faces.pinyin])
         return faces.front
 
+    def _update_status(self) -> None:
+        """Rewrite the status line when what it says changed (a frame less per rating)."""
+        text = self._status()
+        if text != self._status_text:
+            self._status_text = text
+            self.query_one("#review-status", Static).update(text, layout=False)
+
     def _status(self) -> str:
         """`3 to review · 2 rated · 1 again` (and saving, read-only)."""
         bits = [f"{len(self.queue)} to review", f"{len(self.rated)} rated"]
@@ -286,8 +293,6 @@ class ReviewScreen(ReaderScreen[None]):
             bits.append("new card")
         if card is not None and not self._read_only:
             bits.append("rate it: 1-4" if self.revealed else "space shows the answer")
-        if self.cards.pending:
-            bits.append("saving…")
         if self._read_only:
             bits.append(READ_ONLY_NOTICE)
         return " · ".join(bits)
@@ -445,7 +450,7 @@ class ReviewScreen(ReaderScreen[None]):
         if over:
             self._show()
         else:
-            self.query_one("#review-status", Static).update(self._status(), layout=False)
+            self._update_status()
 
     def session_changed(self, change: Change) -> None:
         """The store was reopened elsewhere (a backup restored): read the cards again."""
