@@ -59,7 +59,9 @@ def card_faces(card: DueCard, source: Source | None, pinyin: str | None) -> Face
                 front.append(BLANK * len(w.word), "bold")
             front.append(part)
     hint = Text()
-    if pinyin is None:
+    if not w.sentence:
+        hint.append("(no sentence to read)", "dim")
+    elif pinyin is None:
         hint.append("(pinyin: a moment…)", "dim")
     else:
         compact = w.pinyin.replace(" ", "").casefold()

@@ -167,7 +167,6 @@ class ReviewScreen(ReaderScreen[None]):
 
     def on_mount(self) -> None:
         """Title the screen and read the due cards in the background."""
-        super().on_mount()
         self.title = "Review"
         self.sub_title = "saved words due" + (" · read-only" if self.session.read_only else "")
         self._mode(cards=False)
@@ -212,8 +211,7 @@ class ReviewScreen(ReaderScreen[None]):
     def on_pinyin_read(self, message: PinyinRead) -> None:
         """More sentences' pinyin: remake the hints that were waiting for it."""
         self.pinyin.update(message.lines)
-        for key in [k for k, _f in self._faces.items()]:
-            del self._faces[key]
+        self._faces.clear()
         self._show(keep=True)
 
     # Showing ---------------------------------------------------------------------------
@@ -284,7 +282,7 @@ class ReviewScreen(ReaderScreen[None]):
             self.query_one("#review-status", Static).update(text, layout=False)
 
     def _status(self) -> str:
-        """`3 to review · 2 rated · 1 again` (and saving, read-only)."""
+        """`3 to review · 2 rated · 1 again · new card` and what the keys do now."""
         bits = [f"{len(self.queue)} to review", f"{len(self.rated)} rated"]
         if self.cards.again:
             bits.append(f"{self.cards.again} again")
