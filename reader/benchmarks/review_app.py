@@ -30,6 +30,9 @@ KEYS = 150
 """Keys timed per run (show-back and rate, in turn), after a few untimed ones."""
 WARM_KEYS = 10
 """Keys pressed untimed first (imports, first layouts)."""
+RUNS = 3
+"""Fresh app processes; each figure is the median over them (one busy moment of a shared
+machine is not the app's worst frame)."""
 
 
 def prepare_home(home: Path, cards: int = CARDS) -> int:
@@ -117,19 +120,23 @@ def p95(values: list[float]) -> float:
 
 
 def figures() -> dict[str, Figure]:
-    """review_key_ms: key to repaint in keyboard-only review (max and p95 of show-back and rate)."""
+    """review_key_ms: key to repaint in keyboard-only review (max and p95 of show-back and rate,
+    each the median over RUNS fresh processes)."""
     with tempfile.TemporaryDirectory(prefix="dubao-bench-review-") as tmp:
         home = Path(tmp) / "home"
         home.mkdir()
         prepare_home(home)
-        run = probe(home)
-    keys = run["reveal"] + run["rate"]
+        runs = [probe(home) for _ in range(RUNS)]
+
+    def med(of: object) -> float:
+        return round(statistics.median(of(r) for r in runs), 2)  # type: ignore[operator]
+
     return {
-        "review_key_max_ms": Figure(round(max(keys), 2), "ms", 16),
-        "review_key_p95_ms": Figure(round(p95(keys), 2), "ms", 16),
-        "review_reveal_median_ms": Figure(round(statistics.median(run["reveal"]), 2), "ms"),
-        "review_rate_median_ms": Figure(round(statistics.median(run["rate"]), 2), "ms"),
-        "review_key_wall_p95_ms": Figure(round(p95(run["wall"]), 2), "ms"),
+        "review_key_max_ms": Figure(med(lambda r: max(r["reveal"] + r["rate"])), "ms", 16),
+        "review_key_p95_ms": Figure(med(lambda r: p95(r["reveal"] + r["rate"])), "ms", 16),
+        "review_reveal_median_ms": Figure(med(lambda r: statistics.median(r["reveal"])), "ms"),
+        "review_rate_median_ms": Figure(med(lambda r: statistics.median(r["rate"])), "ms"),
+        "review_key_wall_p95_ms": Figure(med(lambda r: p95(r["wall"])), "ms"),
     }
 
 
