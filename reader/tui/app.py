@@ -244,8 +244,13 @@ class ReaderApp(EditingApp):
         """Review the saved words that are due."""
         from reader.tui.screens.review import ReviewScreen
 
-        if not isinstance(self.screen, ReviewScreen):
-            self.push_screen(ReviewScreen(self.session, self.clock))
+        if isinstance(self.screen, ReviewScreen):
+            return
+        if any(isinstance(screen, ReviewScreen) for screen in self.screen_stack):
+            # one sitting at a time: a second would queue the cards the first still shows
+            self.notify("The review is open already: escape goes back to it.")
+            return
+        self.push_screen(ReviewScreen(self.session, self.clock))
 
     def action_toggle_theme(self) -> None:
         """Switch between the light and the dark theme."""

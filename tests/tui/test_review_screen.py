@@ -136,6 +136,9 @@ def test_reader_review_opens_the_app_on_the_review_screen(home: Path) -> None:
             await wait_for(pilot, lambda: screen.sources, "the cards' articles")
             await pilot.press("enter")  # on the answer: the article, at the sentence
             await wait_for(pilot, lambda: isinstance(app.screen, ArticleScreen), "the article")
+            await pilot.press("R")  # one sitting at a time
+            assert isinstance(app.screen, ArticleScreen)
+            assert any("review is open already" in n for n in notices(app))
             await pilot.press("escape")
             await wait_for(pilot, lambda: app.screen is screen, "back to the review")
 
