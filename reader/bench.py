@@ -21,6 +21,7 @@ BENCH_MODULES = (
     "reader.benchmarks.library",
     "reader.benchmarks.library_app",
     "reader.benchmarks.article_statuses",
+    "reader.benchmarks.review_app",
 )
 
 

@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader.errors import InputError
 from reader.paths import reader_home
+
+if TYPE_CHECKING:
+    from reader.tui.app import ReaderApp
 
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -35,9 +40,18 @@ def run_open(args: argparse.Namespace) -> int:
 
         article_id = find_article(home, article_id).article.id  # unknown id: one line, exit 2
     check_terminal()
+    return start_app(make_app(home, article_id))
+
+
+def make_app(home: Path, article_id: str | None = None, *, review: bool = False) -> ReaderApp:
+    """The app `reader`, `reader open` and `reader review` start (tests drive the same one)."""
     # Imported here so that the other commands start without loading Textual.
     from reader.tui.app import ReaderApp
 
-    app = ReaderApp(home=home, article_id=article_id)
+    return ReaderApp(home=home, article_id=article_id, review=review)
+
+
+def start_app(app: ReaderApp) -> int:
+    """Run the app in the terminal; its exit status."""
     app.run()
     return int(app.return_code or 0)

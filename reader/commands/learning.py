@@ -139,7 +139,8 @@ def register_more(subparsers: argparse._SubParsersAction,
     p.set_defaults(func=run_digest)
 
     p = subparsers.add_parser("review", parents=[common],
-                              help="saved words due for review (FSRS), or review statistics")
+                              help="review the saved words that are due (FSRS) in the app; "
+                                   "--due lists them, --stats counts")
     which = p.add_mutually_exclusive_group()
     which.add_argument("--due", action="store_true", help="list the cards due now")
     which.add_argument("--stats", action="store_true", help="counts of cards and reviews")
@@ -197,8 +198,11 @@ def run_review(args: argparse.Namespace) -> int:
     from reader.notes.store import NotesStore
 
     if not (args.due or args.stats):
-        # The review screen will open here; until it lands the listing is what there is.
-        raise InputError("give --due or --stats (the review screen is not in this build)")
+        from reader.commands.app import check_terminal, make_app, start_app
+
+        home = reader_home(args.home)
+        check_terminal()
+        return start_app(make_app(home, review=True))
     with NotesStore.open(reader_home(args.home), read_only=True) as store:
         reviewer = Reviewer(store)
         if args.stats:
@@ -268,21 +272,20 @@ def run_export_apkg(args: argparse.Namespace) -> int:
 
     from reader.corpus.decode import printable
     from reader.corpus.library import load_library
-    from reader.learning.anki_deck import ArticleInfo, apkg_bytes, write_apkg
+    from reader.learning.anki_deck import APKG_FILE, apkg_bytes, article_infos, write_apkg
     from reader.notes.store import NotesStore
 
     if not args.out or args.out == "-":
         raise InputError("an Anki package is a binary file: give --out PATH")
     target = Path(args.out).expanduser()
     if target.is_dir() or args.out.endswith(("/", os.sep)):
-        target = target / "dubao-words.apkg"
+        target = target / APKG_FILE
     if target.exists() and not args.force:
         raise InputError(f"{printable(target)} already exists; use --force to overwrite it")
     home = reader_home(args.home)
     with NotesStore.open(home, read_only=True) as store:
         words = store.words()
-    articles = {a.id: ArticleInfo(a.title, i.paper, i.date)
-                for i in load_library(home) for a in i.articles} if words else {}
+    articles = article_infos(load_library(home)) if words else {}
     path = write_apkg(target, apkg_bytes(words, articles), overwrite=args.force)
     tell(f"wrote {len(words)} word(s) to {path}")
     return 0

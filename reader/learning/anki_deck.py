@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from reader.corpus.model import Issue
 from reader.language.hsk import hsk_label
 from reader.notes.export_words import card_facts, marked_sentence
 from reader.notes.model import SavedWord
@@ -26,6 +27,8 @@ DECK_ID = 2_059_400_110
 FIELDS = ("Simplified", "Traditional", "Pinyin", "Definition", "Note", "HSK", "Sentence",
           "Article", "Date")
 """Note fields in order."""
+APKG_FILE = "dubao-words.apkg"
+"""The package's file name when only a folder is given (CLI and app)."""
 
 _CSS = ".card { font-family: sans-serif; font-size: 22px; text-align: center; }\n" \
        ".hanzi { font-size: 48px; } .sentence { font-size: 26px; } .meta { color: #888; }"
@@ -101,6 +104,11 @@ def apkg_bytes(words: Iterable[SavedWord], articles: Mapping[str, ArticleInfo],
             z.write(db, "collection.anki2")
             z.writestr("media", json.dumps({}))
     return buf.getvalue()
+
+
+def article_infos(issues: Iterable[Issue]) -> dict[str, ArticleInfo]:
+    """What the cards say about each article of a library, by article id."""
+    return {a.id: ArticleInfo(a.title, i.paper, i.date) for i in issues for a in i.articles}
 
 
 def write_apkg(target: Path, data: bytes, overwrite: bool) -> Path:

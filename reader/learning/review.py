@@ -145,7 +145,7 @@ class Reviewer:
 
         if rating not in RATINGS:
             raise InputError(f"bad rating {rating!r}; use 1 (again) to 4 (easy)")
-        if not any(w.word == word for w in self.store.words()):
+        if not self.store.has_word(word):
             raise InputError(f"{word!r} is not a saved word")
         now = _utc(now)
         before = self.card(word)

@@ -63,6 +63,23 @@ class ReviewSession:
         self._done.append((reviewed, card, again))
         return reviewed
 
+    @property
+    def last_rated(self) -> str | None:
+        """The word of the last rating `undo` would take back (None: nothing rated)."""
+        return self._done[-1][1].word.word if self._done else None
+
+    def defer(self) -> DueCard | None:
+        """Move the current card to the end of the sitting (its rating could not be saved)."""
+        if not self._queue:
+            return None
+        card = self._queue.pop(0)
+        self._queue.append(card)
+        return card
+
+    def queue(self) -> list[DueCard]:
+        """The cards still to show, current first (a copy)."""
+        return list(self._queue)
+
     def undo(self) -> ReviewUndone | None:
         """Take back the last rating and show that card again; None when nothing was rated."""
         if not self._done:

@@ -347,6 +347,10 @@ class NotesStore:
         word = clean_line(word).strip()
         return next((w for w in self.words() if w.word == word), None)
 
+    def has_word(self, word: str) -> bool:
+        """True when `word` is saved (no records built: a review checks it on every rating)."""
+        return any(d.get("word") == word for d in self._storage.read().get("words", {}).values())
+
     def words(self) -> list[SavedWord]:
         """Saved words, oldest first."""
         docs = self._storage.read().get("words", {}).values()

@@ -79,3 +79,30 @@ class StatusesChanged(Change):
     def words(self) -> frozenset[str]:
         """The words whose status changed."""
         return self.change.words  # type: ignore[attr-defined, no-any-return]
+
+
+@dataclass(frozen=True, kw_only=True)
+class CardRated(StatusesChanged):
+    """A review card was rated; the word's learning status may have changed with it."""
+
+    word: str
+    rating: int
+    """1 Again .. 4 Easy."""
+    requeued: object | None = None
+    """The card again (a `reader.learning.review.DueCard`) when it comes back this sitting."""
+    summary: object | None = None
+    """The sitting's `SessionSummary` once no card is left (None while cards remain)."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class RatingUndone(StatusesChanged):
+    """The last rating of a review sitting was taken back (`word` is shown again)."""
+
+    word: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class RatingFailed(Change):
+    """A rating could not be saved: the card goes to the end of the sitting to be rated again."""
+
+    word: str

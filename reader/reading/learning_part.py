@@ -124,6 +124,10 @@ class LearningPart:
             change = vocabulary.note_annotated(words)
         return self._applied(change)
 
+    def absorb(self, change: object) -> StatusesChanged:
+        """Fold a status change the reviewer made (a rating, its undo) into the snapshot."""
+        return self._applied(change)
+
     def reviewer(self) -> Reviewer:
         """A reviewer over the store (FSRS with default parameters)."""
         from reader.learning.review import Reviewer

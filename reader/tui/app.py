@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -11,6 +13,7 @@ from textual.binding import Binding, BindingType
 from textual.worker import Worker, WorkerState
 
 from reader.reading.changes import Change, StoreReopened
+from reader.reading.reviewing import utc_now
 from reader.reading.session import ReadingSession
 from reader.tui import display_prefs
 from reader.tui.pipeline import EditingApp, OpenArticle
@@ -51,6 +54,7 @@ class ReaderApp(EditingApp):
         Binding("question_mark", "help", "Help"),
         Binding("ctrl+n", "notes", "All notes", show=False),
         Binding("ctrl+g", "saved_words", "Saved words", show=False),
+        Binding("R", "review", "Review saved words", show=False),
         Binding("ctrl+e", "add_term", "Add a glossary term", show=False),
         Binding("ctrl+t", "toggle_theme", "Light/dark", show=False),
         Binding("ctrl+q", "quit", "Quit", show=False),
@@ -62,6 +66,7 @@ class ReaderApp(EditingApp):
     | ? | Every key of the current screen. |
     | ctrl+n | Every highlight and note of the library. |
     | ctrl+g | Saved words: every word saved with `s`. |
+    | R | Review the saved words that are due (spaced repetition). |
     | ctrl+e | Add a glossary term (your own definition, first in every lookup). |
     | ctrl+t | Switch between the light and the dark theme. |
     | ctrl+p | Command palette: every action, and open any article by title. |
@@ -69,8 +74,13 @@ class ReaderApp(EditingApp):
     | ctrl+r | Restore the notes backup (only when a damaged notes file was set aside). |
     """
 
-    def __init__(self, home: Path, article_id: str | None = None) -> None:
+    def __init__(self, home: Path, article_id: str | None = None, *,
+                 review: bool = False) -> None:
         super().__init__(ReadingSession(Path(home)))
+        self.review_at_start = review
+        """Open on the review screen (`reader review`)."""
+        self.clock: Callable[[], datetime] = utc_now
+        """The time reviews are rated at (a fixed clock in tests)."""
         self.library_screen = LibraryScreen(self.session, open_article=article_id)
         """The first screen, always at the bottom of the stack."""
         self.theme = DARK
@@ -87,6 +97,8 @@ class ReaderApp(EditingApp):
         self.call_after_refresh(self.open_store)
         self.call_after_refresh(self.warm_up)
         display_prefs.attach(self)  # p, t, g and the theme, as the reader left them
+        if self.review_at_start:
+            self.action_review()
 
     @work(thread=True, exclusive=True, group="warm-up", exit_on_error=False)
     def warm_up(self) -> None:
@@ -227,6 +239,18 @@ class ReaderApp(EditingApp):
 
         if not isinstance(self.screen, SavedWordsScreen):
             self.push_screen(SavedWordsScreen(self.session))
+
+    def action_review(self) -> None:
+        """Review the saved words that are due."""
+        from reader.tui.screens.review import ReviewScreen
+
+        if isinstance(self.screen, ReviewScreen):
+            return
+        if any(isinstance(screen, ReviewScreen) for screen in self.screen_stack):
+            # one sitting at a time: a second would queue the cards the first still shows
+            self.notify("The review is open already: escape goes back to it.")
+            return
+        self.push_screen(ReviewScreen(self.session, self.clock))
 
     def action_toggle_theme(self) -> None:
         """Switch between the light and the dark theme."""

@@ -217,6 +217,27 @@ async def _shoot(out: Path) -> list[Shot]:
         await pilot.pause(0.3)
         save("13-word-status-marks", ARTICLE_TITLE, "qīngchén")
         await pilot.press("p", "p")
+
+        from reader.tui.screens.review import ReviewScreen
+
+        await pilot.press("R")  # the saved words' review: the front, with its pinyin
+        review = app.screen
+        await _wait(pilot, lambda: isinstance(review, ReviewScreen)
+                    and review.current is not None and review.sources
+                    and review.current.word.sentence in review.pinyin, "the review")
+        assert isinstance(review, ReviewScreen)
+        assert review.current is not None
+        if review.current.word.word != "黑漆漆":  # 快递 (saved in the same second) first
+            await pilot.press("space", "4")  # Easy; then 黑漆漆, blanked in its sentence
+            await _wait(pilot, lambda: review.current is not None
+                        and review.current.word.word == "黑漆漆", "the card of 黑漆漆")
+        await pilot.press("p")
+        await pilot.pause(0.3)
+        save("14-review-front", "Review", "＿＿＿", "hēiqīqī", "space shows the answer")
+        await pilot.press("space")
+        await pilot.pause(0.3)
+        save("15-review-answer", "黑漆漆", "pitch-dark", "Again", "Easy")
+        await pilot.press("escape")
     return shots
 
 

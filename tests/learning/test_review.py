@@ -122,4 +122,5 @@ def test_review_cli_due_and_stats(isolated_home, capsys):
     assert main(["review", "--stats", "--json"]) == 0
     stats = json.loads(capsys.readouterr().out)
     assert (stats["cards"], stats["new"], stats["reviewed_today"]) == (2, 1, 1)
-    assert main(["review"]) == 2
+    assert main(["review"]) == 2  # the review screen: it needs a terminal
+    assert "not a terminal" in capsys.readouterr().err

@@ -73,7 +73,7 @@ class SavedWordsScreen(SearchScreen):
     | a | Edit your own note on the word. |
     | x | Delete the word. |
     | u / ctrl+y, U | Undo the last change of any kind / redo it. |
-    | e | Export every saved word for Anki (TSV, with your notes). |
+    | e | Export every saved word for Anki (TSV or an .apkg deck, with your notes). |
     """
 
     HELP_EXTRA: ClassVar[list[tuple[str, str]]] = [
@@ -271,7 +271,7 @@ class SavedWordsScreen(SearchScreen):
 
     @work(group="export", exclusive=True, exit_on_error=False)
     async def action_export(self) -> None:
-        """Export every saved word as an Anki TSV."""
+        """Export every saved word for Anki (TSV or `.apkg`)."""
         from reader.tui.screens.words_export import run_words_export
 
         await run_words_export(self, self.session)

@@ -1,0 +1,259 @@
+"""The review screen by keys on a fixed clock: cloze, answer, ratings, undo, summary."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import UTC, datetime
+from pathlib import Path
+
+from reader.commands.app import make_app
+from reader.corpus.library import load_library
+from reader.learning.status import Status
+from reader.learning.vocabulary import Vocabulary
+from reader.notes.store import NotesStore
+from reader.reading.session import READ_ONLY_NOTICE
+from reader.tui.review_card import BLANK
+from reader.tui.screens.article import ArticleScreen
+from reader.tui.screens.review import ReviewScreen
+
+from .helpers import MARKER, notices, open_test_article, wait_for
+
+NOW = datetime(2026, 3, 1, 8, 0, tzinfo=UTC)
+WORDS = {"跨境": "cross-border", "会议": "meeting", "文化": "culture"}
+
+
+def save_words(home: Path) -> str:
+    """Save three words of the test article with their sentences; return the article id."""
+    art, issue = next((a, i) for i in load_library(home) for a in i.articles
+                      if MARKER in a.text)
+    sentences = [s + "。" for s in art.text.split("。")]
+    with NotesStore.open(home) as store:
+        for word, gloss in WORDS.items():
+            sentence = next(s for s in sentences if word in s).strip()
+            store.save_word(word, "", gloss, sentence, art.id, issue.id, hsk=3,
+                            note=f"my note on {word}")
+    return art.id
+
+
+def shown(screen: ReviewScreen) -> str:
+    """The text of the card's front (or answer)."""
+    return str(screen.query_one("#review-card").render())
+
+
+async def settled(pilot, screen: ReviewScreen) -> None:
+    """Every rating sent is saved and answered."""
+    await wait_for(pilot, lambda: not screen.cards.pending, "the ratings to be saved")
+    await pilot.pause()
+
+
+async def rate(pilot, screen: ReviewScreen, key: str) -> str:
+    """Show the answer, rate the card by key; return the word rated."""
+    word = screen.current.word.word
+    await pilot.press("space", key)
+    return word
+
+
+def test_a_review_session_by_keys(home: Path) -> None:
+    save_words(home)
+
+    async def run() -> None:
+        app = make_app(home)
+        app.clock = lambda: NOW
+        async with app.run_test(size=(100, 32)) as pilot:
+            await pilot.press("R")
+            await wait_for(pilot, lambda: isinstance(app.screen, ReviewScreen), "the review")
+            screen = app.screen
+            await wait_for(pilot, lambda: screen.current is not None, "the first card")
+            first = screen.current.word
+            front = shown(screen)
+            assert first.word not in front and BLANK * len(first.word) in front
+            assert "3 to review" in str(screen.query_one("#review-status").render())
+            await pilot.press("p")
+            await wait_for(pilot, lambda: first.sentence in screen.pinyin, "the pinyin")
+            await pilot.pause()
+            assert screen.show_pinyin and "moment" not in shown(screen)
+            assert screen.pinyin[first.sentence] in shown(screen)
+            await pilot.press("space")
+            answer = shown(screen)
+            assert first.word in answer and WORDS[first.word] in answer and "HSK 3" in answer
+            assert "测试日报" in answer  # the issue the sentence comes from
+            assert screen.pinyin[first.sentence] not in shown(screen)
+            assert screen.query_one("#review-buttons").display
+
+            assert await rate(pilot, screen, "3") == first.word  # Good: back in 10 minutes
+            second = screen.current.word.word
+            assert second != first.word  # the next card at once, before the write is back
+            await rate(pilot, screen, "1")  # Again
+            await settled(pilot, screen)
+            assert len(screen.queue) == 3  # the third, and the two learning cards again
+            await pilot.press("u")
+            assert screen.current.word.word == second and not screen.revealed
+            await settled(pilot, screen)
+            # the undone card first, then the third, then the first's learning step
+            assert [c.word.word for c in screen.queue][::2] == [second, first.word]
+            with_store = app.session.readable_store()
+            with app.session.store_lock:
+                assert with_store.keyed_docs("cards").get(second) is None
+            assert any("Undone: the rating of" in n for n in notices(app))
+
+            third = ""
+            await rate(pilot, screen, "4")  # the undone card, Easy
+            third = await rate(pilot, screen, "1")  # the third, Again
+            while screen.current is not None:
+                await rate(pilot, screen, "4")
+                await settled(pilot, screen)
+            await settled(pilot, screen)
+            end = str(screen.query_one("#review-message").render())
+            assert "5 cards reviewed, 1 again" in end, end
+            assert "Next card due" in end
+            assert third and third != second
+
+            await pilot.press("u")  # the summary's last rating comes back
+            assert screen.current is not None
+            await settled(pilot, screen)
+            await rate(pilot, screen, "4")
+            await settled(pilot, screen)
+            assert "5 cards reviewed" in str(screen.query_one("#review-message").render())
+
+        with NotesStore.open(home, read_only=True) as store:
+            reviews = store.keyed_docs("reviews").values()
+            assert len(reviews) == 5 and sum(r["rating"] == 1 for r in reviews) == 1
+            assert set(store.keyed_docs("cards")) == set(WORDS)
+
+    asyncio.run(run())
+
+
+def test_reader_review_opens_the_app_on_the_review_screen(home: Path) -> None:
+    save_words(home)
+
+    async def run() -> None:
+        app = make_app(home, review=True)
+        async with app.run_test(size=(100, 32)) as pilot:
+            await wait_for(pilot, lambda: isinstance(app.screen, ReviewScreen), "the review")
+            screen = app.screen
+            await wait_for(pilot, lambda: screen.current is not None, "a card")
+            await pilot.press("space")
+            await wait_for(pilot, lambda: screen.sources, "the cards' articles")
+            await pilot.press("enter")  # on the answer: the article, at the sentence
+            await wait_for(pilot, lambda: isinstance(app.screen, ArticleScreen), "the article")
+            await pilot.press("R")  # one sitting at a time
+            assert isinstance(app.screen, ArticleScreen)
+            assert any("review is open already" in n for n in notices(app))
+            await pilot.press("escape")
+            await wait_for(pilot, lambda: app.screen is screen, "back to the review")
+
+    asyncio.run(run())
+
+
+def test_a_known_word_is_never_shown(home: Path) -> None:
+    save_words(home)
+    with NotesStore.open(home) as store:
+        Vocabulary(store).set_status("跨境", Status.KNOWN)
+
+    async def run() -> None:
+        app = make_app(home)
+        app.clock = lambda: NOW
+        seen = set()
+        async with app.run_test(size=(100, 32)) as pilot:
+            await pilot.press("R")
+            await wait_for(pilot, lambda: isinstance(app.screen, ReviewScreen), "the review")
+            screen = app.screen
+            await wait_for(pilot, lambda: screen.sitting is not None, "the cards")
+            assert len(screen.queue) == 2
+            assert app.session.learning.status("会议") is Status.NEW  # the snapshot is read
+            while screen.current is not None:
+                seen.add(await rate(pilot, screen, "4"))
+            await settled(pilot, screen)
+            # the rating's status change reached the session's snapshot (articles mark it)
+            assert app.session.learning.status("会议") is not Status.NEW
+            assert app.session.learning.status("跨境") is Status.KNOWN
+        assert seen == {"会议", "文化"}
+
+    asyncio.run(run())
+
+
+def test_nothing_due_says_when_the_next_card_is(home: Path) -> None:
+    save_words(home)
+
+    async def run() -> None:
+        app = make_app(home)
+        app.clock = lambda: NOW
+        async with app.run_test(size=(100, 32)) as pilot:
+            await pilot.press("R")
+            await wait_for(pilot, lambda: isinstance(app.screen, ReviewScreen), "the review")
+            screen = app.screen
+            await wait_for(pilot, lambda: screen.current is not None, "a card")
+            while screen.current is not None:
+                await rate(pilot, screen, "4")
+            await settled(pilot, screen)
+            await pilot.press("escape", "R")
+            await wait_for(pilot, lambda: isinstance(app.screen, ReviewScreen)
+                           and app.screen is not screen and app.screen.sitting, "again")
+            message = str(app.screen.query_one("#review-message").render())
+            assert "No cards are due now. The next card is due" in message, message
+
+    asyncio.run(run())
+
+
+def test_read_only_shows_the_cards_without_rating(home: Path) -> None:
+    save_words(home)
+
+    async def run() -> None:
+        with NotesStore.open(home):  # another running Dubao holds the lock
+            app = make_app(home)
+            async with app.run_test(size=(100, 32)) as pilot:
+                await wait_for(pilot, lambda: app.session.read_only, "the read-only store")
+                await pilot.press("R")
+                await wait_for(pilot, lambda: isinstance(app.screen, ReviewScreen)
+                               and app.screen.current is not None, "a card")
+                screen = app.screen
+                assert READ_ONLY_NOTICE in str(screen.query_one("#review-status").render())
+                await pilot.press("space", "3")
+                assert screen.revealed and not screen.rated  # no rating taken
+                assert not screen.query_one("#review-buttons").display
+                await pilot.press("n", "n", "n")
+                assert screen.current is None
+        with NotesStore.open(home, read_only=True) as store:
+            assert not store.keyed_docs("reviews")
+
+    asyncio.run(run())
+
+
+def test_r_typed_in_a_search_box_is_a_letter_not_the_review(home: Path) -> None:
+    save_words(home)
+
+    async def run() -> None:
+        from textual.widgets import Input
+
+        from reader.tui.screens.saved_words import SavedWordsScreen
+
+        app = make_app(home)
+        async with app.run_test(size=(100, 32)) as pilot:
+            await wait_for(pilot, app.session.store_ready.is_set, "the store")
+            await pilot.press("ctrl+g")
+            await wait_for(pilot, lambda: isinstance(app.screen, SavedWordsScreen), "the words")
+            await pilot.press("slash", "R")
+            await pilot.pause()
+            assert isinstance(app.screen, SavedWordsScreen)
+            assert app.screen.query_one("#words-search", Input).value == "R"
+
+    asyncio.run(run())
+
+
+def test_r_on_an_article_opens_the_review_and_escape_returns(home: Path) -> None:
+    save_words(home)
+
+    async def run() -> None:
+        app = make_app(home)
+        async with app.run_test(size=(100, 32)) as pilot:
+            await open_test_article(pilot, app)
+            article = app.screen
+            await pilot.press("R")
+            await wait_for(pilot, lambda: isinstance(app.screen, ReviewScreen)
+                           and app.screen.current is not None, "the review")
+            await pilot.press("o")  # on the front: the answer first, never the article
+            assert app.screen.revealed and isinstance(app.screen, ReviewScreen)
+            await pilot.press("escape")
+            await wait_for(pilot, lambda: app.screen is article, "the article again")
+
+    asyncio.run(run())
