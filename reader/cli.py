@@ -19,6 +19,7 @@ COMMAND_MODULES = (
     "reader.commands.export",
     "reader.commands.bench",
     "reader.commands.learning",
+    "reader.commands.learning_settings",
 )
 
 

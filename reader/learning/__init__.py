@@ -12,7 +12,7 @@ Textual-free. Services take an open `NotesStore` and return small frozen change 
 - `Reviewer(store)`: `due(now)`, `rate(word, 1-4, now)` -> CardReviewed, `undo(reviewed)`
   -> ReviewUndone, `stats(now)`; `ReviewSession(reviewer, clock)` for one sitting:
   `current`, `rate(n)`, `undo()`, `summary()` (reviewed, again, next due).
-- `settings`: `get_setting`/`set_setting` (pinyin_mode, review_long_interval_known,
+- `settings`: `get_setting`/`set_setting` (review_long_interval_known,
   annotate_keeps_status) -> SettingChanged; `status.shows_pinyin(mode, status)`.
 - `digest.digest(issue, statuses)`, `stats.learning_stats(...)`, `word_files` (import/export),
   `anki_deck.apkg_bytes(words, articles)`.

@@ -1,4 +1,7 @@
-"""Learning settings kept in the notes file (pinyin mode, long interval -> known)."""
+"""Learning settings kept in the notes file (long interval -> known, annotating keeps status).
+
+The pinyin mode is a display preference (reader/settings.py, beside `p`/`t`/`g`), not kept here.
+"""
 
 from __future__ import annotations
 
@@ -8,16 +11,14 @@ from reader.notes.model import now_iso
 from reader.notes.store import NotesStore
 
 DEFAULTS: dict[str, object] = {
-    "pinyin_mode": "all",
     "review_long_interval_known": False,
     "annotate_keeps_status": False,
 }
-"""Every setting with its default: pinyin over all words / not-known words / off; whether a
-card reaching a long interval marks its word known (off); whether highlighting or saving a
-word leaves its status alone (off: it becomes learning)."""
+"""Every setting with its default: whether a card reaching a long interval marks its word
+known (off); whether highlighting or saving a word leaves its status alone (off: it becomes
+learning)."""
 
 CHOICES: dict[str, tuple[object, ...]] = {
-    "pinyin_mode": ("all", "not-known", "off"),
     "review_long_interval_known": (False, True),
     "annotate_keeps_status": (False, True),
 }

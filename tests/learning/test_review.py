@@ -108,7 +108,7 @@ def test_bad_ratings_and_words(isolated_home):
         with pytest.raises(InputError):
             reviewer.rate("没有", 3, T0)
         with pytest.raises(InputError):
-            set_setting(store, "pinyin_mode", "sometimes")
+            set_setting(store, "review_long_interval_known", "sometimes")
 
 
 def test_review_cli_due_and_stats(isolated_home, capsys):
