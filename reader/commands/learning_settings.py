@@ -32,8 +32,8 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
 def run_settings(args: argparse.Namespace) -> int:
     """List the settings, show one, or set one (on/off)."""
     from reader.commands.output import print_json, stdout
-    from reader.learning.settings import DEFAULTS, get_setting, set_setting
     from reader.corpus.decode import printable
+    from reader.learning.settings import DEFAULTS, get_setting, set_setting
     from reader.notes.store import NotesStore
 
     if args.key is not None and args.key not in DEFAULTS:
