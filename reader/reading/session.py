@@ -199,14 +199,18 @@ class ReadingSession:
             conn.close()
 
     def compute_profiles(self, articles: list[Article]) -> dict[str, HskProfile]:
-        """Profile articles (without keeping their tokens) and store them in the index."""
+        """Profile and count articles (without keeping their tokens); store both in the index."""
         from reader.index.db import open_db
         from reader.index.profiles import compute_profile, save_profiles
+        from reader.index.word_counts import save_counts
+        from reader.learning.scoring import article_counts
 
         counts = {a.id: compute_profile(a.text) for a in articles}
+        words = {a.id: article_counts(a) for a in articles}  # token cache: no second segmenting
         conn = open_db(self.home)  # in step already: the library was just loaded
         try:
             save_profiles(conn, counts)
+            save_counts(conn, words)
         finally:
             conn.close()
         return {k: HskProfile(v) for k, v in counts.items()}

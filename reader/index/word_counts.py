@@ -1,0 +1,62 @@
+"""Word counts kept per article in the index, next to the HSK profile: counted once, scored often.
+
+The counts (`reader.learning.scoring.WordCounts`) are what `known_share` and `new_words` are
+scored from; storing them means no article is segmented again to score it.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+
+from reader.index.pages import transaction
+from reader.learning.scoring import WordCounts
+
+
+def _dumps(counts: WordCounts) -> str:
+    return json.dumps(counts.to_json(), ensure_ascii=False, separators=(",", ":"))
+
+
+def _loads(raw: str) -> WordCounts | None:
+    try:
+        return WordCounts.from_json(json.loads(raw))
+    except (ValueError, TypeError, AttributeError):
+        return None  # a damaged cell counts as missing: it is computed again
+
+
+def save_counts(conn: sqlite3.Connection, counts: dict[str, WordCounts]) -> None:
+    """Store word counts per article id."""
+    with transaction(conn):
+        conn.executemany("UPDATE articles SET words = ? WHERE id = ?",
+                         [(_dumps(c), art_id) for art_id, c in counts.items()])
+
+
+def stored_counts(conn: sqlite3.Connection, ids: Iterable[str]) -> dict[str, WordCounts]:
+    """The stored counts of these articles (ids without counts are left out)."""
+    out: dict[str, WordCounts] = {}
+    wanted = list(dict.fromkeys(ids))
+    for k in range(0, len(wanted), 500):
+        chunk = wanted[k:k + 500]
+        marks = ",".join("?" * len(chunk))
+        for art_id, raw in conn.execute(
+                f"SELECT id, words FROM articles WHERE words IS NOT NULL AND id IN ({marks})",
+                chunk):
+            counts = _loads(raw)
+            if counts is not None:
+                out[art_id] = counts
+    return out
+
+
+def all_counts(conn: sqlite3.Connection) -> Iterator[tuple[str, WordCounts]]:
+    """Every article's stored counts, one at a time (a year of papers is not held at once)."""
+    for art_id, raw in conn.execute("SELECT id, words FROM articles WHERE words IS NOT NULL"):
+        counts = _loads(raw)
+        if counts is not None:
+            yield art_id, counts
+
+
+def missing_counts(conn: sqlite3.Connection) -> list[str]:
+    """Ids of articles whose counts are not stored yet."""
+    return [r[0] for r in conn.execute(
+        "SELECT id FROM articles WHERE words IS NULL ORDER BY rowid")]

@@ -1,0 +1,93 @@
+"""The library's known-words figures: rows re-scored on a status change, sort and ≥90% filter."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from reader.learning.status import Status
+from reader.reading.changes import StatusesChanged
+from reader.tui.app import ReaderApp
+from reader.tui.widgets.library_tree import LibraryTree
+
+from .helpers import MARKER, article_id_of, wait_for
+
+SIZE = (120, 32)
+
+
+def _label(tree: LibraryTree, art_id: str) -> str:
+    return str(tree._leaves[art_id].label)
+
+
+async def _scored(pilot: object, app: ReaderApp) -> str:
+    """Wait until the test article has its word counts in the index; its id."""
+    screen = app.library_screen
+    await wait_for(pilot, lambda: screen.issues and screen.progress is not None, "the library")
+    art_id = article_id_of(app)
+    await wait_for(pilot, lambda: (screen.difficulty.forget_absent() or
+                                   screen.difficulty.score(art_id) is not None), "the counts")
+    return art_id
+
+
+def test_row_changes_when_a_word_is_marked_known(home: Path) -> None:
+    async def scenario() -> None:
+        app = ReaderApp(home=home)
+        changes: list[StatusesChanged] = []
+        async with app.run_test(size=SIZE) as pilot:
+            art_id = await _scored(pilot, app)
+            await wait_for(pilot, lambda: app.session.store_ready.is_set(), "the store")
+            tree = app.library_screen.query_one(LibraryTree)
+            assert tree.select_article(art_id)
+            await pilot.pause()
+            before = _label(tree, art_id)
+            assert " 0% known" in before, before
+            app.session_changed.subscribe(app.library_screen, changes.append)
+            app.edit(lambda s: s.learning.set_status(["跨境", "电商", "发展"], Status.KNOWN))
+            await wait_for(pilot, lambda: changes, "the status change")
+            await wait_for(pilot, lambda: _label(tree, art_id) != before, "the row to change")
+            after = _label(tree, art_id)
+            assert " 0% known" not in after and "% known" in after
+            score = app.library_screen.difficulty.score(art_id)
+            assert score is not None and score.known > 0
+            counts_new = int(before.split("% known")[1].split("new")[0])
+            assert score.new_words == counts_new - 3
+
+    asyncio.run(scenario())
+
+
+def test_sort_and_the_readable_filter(home: Path) -> None:
+    async def scenario() -> None:
+        app = ReaderApp(home=home)
+        async with app.run_test(size=SIZE) as pilot:
+            art_id = await _scored(pilot, app)
+            await wait_for(pilot, lambda: app.session.store_ready.is_set(), "the store")
+            screen = app.library_screen
+            tree = screen.query_one(LibraryTree)
+            words = [w for w in screen.difficulty._counts[art_id].counts]
+            app.edit(lambda s: s.learning.set_status(words, Status.KNOWN))
+            await wait_for(pilot, lambda: (screen.difficulty.score(art_id) or 0)
+                           and screen.difficulty.score(art_id).known_share == 1.0,
+                           "the article fully known")
+            tree.focus()
+            await pilot.press("o")  # most known first
+            await wait_for(pilot, lambda: screen.ranked_scores is not None
+                           and tree._leaves, "the sorted list")
+            first = next(n for n in tree._leaves.values())
+            assert first.data == art_id
+            assert "most known first" in str(screen.query_one("#library-status").render())
+            await pilot.press("o")  # fewest new words first
+            await wait_for(pilot, lambda: tree._leaves, "the list by new words")
+            assert next(iter(tree._leaves)) == art_id  # no new word left in it
+            await pilot.press("o")  # back to library order
+            await pilot.press("e")
+            await wait_for(pilot, lambda: "known>=90" in str(
+                screen.query_one("#library-status").render()), "the ≥90% filter")
+            await wait_for(pilot, lambda: list(tree._leaves) == [art_id], "only the easy one")
+            await pilot.press("e")
+            await wait_for(pilot, lambda: "known>=90" not in str(
+                screen.query_one("#library-status").render()), "the filter off")
+            box = screen.query_one("#filter")
+            box.value = f"{MARKER[:2]} new<=0"
+            await wait_for(pilot, lambda: list(tree._leaves) == [art_id], "a typed term")
+
+    asyncio.run(scenario())
