@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import re
 from pathlib import Path
 
 from reader.learning.status import Status
@@ -17,6 +18,13 @@ SIZE = (120, 32)
 
 def _label(tree: LibraryTree, art_id: str) -> str:
     return str(tree._leaves[art_id].label)
+
+
+def _figures(label: str) -> tuple[int, int]:
+    """(percent known, new words) read off a library line."""
+    m = re.search(r"(\d+)% [█░]+ +(\d+) new", label)
+    assert m, label
+    return int(m[1]), int(m[2])
 
 
 async def _scored(pilot: object, app: ReaderApp) -> str:
@@ -40,17 +48,16 @@ def test_row_changes_when_a_word_is_marked_known(home: Path) -> None:
             assert tree.select_article(art_id)
             await pilot.pause()
             before = _label(tree, art_id)
-            assert " 0% known" in before, before
+            assert _figures(before)[0] == 0, before
             app.session_changed.subscribe(app.library_screen, changes.append)
             app.edit(lambda s: s.learning.set_status(["跨境", "电商", "发展"], Status.KNOWN))
             await wait_for(pilot, lambda: changes, "the status change")
             await wait_for(pilot, lambda: _label(tree, art_id) != before, "the row to change")
-            after = _label(tree, art_id)
-            assert " 0% known" not in after and "% known" in after
+            share, new = _figures(_label(tree, art_id))
             score = app.library_screen.difficulty.score(art_id)
             assert score is not None and score.known > 0
-            counts_new = int(before.split("% known")[1].split("new")[0])
-            assert score.new_words == counts_new - 3
+            assert share == round(score.known_share * 100) > 0
+            assert new == score.new_words == _figures(before)[1] - 3
 
     asyncio.run(scenario())
 

@@ -6,20 +6,23 @@ from rich.text import Text
 
 from reader.learning.scoring import ArticleScore
 
-BAR_CELLS = 8
-"""Width of the bar (as wide as the HSK bar)."""
 KNOWN_STYLE = "green"
 """Colour of the known part of the known-words bar."""
 
 
+KNOWN_CELLS = 6
+"""Width of the known-words bar."""
+KNOWN_WIDTH = 4 + 1 + KNOWN_CELLS + 1 + 3 + 4 + 2
+"""Cells the known column takes (blank while an article has no score), so titles line up."""
+
+
 def known_bar(score: ArticleScore | None) -> Text:
-    """A small bar of the share of running words known, the share and the new words."""
+    """` 56% ████░░  47 new  `: share of running words known, a bar, distinct new words."""
     share = score.known_share if score is not None else None
     if score is None or share is None:
-        return Text()
-    full = min(BAR_CELLS, round(share * BAR_CELLS))
-    text = Text("  ")
-    text.append("█" * full, KNOWN_STYLE).append("░" * (BAR_CELLS - full), "dim")
-    text.append(f" {share * 100:>3.0f}% known", "dim")
-    text.append(f" {score.new_words:>3} new", "dim")
+        return Text(" " * KNOWN_WIDTH)
+    full = min(KNOWN_CELLS, round(share * KNOWN_CELLS))
+    text = Text(f"{share * 100:>3.0f}% ")
+    text.append("█" * full, KNOWN_STYLE).append("░" * (KNOWN_CELLS - full), "dim")
+    text.append(f" {score.new_words:>3} new  ", "dim")
     return text

@@ -78,10 +78,9 @@ def library_legend() -> list[Text]:
             bar.append("█ ", BAND_STYLES[band]).append(f"{names[band]}   ")
     bar.rstrip()
     share = Text("The figure after the bar is the share of words at HSK 1-3.")
-    known = Text("Known bar: ")
-    known.append("█", KNOWN_STYLE).append(" words you know (running words; names, places, "
-                                           "numbers and ignored words left out), then the "
-                                           "share known and the distinct new words.")
+    known = Text("Before the title: the share of the article's running words you know, ")
+    known.append("█", KNOWN_STYLE).append(" a bar of it, and its distinct new words (names, "
+                                           "places, numbers and ignored words left out).")
     return [marks, bar, share, known]
 
 
@@ -98,6 +97,7 @@ def article_label(
         text.append("◐ ", "yellow")
     else:
         text.append("• ", "dim")
+    text.append_text(known_bar(score))
     if article.kind == "photo":
         text.append("[photo] ", "italic")
     if article.kicker:
@@ -108,7 +108,6 @@ def article_label(
     length = article.length if chars is None else chars
     text.append(f"  {length:,} chars  ", "dim")
     text.append_text(profile_bar(profile))
-    text.append_text(known_bar(score))
     return text
 
 
