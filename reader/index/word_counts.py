@@ -48,9 +48,13 @@ def stored_counts(conn: sqlite3.Connection, ids: Iterable[str]) -> dict[str, Wor
     return out
 
 
-def all_counts(conn: sqlite3.Connection) -> Iterator[tuple[str, WordCounts]]:
-    """Every article's stored counts, one at a time (a year of papers is not held at once)."""
+def all_counts(conn: sqlite3.Connection,
+               skip: set[str] | frozenset[str] = frozenset()) -> Iterator[tuple[str, WordCounts]]:
+    """Every article's stored counts but those in `skip`, one at a time (a year of papers is
+    not held at once; skipped rows are not decoded)."""
     for art_id, raw in conn.execute("SELECT id, words FROM articles WHERE words IS NOT NULL"):
+        if art_id in skip:
+            continue
         counts = _loads(raw)
         if counts is not None:
             yield art_id, counts
@@ -60,3 +64,21 @@ def missing_counts(conn: sqlite3.Connection) -> list[str]:
     """Ids of articles whose counts are not stored yet."""
     return [r[0] for r in conn.execute(
         "SELECT id FROM articles WHERE words IS NULL ORDER BY rowid")]
+
+
+def articles_with(conn: sqlite3.Connection, words: Iterable[str]) -> set[str] | None:
+    """Ids of articles whose text may hold any of `words` (a superset, from the search index);
+    None when a word gives the index nothing to look for (any article may hold it)."""
+    from reader.index.grams import match_expression
+
+    parts = []
+    for word in words:
+        expr = match_expression(word)
+        if expr is None:
+            return None
+        parts.append(f"({expr})")
+    if not parts:
+        return set()
+    return {r[0] for r in conn.execute(
+        "SELECT a.id FROM grams JOIN articles a ON a.rowid = grams.rowid WHERE grams MATCH ?",
+        (" OR ".join(parts),))}

@@ -48,13 +48,15 @@ class StatusSets:
 def fast_score(counts: WordCounts, sets: StatusSets) -> ArticleScore:
     """The same figures as `reader.learning.scoring.score`, by set operations."""
     c = counts.counts
-    keys = c.keys()
-    known = keys & sets.known
-    ignored = keys & sets.ignored
-    learning = keys & sets.learning
-    running = sum(c.values()) - sum(c[w] for w in ignored)
-    return ArticleScore(running, sum(c[w] for w in known),
-                        len(keys) - len(known) - len(ignored) - len(learning), len(learning))
+    # set.intersection(dict) walks the article's words and probes the set; `keys & set`
+    # would walk the (far larger) set of known words.
+    known = sets.known.intersection(c)
+    ignored = sets.ignored.intersection(c)
+    learning = sets.learning.intersection(c)
+    get = c.__getitem__
+    running = sum(c.values()) - sum(map(get, ignored))
+    return ArticleScore(running, sum(map(get, known)),
+                        len(c) - len(known) - len(ignored) - len(learning), len(learning))
 
 
 class LibraryDifficulty:
@@ -153,17 +155,19 @@ class LibraryDifficulty:
         snapshot = self._statuses()
         sets = StatusSets.of(snapshot)
         scores: dict[str, ArticleScore] = {}
+        with self._lock:
+            have = set(self._scores)
         try:
             conn = open_db(self._home)
             try:
-                for art_id, counts in all_counts(conn):
+                for art_id, counts in all_counts(conn, skip=have):
                     scores[art_id] = fast_score(counts, sets)
             finally:
                 conn.close()
         except sqlite3.DatabaseError:
             pass
         with self._lock:
-            if self._statuses() is snapshot:  # no status changed meanwhile
+            if self._statuses() is snapshot and have <= self._scores.keys():  # no change since
                 self._scores.update(scores)
                 self._absent.difference_update(scores)
                 self.complete = True
@@ -197,23 +201,34 @@ class LibraryDifficulty:
     def changed(self, words: Iterable[str]) -> list[str]:
         """Statuses of `words` changed: re-score the articles that hold one; return their ids.
 
-        Scores whose counts are no longer kept are dropped (made again when drawn) and their
-        ids returned too, since they may have changed.
+        Articles whose counts are kept are re-scored at once; other scores (a whole-library
+        pass) are dropped when the search index says the article may hold a word, and made
+        again when drawn or at the next pass. Their ids are returned too.
         """
-        changed = frozenset(words)
+        changed = tuple(dict.fromkeys(words))
         with self._lock:
             sets = self.sets()
             out: list[str] = []
             for art_id, counts in self._counts.items():
-                if not changed.isdisjoint(counts.counts.keys()):
+                c = counts.counts
+                if any(w in c for w in changed):
                     self._scores[art_id] = fast_score(counts, sets)
                     out.append(art_id)
-            dropped = [i for i in self._scores if i not in self._counts]
-            for art_id in dropped:
-                del self._scores[art_id]
-            if dropped:
-                self.complete = False
-            return out + dropped
+            others = self._scores.keys() - self._counts.keys()
+            if others:
+                from reader.index.word_counts import articles_with
+
+                try:
+                    maybe = articles_with(self._db(), changed)
+                except sqlite3.DatabaseError:
+                    maybe = None
+                dropped = list(others if maybe is None else others & maybe)
+                for art_id in dropped:
+                    del self._scores[art_id]
+                if dropped:
+                    self.complete = False
+                out += dropped
+            return out
 
 
 SORTS = ("library", "known", "new")

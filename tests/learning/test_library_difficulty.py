@@ -109,6 +109,19 @@ def test_profile_pass_stores_counts_and_a_change_rescores_only_holders(
     everything = difficulty.score_all()
     assert difficulty.complete and set(everything) == set(stored)
     difficulty.close()
+    # A whole-library pass keeps no counts: the search index says which scores to drop.
+    fresh = LibraryDifficulty(isolated_home, lambda: snapshot["now"])
+    fresh.score_all()
+    assert fresh.complete and not fresh._counts
+    snapshot["now"] = {word: Status.KNOWN, "记者": Status.IGNORED}
+    touched = set(fresh.changed(["记者"]))
+    assert not fresh.complete
+    assert {i for i in stored if "记者" in stored[i].counts} <= touched < set(stored)
+    again = fresh.score_all()
+    assert fresh.complete
+    for art_id, counts in stored.items():
+        assert again[art_id] == score(counts, snapshot["now"]), art_id
+    fresh.close()
 
 
 def test_old_index_schema_is_rebuilt_with_the_counts_column(isolated_home: Path) -> None:
