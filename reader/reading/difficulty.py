@@ -15,9 +15,12 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from reader.learning.scoring import ArticleScore, WordCounts
 from reader.learning.status import Status
+
+if TYPE_CHECKING:
+    from reader.learning.scoring import ArticleScore, WordCounts
 
 COUNTS_KEPT = 5000
 """Articles whose counts stay in memory (the lines listed, and then some)."""
@@ -47,6 +50,8 @@ class StatusSets:
 
 def fast_score(counts: WordCounts, sets: StatusSets) -> ArticleScore:
     """The same figures as `reader.learning.scoring.score`, by set operations."""
+    from reader.learning.scoring import ArticleScore  # the library starts without the language
+
     c = counts.counts
     # set.intersection(dict) walks the article's words and probes the set; `keys & set`
     # would walk the (far larger) set of known words.
@@ -95,6 +100,11 @@ class LibraryDifficulty:
         if self._sets is None or self._sets[0] != id(snapshot):
             self._sets = (id(snapshot), StatusSets.of(snapshot))
         return self._sets[1]
+
+    def has_statuses(self) -> bool:
+        """True once the user has given any word a status."""
+        sets = self.sets()
+        return bool(sets.known or sets.ignored or sets.learning)
 
     def _keep(self, art_id: str, counts: WordCounts) -> None:
         self._counts[art_id] = counts

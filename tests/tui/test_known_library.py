@@ -7,6 +7,8 @@ import re
 from pathlib import Path
 
 from reader.learning.status import Status
+from reader.learning.vocabulary import Vocabulary
+from reader.notes.store import NotesStore
 from reader.reading.changes import StatusesChanged
 from reader.tui.app import ReaderApp
 from reader.tui.widgets.library_tree import LibraryTree
@@ -38,6 +40,9 @@ async def _scored(pilot: object, app: ReaderApp) -> str:
 
 
 def test_row_changes_when_a_word_is_marked_known(home: Path) -> None:
+    with NotesStore.open(home) as store:  # one status elsewhere: the known column shows
+        Vocabulary(store).set_status("苹果", Status.KNOWN)
+
     async def scenario() -> None:
         app = ReaderApp(home=home)
         changes: list[StatusesChanged] = []
@@ -47,6 +52,7 @@ def test_row_changes_when_a_word_is_marked_known(home: Path) -> None:
             tree = app.library_screen.query_one(LibraryTree)
             assert tree.select_article(art_id)
             await pilot.pause()
+            await wait_for(pilot, lambda: "new" in _label(tree, art_id), "the known column")
             before = _label(tree, art_id)
             assert _figures(before)[0] == 0, before
             app.session_changed.subscribe(app.library_screen, changes.append)
@@ -96,5 +102,22 @@ def test_sort_and_the_readable_filter(home: Path) -> None:
             box = screen.query_one("#filter")
             box.value = f"{MARKER[:2]} new<=0"
             await wait_for(pilot, lambda: list(tree._leaves) == [art_id], "a typed term")
+
+    asyncio.run(scenario())
+
+
+def test_no_known_column_before_any_status(home: Path) -> None:
+    async def scenario() -> None:
+        app = ReaderApp(home=home)
+        async with app.run_test(size=SIZE) as pilot:
+            art_id = await _scored(pilot, app)
+            await wait_for(pilot, lambda: app.session.store_ready.is_set(), "the store")
+            tree = app.library_screen.query_one(LibraryTree)
+            assert tree.select_article(art_id)
+            await pilot.pause()
+            assert not re.search(r"\d+ new", _label(tree, art_id))
+            app.edit(lambda s: s.learning.set_status("跨境", Status.KNOWN))
+            await wait_for(pilot, lambda: re.search(r"\d+ new", _label(tree, art_id)),
+                           "the column after the first status")
 
     asyncio.run(scenario())

@@ -134,8 +134,9 @@ class DigestScreen(ReaderScreen[None]):
         for w in message.words:
             self.words[w.word] = w
             # Text cells: words, glosses and sentences are never read as markup.
-            table.add_row(str(w.count), Text(w.word, "bold"), Text(w.pinyin), hsk_label(w.hsk),
-                          Text(shorten(w.gloss, 36)), Text(shorten(w.sentence.strip(), 40)),
+            table.add_row(str(w.count), Text(shorten(w.word, 6), "bold"),
+                          Text(shorten(w.pinyin, 14)), hsk_label(w.hsk),
+                          Text(shorten(w.gloss, 24)), Text(shorten(w.sentence.strip(), 14)),
                           key=w.word)
         self._status(message.issue is None)
         self._detail()

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import time
-from typing import ClassVar
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import getters, on, work
@@ -14,7 +15,7 @@ from textual.screen import Screen
 from textual.widgets import Input, Static, Tree
 
 from reader.corpus.model import Article, Issue
-from reader.learning.scoring import ArticleScore
+from reader.learning.status import Status
 from reader.reading.changes import Change, ProgressChanged, StatusesChanged, StoreReopened
 from reader.reading.difficulty import SORT_LABELS, SORTS, LibraryDifficulty, split_filter
 from reader.reading.model import HskProfile, Progress
@@ -26,10 +27,15 @@ from reader.tui.widgets.library_tree import FILTER_LIMIT, LibraryTree, library_l
 from reader.tui.widgets.title_bar import TitleBar
 from reader.tui.worker_errors import ReportsWorkerErrors
 
+if TYPE_CHECKING:
+    from reader.learning.scoring import ArticleScore
+
 PROFILE_PAUSE = 0.02
 """Seconds the profile pass rests between batches."""
 PROFILE_BATCH = 32
 """Articles profiled per message: one relabel per batch keeps the screen's queue short."""
+_NO_STATUSES: Mapping[str, Status] = {}
+"""The statuses while the store is opening (one object, so scores made from it are kept)."""
 
 
 class ProfilesReady(Message):
@@ -93,10 +99,10 @@ class LibraryScreen(ReportsWorkerErrors, Screen[None]):
         Binding("n", "app.notes", "Notes"),
         Binding("w", "app.saved_words", "Saved words"),
         Binding("o", "sort", "Sort"),
-        Binding("e", "readable", "≥90% known"),
+        Binding("e", "readable", "≥90%"),
         Binding("d", "digest", "Digest"),
         Binding("t", "stats", "Stats"),
-        Binding("r", "reload", "Reload"),
+        Binding("r", "reload", "Reload", show=False),
         Binding("q", "app.quit", "Quit"),
     ]
     """
@@ -158,12 +164,14 @@ class LibraryScreen(ReportsWorkerErrors, Screen[None]):
         """Article id -> HSK profile, filled in as the language layer gets to them."""
         self.progress: dict[str, Progress] = {}
         """Article id -> saved reading progress."""
-        self.difficulty = LibraryDifficulty(session.home, session.learning.statuses)
+        self.difficulty = LibraryDifficulty(session.home, self._statuses)
         """Known share and new words per article, scored as lines are drawn."""
         self.sort = "library"
         """The order of the list (one of `SORTS`)."""
         self.ranked_scores: dict[str, ArticleScore] | None = None
         """Every article's score, while a sort or difficulty filter needs them."""
+        self._had_statuses = False
+        """Whether the lines were labelled with a known column (any word has a status)."""
 
     def compose(self) -> ComposeResult:
         """Header, filter box, the tree, a status line and the footer."""
@@ -182,7 +190,7 @@ class LibraryScreen(ReportsWorkerErrors, Screen[None]):
         self.title = "Dubao 读报"
         self.sub_title = "Library"
         tree = self.query_one(LibraryTree)
-        tree.set_scorer(self.difficulty.score, self.difficulty.prefetch)
+        tree.set_scorer(self._score, self.difficulty.prefetch)
         tree.focus()
         self.call_after_refresh(self.load)
         self.app.session_changed.subscribe(self, self._session_changed)
@@ -193,14 +201,31 @@ class LibraryScreen(ReportsWorkerErrors, Screen[None]):
             self.progress[change.article_id] = change.progress
             self.query_one(LibraryTree).refresh_articles([change.article_id])
         elif isinstance(change, StatusesChanged):
-            self.query_one(LibraryTree).refresh_articles(self.difficulty.changed(change.words))
+            touched = self.difficulty.changed(change.words)
+            if self.difficulty.has_statuses() != self._had_statuses:
+                self._had_statuses = not self._had_statuses
+                self.query_one(LibraryTree).relabel()  # the known column comes or goes
+            else:
+                self.query_one(LibraryTree).refresh_articles(touched)
             self.ranked_scores = None  # a sorted or filtered list is made again on return
         elif isinstance(change, StoreReopened):
             self._rescore_all()
 
+    def _statuses(self) -> Mapping[str, Status]:
+        """The statuses snapshot, empty until the store is open (lines never wait for it)."""
+        if not self.session.store_ready.is_set():
+            return _NO_STATUSES
+        return self.session.learning.statuses()
+
+    def _score(self, art_id: str) -> ArticleScore | None:
+        """An article's score for its line; none before the user has given any word a status
+        (every line would say 0% known)."""
+        return self.difficulty.score(art_id) if self.difficulty.has_statuses() else None
+
     def _rescore_all(self) -> None:
         """Statuses read afresh (the store opened): every line's score is made again."""
         self.difficulty.reset()
+        self._had_statuses = self.difficulty.has_statuses()
         self.ranked_scores = None
         self.query_one(LibraryTree).relabel()
 

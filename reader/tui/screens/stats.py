@@ -137,7 +137,10 @@ class StatsScreen(ReaderScreen[None]):
         """Draw the plots."""
         self.stats = stats = message.stats
         self.query_one("#stats-summary", Static).update(summary(stats))
-        self._line("#known-plot", "Words known", stats.known_by_day)
+        if len(stats.known_by_day) > 1:
+            self._line("#known-plot", "Words known", stats.known_by_day)
+        else:  # one day is one point: a bar shows it
+            self._bars("#known-plot", "Words known", stats.known_by_day)
         self._bars("#read-plot", "Words read per day", stats.read_by_day)
         self._bars("#finished-plot", "Articles finished per day", stats.finished_by_day)
 

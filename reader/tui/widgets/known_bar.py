@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 
-from reader.learning.scoring import ArticleScore
+if TYPE_CHECKING:
+    from reader.learning.scoring import ArticleScore
 
 KNOWN_STYLE = "green"
 """Colour of the known part of the known-words bar."""
-
-
 KNOWN_CELLS = 6
 """Width of the known-words bar."""
 KNOWN_WIDTH = 4 + 1 + KNOWN_CELLS + 1 + 3 + 4 + 2
@@ -18,8 +19,10 @@ KNOWN_WIDTH = 4 + 1 + KNOWN_CELLS + 1 + 3 + 4 + 2
 
 def known_bar(score: ArticleScore | None) -> Text:
     """` 56% ████░░  47 new  `: share of running words known, a bar, distinct new words."""
-    share = score.known_share if score is not None else None
-    if score is None or share is None:
+    if score is None:
+        return Text()  # not scored (yet): no column
+    share = score.known_share
+    if share is None:  # no running words (a photo): a blank column keeps titles in line
         return Text(" " * KNOWN_WIDTH)
     full = min(KNOWN_CELLS, round(share * KNOWN_CELLS))
     text = Text(f"{share * 100:>3.0f}% ")

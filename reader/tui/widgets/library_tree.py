@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Mapping
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual.binding import Binding, BindingType
@@ -17,10 +17,12 @@ from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from reader.corpus.model import Article, Issue
-from reader.learning.scoring import ArticleScore
 from reader.reading.difficulty import Condition, sort_key
 from reader.reading.model import BANDS, HskProfile, Progress
 from reader.tui.widgets.known_bar import KNOWN_STYLE, known_bar
+
+if TYPE_CHECKING:
+    from reader.learning.scoring import ArticleScore
 
 BAND_STYLES = {"1-3": "green", "4-6": "yellow", "7-9": "red", "none": "grey50"}
 """Colour of each HSK band in the profile bar."""
