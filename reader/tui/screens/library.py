@@ -99,9 +99,9 @@ class LibraryScreen(ReportsWorkerErrors, Screen[None]):
         Binding("n", "app.notes", "Notes"),
         Binding("w", "app.saved_words", "Saved words"),
         Binding("o", "sort", "Sort"),
-        Binding("e", "readable", "≥90%"),
+        Binding("e", "readable", "Only ≥90% known", show=False),
         Binding("d", "digest", "Digest"),
-        Binding("t", "stats", "Stats"),
+        Binding("t", "stats", "Progress stats", show=False),
         Binding("r", "reload", "Reload", show=False),
         Binding("q", "app.quit", "Quit"),
     ]
