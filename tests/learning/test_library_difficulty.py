@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import subprocess
 import sys
@@ -155,7 +156,7 @@ def test_reader_articles_json_has_the_scores(isolated_home: Path) -> None:
     def articles() -> list[dict]:
         out = subprocess.run([sys.executable, "-m", "reader", "articles", "--json"],
                              capture_output=True, text=True, cwd=REPO,
-                             env={**__import__("os").environ, "READER_HOME": str(isolated_home)})
+                             env={**os.environ, "READER_HOME": str(isolated_home)})
         assert out.returncode == 0, out.stderr
         return [a for i in json.loads(out.stdout) for a in i["articles"]]
 
@@ -169,3 +170,10 @@ def test_reader_articles_json_has_the_scores(isolated_home: Path) -> None:
         now = after[a["id"]]
         assert 0.3 <= now["known_share"] <= 0.95
         assert now["new_words"] < a["new_words"]
+    plain = subprocess.run([sys.executable, "-m", "reader", "articles"], capture_output=True,
+                           text=True, cwd=REPO, env={**os.environ, "COLUMNS": "300",
+                                                     "READER_HOME": str(isolated_home)})
+    first = texts[0]
+    line = next(x for x in plain.stdout.splitlines() if first["id"] in x)
+    share = round(after[first["id"]]["known_share"] * 100)
+    assert f"{share}% known, {after[first['id']]['new_words']} new" in line
