@@ -54,7 +54,7 @@ class DigestScreen(ReaderScreen[None]):
     | Key(s) | Description |
     | :- | :- |
     | escape, q | Back. |
-    | k | Mark the word known (it leaves the list; `u` in an article undoes). |
+    | k | Mark the word known (it leaves the list). |
     | i | Ignore the word (a name or a word you will not learn). |
     | s | Save the word with its sentence (it becomes learning). |
     """

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
@@ -190,7 +190,7 @@ class LibraryScreen(ReportsWorkerErrors, Screen[None]):
         self.title = "Dubao 读报"
         self.sub_title = "Library"
         tree = self.query_one(LibraryTree)
-        tree.set_scorer(self._score, self.difficulty.prefetch)
+        tree.set_scorer(self._score, self._prefetch)
         tree.focus()
         self.call_after_refresh(self.load)
         self.app.session_changed.subscribe(self, self._session_changed)
@@ -221,6 +221,11 @@ class LibraryScreen(ReportsWorkerErrors, Screen[None]):
         """An article's score for its line; none before the user has given any word a status
         (every line would say 0% known)."""
         return self.difficulty.score(art_id) if self.difficulty.has_statuses() else None
+
+    def _prefetch(self, ids: Iterable[str]) -> None:
+        """Score an opening issue's lines with one query (when there is a column to show)."""
+        if self.difficulty.has_statuses():
+            self.difficulty.prefetch(ids)
 
     def _rescore_all(self) -> None:
         """Statuses read afresh (the store opened): every line's score is made again."""
