@@ -10,6 +10,7 @@ import json
 import sqlite3
 from collections.abc import Iterable, Iterator
 
+from reader.corpus.model import Article
 from reader.index.pages import transaction
 from reader.learning.scoring import WordCounts
 
@@ -58,6 +59,23 @@ def all_counts(conn: sqlite3.Connection,
         counts = _loads(raw)
         if counts is not None:
             yield art_id, counts
+
+
+def profile_and_count(articles: Iterable[Article]) -> tuple[dict[str, dict[str, int]],
+                                                              dict[str, WordCounts]]:
+    """Each article's HSK band counts and word counts, from one segmenting of its text."""
+    from reader.index.profiles import count_bands
+    from reader.language import tokenize
+    from reader.language.names import byline_names
+    from reader.learning.scoring import count_words
+
+    profiles: dict[str, dict[str, int]] = {}
+    counts: dict[str, WordCounts] = {}
+    for a in articles:
+        tokens = tokenize(a.text)
+        profiles[a.id] = count_bands(t.hsk for t in tokens if t.is_han)
+        counts[a.id] = count_words(tokens, byline_names(a.byline))
+    return profiles, counts
 
 
 def missing_counts(conn: sqlite3.Connection) -> list[str]:

@@ -201,12 +201,10 @@ class ReadingSession:
     def compute_profiles(self, articles: list[Article]) -> dict[str, HskProfile]:
         """Profile and count articles (without keeping their tokens); store both in the index."""
         from reader.index.db import open_db
-        from reader.index.profiles import compute_profile, save_profiles
-        from reader.index.word_counts import save_counts
-        from reader.learning.scoring import article_counts
+        from reader.index.profiles import save_profiles
+        from reader.index.word_counts import profile_and_count, save_counts
 
-        counts = {a.id: compute_profile(a.text) for a in articles}
-        words = {a.id: article_counts(a) for a in articles}  # token cache: no second segmenting
+        counts, words = profile_and_count(articles)
         conn = open_db(self.home)  # in step already: the library was just loaded
         try:
             save_profiles(conn, counts)
