@@ -56,6 +56,13 @@ def _ticks(days: Sequence[str]) -> tuple[list[int], list[str]]:
     return picks, [days[k][5:] for k in picks]
 
 
+def _counts(top: int) -> tuple[list[int], list[str]]:
+    """Whole-number ticks from 0 to past `top` (counts are never fractions)."""
+    step = max(1, -(-top // 4))
+    marks = list(range(0, top + step, step))
+    return marks, [f"{m:,}" for m in marks]
+
+
 class StatsScreen(ReaderScreen[None]):
     """Three small plots of the reader's progress."""
 
@@ -161,6 +168,7 @@ class StatsScreen(ReaderScreen[None]):
             days = [d for d, _v in series]
             plt.plot(list(range(len(days))), [v for _d, v in series], marker="braille")
             plt.xticks(*_ticks(days))
+            plt.yticks(*_counts(max(v for _d, v in series)))
         widget.refresh()
 
     def _bars(self, selector: str, title: str, series: Sequence[tuple[str, int]]) -> None:
@@ -169,7 +177,10 @@ class StatsScreen(ReaderScreen[None]):
             plt = widget.plt
             days = [d for d, _v in series]
             plt.bar(list(range(len(days))), [v for _d, v in series], width=0.6)
+            pad = max(0.0, (TICKS - len(days)) / 2)  # a day or two: bars, not a wall
+            plt.xlim(-0.5 - pad, len(days) - 0.5 + pad)
             plt.xticks(*_ticks(days))
+            plt.yticks(*_counts(max(v for _d, v in series)))
         widget.refresh()
 
     def action_reload(self) -> None:
