@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import sys
 from collections.abc import Iterable, Iterator
 
 from reader.corpus.model import Article
@@ -21,9 +22,11 @@ def _dumps(counts: WordCounts) -> str:
 
 def _loads(raw: str) -> WordCounts | None:
     try:
-        return WordCounts.from_json(json.loads(raw))
+        counts = WordCounts.from_json(json.loads(raw))
     except (ValueError, TypeError, AttributeError):
         return None  # a damaged cell counts as missing: it is computed again
+    # Interned, the words of thousands of articles kept in memory are stored once each.
+    return WordCounts({sys.intern(w): n for w, n in counts.counts.items()}, counts.left_out)
 
 
 def save_counts(conn: sqlite3.Connection, counts: dict[str, WordCounts]) -> None:

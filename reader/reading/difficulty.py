@@ -22,8 +22,8 @@ from reader.learning.status import Status
 if TYPE_CHECKING:
     from reader.learning.scoring import ArticleScore, WordCounts
 
-COUNTS_KEPT = 5000
-"""Articles whose counts stay in memory (the lines listed, and then some)."""
+COUNTS_KEPT = 2000
+"""Articles whose counts stay in memory (the lines listed, and then some: ~10 kB each)."""
 
 
 @dataclass(frozen=True)

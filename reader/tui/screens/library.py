@@ -246,7 +246,7 @@ class LibraryScreen(ReportsWorkerErrors, Screen[None]):
 
     @work(thread=True, exclusive=True, group="scores", exit_on_error=False)
     def score_library(self) -> None:
-        """Score every article (a few microseconds each, from the counts in the index)."""
+        """Score every article from the counts in the index (no article is segmented)."""
         self.post_message(ScoresReady(self.difficulty.score_all()))
 
     def on_scores_ready(self, message: ScoresReady) -> None:
