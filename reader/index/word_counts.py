@@ -59,9 +59,14 @@ def all_counts(conn: sqlite3.Connection,
     for art_id, raw in conn.execute("SELECT id, words FROM articles WHERE words IS NOT NULL"):
         if art_id in skip:
             continue
-        counts = _loads(raw)
-        if counts is not None:
-            yield art_id, counts
+        # A pass over every article keeps none of them: decoded as stored, not interned.
+        try:
+            data = json.loads(raw)
+            counts, left = data["counts"], data.get("left_out") or {}
+        except (ValueError, TypeError, KeyError, AttributeError):
+            continue
+        if isinstance(counts, dict) and all(type(n) is int for n in counts.values()):
+            yield art_id, WordCounts(counts, left)
 
 
 def profile_and_count(articles: Iterable[Article]) -> tuple[dict[str, dict[str, int]],
