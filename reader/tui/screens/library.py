@@ -388,7 +388,7 @@ class LibraryScreen(ReportsWorkerErrors, Screen[None]):
     def action_sort(self) -> None:
         """Cycle the order: library, most known first, fewest new words first."""
         self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]
-        self.notify(f"Sorted: {SORT_LABELS[self.sort]}", timeout=2, markup=False)
+        self.notify(f"Sorted: {SORT_LABELS[self.sort]}", timeout=2)
         self._rebuild()
 
     def action_readable(self) -> None:
@@ -402,7 +402,7 @@ class LibraryScreen(ReportsWorkerErrors, Screen[None]):
         """Open the vocabulary digest of the issue under the cursor."""
         issue = self.query_one(LibraryTree).issue_at_cursor()
         if issue is None:
-            self.notify("Put the cursor on an issue or an article first.", markup=False)
+            self.notify("Put the cursor on an issue or an article first.")
             return
         from reader.tui.screens.digest import DigestScreen
 
