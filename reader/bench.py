@@ -22,6 +22,7 @@ BENCH_MODULES = (
     "reader.benchmarks.library_app",
     "reader.benchmarks.article_statuses",
     "reader.benchmarks.review_app",
+    "reader.benchmarks.known_library",
 )
 
 

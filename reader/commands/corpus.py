@@ -163,10 +163,15 @@ def run_articles(args: argparse.Namespace) -> int:
         if not files:
             raise InputError("no issue files found in the given paths")
         issues = [load_file(p) for p in files]
+        scores = None
     else:
-        issues = load_library(reader_home(args.home), index_progress())
+        from reader.reading.difficulty import library_scores
+
+        home = reader_home(args.home)
+        issues = load_library(home, index_progress())
+        scores = library_scores(home, (a for i in issues for a in i.articles))
     if args.json:
-        print_json([i.to_json() for i in issues])
+        print_json([_with_scores(i.to_json(), scores) for i in issues])
         return 0
     for issue in issues:
         date = (issue.date or "undated") + (" (inferred)" if issue.date_inferred else "")
@@ -178,9 +183,33 @@ def run_articles(args: argparse.Namespace) -> int:
         for art in issue.articles:
             derived = art.title_derived and art.kind != "photo"  # a caption's start, as said
             title = escape(art.label) + (" [dim](derived)[/]" if derived else "")
-            stdout.print(f"  {title}  [dim]{escape(art.id)} · {art.length_label}[/]")
+            known = ("" if art.kind == "photo"
+                     else _known_label(scores.get(art.id) if scores is not None else None))
+            stdout.print(f"  {title}  [dim]{escape(art.id)} · {art.length_label}{known}[/]")
         stdout.print()
     return 0
+
+
+def _with_scores(issue: dict, scores: dict | None) -> dict:
+    """An issue's JSON with `known_share` and `new_words` per article (null outside the
+    library, where no statuses or counts apply)."""
+    for art in issue["articles"]:
+        score = scores.get(art["id"]) if scores is not None else None
+        art["known_share"] = None
+        art["new_words"] = None
+        if score is not None:
+            share = score.known_share
+            art["known_share"] = None if share is None else round(share, 4)
+            art["new_words"] = score.new_words
+    return issue
+
+
+def _known_label(score: object) -> str:
+    """` · 87% known, 23 new` for the human listing (empty without running words)."""
+    share = getattr(score, "known_share", None)
+    if share is None:
+        return ""
+    return f" · {share * 100:.0f}% known, {score.new_words} new"  # type: ignore[attr-defined]
 
 
 def run_explain(args: argparse.Namespace) -> int:

@@ -7,7 +7,7 @@ import sqlite3
 from functools import lru_cache
 from pathlib import Path
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 """Bump when the tables change; an index of another version is rebuilt from the pages."""
 
 INDEX_NAME = "library-index.sqlite3"
@@ -37,7 +37,8 @@ CREATE TABLE articles (
     kind TEXT NOT NULL, title TEXT NOT NULL, title_derived INTEGER NOT NULL,
     kicker TEXT, subtitle TEXT, byline TEXT, dateline TEXT, continued_from TEXT,
     chars INTEGER NOT NULL,
-    hsk TEXT
+    hsk TEXT,
+    words TEXT
 );
 -- The text apart from the metadata: listing a year of pages reads only small rows.
 CREATE TABLE texts (

@@ -204,14 +204,16 @@ class ReadingSession:
             conn.close()
 
     def compute_profiles(self, articles: list[Article]) -> dict[str, HskProfile]:
-        """Profile articles (without keeping their tokens) and store them in the index."""
+        """Profile and count articles (without keeping their tokens); store both in the index."""
         from reader.index.db import open_db
-        from reader.index.profiles import compute_profile, save_profiles
+        from reader.index.profiles import save_profiles
+        from reader.index.word_counts import profile_and_count, save_counts
 
-        counts = {a.id: compute_profile(a.text) for a in articles}
+        counts, words = profile_and_count(articles)
         conn = open_db(self.home)  # in step already: the library was just loaded
         try:
             save_profiles(conn, counts)
+            save_counts(conn, words)
         finally:
             conn.close()
         return {k: HskProfile(v) for k, v in counts.items()}

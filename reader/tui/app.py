@@ -59,6 +59,8 @@ class ReaderApp(EditingApp):
         Binding("ctrl+t", "toggle_theme", "Light/dark", show=False),
         Binding("ctrl+q", "quit", "Quit", show=False),
         Binding("ctrl+r", "restore_backup", "Restore the notes backup"),
+        Binding("D", "digest", "New words of this issue", show=False),
+        Binding("T", "stats", "Progress stats", show=False),
     ]
     """
     | Key(s) | Description |
@@ -72,6 +74,8 @@ class ReaderApp(EditingApp):
     | ctrl+p | Command palette: every action, and open any article by title. |
     | ctrl+q | Quit (the reading position is saved). |
     | ctrl+r | Restore the notes backup (only when a damaged notes file was set aside). |
+    | D | The new words of the issue you are in (the digest), most frequent first. |
+    | T | Progress: words known over time, words read per day, articles finished. |
     """
 
     def __init__(self, home: Path, article_id: str | None = None, *,
@@ -185,6 +189,22 @@ class ReaderApp(EditingApp):
             self.pop_screen()
         self.library_screen.select_article(found.article.id)
         self.push_screen(ArticleScreen(self.session, found.issue, found.article, offset))
+
+    def action_digest(self) -> None:
+        """Open the digest of the issue on screen (the article's, or the library cursor's)."""
+        issue = getattr(self.screen, "issue", None)
+        if issue is None:
+            self.library_screen.action_digest()
+            return
+        from reader.tui.screens.digest import DigestScreen
+
+        self.push_screen(DigestScreen(self.session, issue.id))
+
+    def action_stats(self) -> None:
+        """Open the progress screen."""
+        from reader.tui.screens.stats import StatsScreen
+
+        self.push_screen(StatsScreen(self.session))
 
     def action_help(self) -> None:
         """Show every key of the current screen."""

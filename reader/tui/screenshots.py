@@ -14,12 +14,16 @@ import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.pilot import Pilot
 
 from reader.corpus.library import load_library
 from reader.language import lookup, tokenize, warm_up
 from reader.notes.store import NotesStore
+
+if TYPE_CHECKING:
+    from reader.tui.app import ReaderApp
 
 SIZE = (100, 32)
 ARTICLE_TITLE = "快递小哥的一天"
@@ -238,7 +242,45 @@ async def _shoot(out: Path) -> list[Shot]:
         await pilot.pause(0.3)
         save("15-review-answer", "黑漆漆", "pitch-dark", "Again", "Easy")
         await pilot.press("escape")
+        await pilot.press("escape")  # from the article back to the library
+        await _wait(pilot, lambda: app.screen is app.library_screen, "the library")
+        await _known_words_tour(pilot, app, article_id, save)
     return shots
+
+
+async def _known_words_tour(pilot: Pilot[object], app: ReaderApp, article_id: str,
+                            save: Callable[..., None]) -> None:
+    """The digest of the tour article's issue (HSK 1-4 known, one word marked) and the stats."""
+    from reader.learning.status import Status
+    from reader.learning.word_files import hsk_words
+    from reader.reading.model import Progress
+    from reader.tui.screens.digest import DigestScreen
+    from reader.tui.screens.stats import StatsScreen
+
+    known = hsk_words(range(1, 5))
+    app.edit(lambda s: s.learning.set_status(known, Status.KNOWN))
+    app.edit(lambda s: s.save_progress(article_id, Progress(offset=0, read=True)))
+    await _wait(pilot, lambda: len(app.session.learning.statuses()) >= len(known),
+                "the known words")
+    app.library_screen.select_article(article_id)
+    await pilot.pause(0.3)
+    await pilot.press("d")
+    await _wait(pilot, lambda: isinstance(app.screen, DigestScreen) and app.screen.loaded,
+                "the digest")
+    digest = app.screen
+    assert isinstance(digest, DigestScreen)
+    top = next(iter(digest.words))
+    await pilot.press("k")  # the most frequent new word: known, it leaves the list
+    await _wait(pilot, lambda: top not in digest.words, "the word marked known")
+    await pilot.pause(0.3)
+    save("16-issue-digest", "First sentence", next(iter(digest.words)))
+    await pilot.press("escape")
+    await pilot.press("t")
+    await _wait(pilot, lambda: isinstance(app.screen, StatsScreen)
+                and app.screen.stats is not None, "the stats")
+    await pilot.pause(0.5)
+    save("17-progress-stats", "Words known", "Articles finished per day", "1 article finished")
+    await pilot.press("escape")
 
 
 def take_screenshots(out: Path) -> list[Shot]:

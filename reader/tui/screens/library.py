@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import time
-from typing import ClassVar
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import getters, on, work
@@ -14,21 +15,28 @@ from textual.screen import Screen
 from textual.widgets import Input, Static, Tree
 
 from reader.corpus.model import Article, Issue
-from reader.reading.changes import Change, ProgressChanged
+from reader.learning.status import Status
+from reader.reading.changes import Change, ProgressChanged, StatusesChanged, StoreReopened
+from reader.reading.difficulty import SORT_LABELS, SORTS, LibraryDifficulty, split_filter
 from reader.reading.model import HskProfile, Progress
 from reader.reading.session import ReadingSession
 from reader.tui.messages import LibraryLoaded, ProgressLoaded
 from reader.tui.pipeline import EditingApp, OpenArticle
 from reader.tui.screens.base import undo_bindings
 from reader.tui.widgets.key_bar import KeyBar
-from reader.tui.widgets.library_tree import LibraryTree, library_legend
+from reader.tui.widgets.library_tree import FILTER_LIMIT, LibraryTree, library_legend
 from reader.tui.widgets.title_bar import TitleBar
 from reader.tui.worker_errors import ReportsWorkerErrors
+
+if TYPE_CHECKING:
+    from reader.learning.scoring import ArticleScore
 
 PROFILE_PAUSE = 0.02
 """Seconds the profile pass rests between batches."""
 PROFILE_BATCH = 32
 """Articles profiled per message: one relabel per batch keeps the screen's queue short."""
+_NO_STATUSES: Mapping[str, Status] = {}
+"""The statuses while the store is opening (one object, so scores made from it are kept)."""
 
 
 class ProfilesReady(Message):
@@ -62,6 +70,15 @@ class ArticlesListed(Message):
         """Article id -> length of its text."""
 
 
+class ScoresReady(Message):
+    """Every article scored against the statuses (for sorting and filtering by difficulty)."""
+
+    def __init__(self, scores: dict[str, ArticleScore]) -> None:
+        super().__init__()
+        self.scores = scores
+        """Article id -> score."""
+
+
 class IndexProgress(Message):
     """Pages (re-)parsed into the library index so far."""
 
@@ -82,7 +99,11 @@ class LibraryScreen(ReportsWorkerErrors, Screen[None]):
         Binding("escape", "clear_filter", "Clear filter", show=False),
         Binding("n", "app.notes", "Notes"),
         Binding("w", "app.saved_words", "Saved words"),
-        Binding("r", "reload", "Reload"),
+        Binding("o", "sort", "Sort"),
+        Binding("e", "readable", "Only ≥90% known", show=False),
+        Binding("d", "digest", "Digest"),
+        Binding("t", "stats", "Progress stats", show=False),
+        Binding("r", "reload", "Reload", show=False),
         Binding("q", "app.quit", "Quit"),
         *undo_bindings(show=False),
     ]
@@ -94,6 +115,10 @@ class LibraryScreen(ReportsWorkerErrors, Screen[None]):
     | escape | Clear the filter. |
     | n | Every highlight and note of the library. |
     | w | Saved words: every word saved with `s`. |
+    | o | Sort: library order, most known first, fewest new words first. |
+    | e | Only articles you can read: ≥ 90% known (the filter term `known>=90`). |
+    | d | The new words of the issue under the cursor, most frequent first. |
+    | t | Your progress: words known over time, words read, articles finished. |
     | r | Read the library again (after `reader import`). |
     | q | Quit (also ctrl+q anywhere). |
     | u / ctrl+y, U | Undo the last change of any kind / redo it. |
@@ -103,6 +128,7 @@ class LibraryScreen(ReportsWorkerErrors, Screen[None]):
         ("enter / click", "Open the article (or open and close an issue)"),
         ("space", "Open or close the issue"),
         ("up / down", "Move through issues and articles"),
+        ("known>=90 new<20", "Filter terms: share known (%) and new words (>=, <=, >, <, =)"),
     ]
     """Keys handled by the tree itself, for the help screen."""
     HELP_TITLE = "library"
@@ -141,6 +167,14 @@ class LibraryScreen(ReportsWorkerErrors, Screen[None]):
         """Article id -> HSK profile, filled in as the language layer gets to them."""
         self.progress: dict[str, Progress] = {}
         """Article id -> saved reading progress."""
+        self.difficulty = LibraryDifficulty(session.home, self._statuses)
+        """Known share and new words per article, scored as lines are drawn."""
+        self.sort = "library"
+        """The order of the list (one of `SORTS`)."""
+        self.ranked_scores: dict[str, ArticleScore] | None = None
+        """Every article's score, while a sort or difficulty filter needs them."""
+        self._had_statuses = False
+        """Whether the lines were labelled with a known column (any word has a status)."""
 
     def compose(self) -> ComposeResult:
         """Header, filter box, the tree, a status line and the footer."""
@@ -158,7 +192,9 @@ class LibraryScreen(ReportsWorkerErrors, Screen[None]):
         """Start reading the library in the background."""
         self.title = "Dubao 读报"
         self.sub_title = "Library"
-        self.query_one(LibraryTree).focus()
+        tree = self.query_one(LibraryTree)
+        tree.set_scorer(self._score, self._prefetch)
+        tree.focus()
         self.call_after_refresh(self.load)
         self.app.session_changed.subscribe(self, self._session_changed)
 
@@ -167,6 +203,59 @@ class LibraryScreen(ReportsWorkerErrors, Screen[None]):
         if isinstance(change, ProgressChanged):
             self.progress[change.article_id] = change.progress
             self.query_one(LibraryTree).refresh_articles([change.article_id])
+        elif isinstance(change, StatusesChanged):
+            touched = self.difficulty.changed(change.words)
+            if self.difficulty.has_statuses() != self._had_statuses:
+                self._had_statuses = not self._had_statuses
+                self.query_one(LibraryTree).relabel()  # the known column comes or goes
+            else:
+                self.query_one(LibraryTree).refresh_articles(touched)
+            self.ranked_scores = None  # a sorted or filtered list is made again on return
+        elif isinstance(change, StoreReopened):
+            self._rescore_all()
+
+    def _statuses(self) -> Mapping[str, Status]:
+        """The statuses snapshot, empty until the store is open (lines never wait for it)."""
+        if not self.session.store_ready.is_set():
+            return _NO_STATUSES
+        return self.session.learning.statuses()
+
+    def _score(self, art_id: str) -> ArticleScore | None:
+        """An article's score for its line; none before the user has given any word a status
+        (every line would say 0% known)."""
+        return self.difficulty.score(art_id) if self.difficulty.has_statuses() else None
+
+    def _prefetch(self, ids: Iterable[str]) -> None:
+        """Score an opening issue's lines with one query (when there is a column to show)."""
+        if self.difficulty.has_statuses():
+            self.difficulty.prefetch(ids)
+
+    def _rescore_all(self) -> None:
+        """Statuses read afresh (the store opened): every line's score is made again."""
+        self.difficulty.reset()
+        self._had_statuses = self.difficulty.has_statuses()
+        self.ranked_scores = None
+        self.query_one(LibraryTree).relabel()
+
+    def on_screen_resume(self) -> None:
+        """Back on the library: a sorted or filtered list follows statuses changed meanwhile."""
+        if self.ranked_scores is None and self._ranked():
+            self._rebuild()
+
+    def _ranked(self) -> bool:
+        """True when the list is sorted or filtered by difficulty."""
+        _words, conditions = split_filter(self.query_one("#filter", Input).value)
+        return bool(conditions) or self.sort != "library"
+
+    @work(thread=True, exclusive=True, group="scores", exit_on_error=False)
+    def score_library(self) -> None:
+        """Score every article from the counts in the index (no article is segmented)."""
+        self.post_message(ScoresReady(self.difficulty.score_all()))
+
+    def on_scores_ready(self, message: ScoresReady) -> None:
+        """Sort or filter by difficulty now that every article has a score."""
+        self.ranked_scores = message.scores
+        self._rebuild()
 
     @work(thread=True, exclusive=True, group="library", exit_on_error=False)
     def load(self) -> None:
@@ -235,10 +324,12 @@ class LibraryScreen(ReportsWorkerErrors, Screen[None]):
         """Mark read and started articles."""
         self.progress.update(message.progress)
         self.query_one(LibraryTree).refresh_articles(message.progress)
+        self._rescore_all()  # the store is open: scores made before it had no statuses
 
     def on_profiles_ready(self, message: ProfilesReady) -> None:
         """Show a batch of HSK profiles (only those lines are relabelled)."""
         self.profiles.update(message.profiles)
+        self.difficulty.forget_absent()  # the pass stored the word counts with the profiles
         self.query_one(LibraryTree).refresh_articles(message.profiles)
 
     @on(Input.Changed, "#filter")
@@ -254,12 +345,25 @@ class LibraryScreen(ReportsWorkerErrors, Screen[None]):
     def _rebuild(self) -> None:
         """List the issues and articles that match the filter."""
         query = self.query_one("#filter", Input).value.strip()
+        words, conditions = split_filter(query)
         tree = self.query_one(LibraryTree)
-        shown = tree.show(query=query)
+        ranked = bool(conditions) or self.sort != "library"
+        if ranked and self.ranked_scores is None:
+            self.query_one("#library-status", Static).update("Scoring the library…")
+            self.score_library()
+            return
+        shown = tree.show(query=words, conditions=conditions, sort=self.sort,
+                          scores=self.ranked_scores)
         total = sum(self.counts.values())
         status = f"{len(self.counts):,} issues, {total:,} articles"
         if query:
             status = f"{shown:,} of {total:,} articles match “{query}”"
+        elif ranked:
+            status = f"{total:,} articles"
+        if self.sort != "library":
+            status += f", {SORT_LABELS[self.sort]}"
+            if shown > FILTER_LIMIT:
+                status += f" (the first {FILTER_LIMIT})"
         self.query_one("#library-status", Static).update(status)
 
     @on(Tree.NodeSelected, "#library")
@@ -283,6 +387,35 @@ class LibraryScreen(ReportsWorkerErrors, Screen[None]):
         from reader.tui.screens.search import SearchScreen
 
         self.app.push_screen(SearchScreen(self.session))
+
+    def action_sort(self) -> None:
+        """Cycle the order: library, most known first, fewest new words first."""
+        self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]
+        self.notify(f"Sorted: {SORT_LABELS[self.sort]}", timeout=2)
+        self._rebuild()
+
+    def action_readable(self) -> None:
+        """Show only articles ≥ 90% known (toggles `known>=90` in the filter)."""
+        box = self.query_one("#filter", Input)
+        parts = box.value.split()
+        kept = [p for p in parts if [str(c) for c in split_filter(p)[1]] != ["known>=90%"]]
+        box.value = " ".join(kept if len(kept) < len(parts) else [*parts, "known>=90"])
+
+    def action_digest(self) -> None:
+        """Open the vocabulary digest of the issue under the cursor."""
+        issue = self.query_one(LibraryTree).issue_at_cursor()
+        if issue is None:
+            self.notify("Put the cursor on an issue or an article first.")
+            return
+        from reader.tui.screens.digest import DigestScreen
+
+        self.app.push_screen(DigestScreen(self.session, issue.id))
+
+    def action_stats(self) -> None:
+        """Open the progress screen."""
+        from reader.tui.screens.stats import StatsScreen
+
+        self.app.push_screen(StatsScreen(self.session))
 
     def action_reload(self) -> None:
         """Read the library again."""

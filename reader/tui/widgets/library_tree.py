@@ -7,8 +7,8 @@ library of thousands of pages shows at once; labels are refreshed per article.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable
-from typing import ClassVar
+from collections.abc import Callable, Iterable, Mapping
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual.binding import Binding, BindingType
@@ -17,7 +17,12 @@ from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from reader.corpus.model import Article, Issue
+from reader.reading.difficulty import Condition, sort_key
 from reader.reading.model import BANDS, HskProfile, Progress
+from reader.tui.widgets.known_bar import KNOWN_STYLE, known_bar
+
+if TYPE_CHECKING:
+    from reader.learning.scoring import ArticleScore
 
 BAND_STYLES = {"1-3": "green", "4-6": "yellow", "7-9": "red", "none": "grey50"}
 """Colour of each HSK band in the profile bar."""
@@ -79,14 +84,18 @@ def library_legend() -> list[Text]:
             bar.append("█ ", BAND_STYLES[band]).append(f"{names[band]}   ")
     bar.rstrip()
     share = Text("The figure after the bar is the share of words at HSK 1-3.")
-    return [marks, bar, share]
+    known = Text("Before the title: the share of the article's running words you know, ")
+    known.append("█", KNOWN_STYLE).append(" a bar of it, and its distinct new words (names, "
+                                           "places, numbers and ignored words left out).")
+    return [marks, bar, share, known]
 
 
 def article_label(
     article: Article, profile: HskProfile | None, progress: Progress | None,
-    chars: int | None = None,
+    chars: int | None = None, score: ArticleScore | None = None,
 ) -> Text:
-    """One line about an article: read mark, title, kicker, byline, length, HSK profile."""
+    """One line about an article: read mark, title, kicker, byline, length, HSK profile and
+    the known-words bar."""
     text = Text()
     if progress is not None and progress.read:
         text.append("✓ ", "green")
@@ -94,6 +103,8 @@ def article_label(
         text.append("◐ ", "yellow")
     else:
         text.append("• ", "dim")
+    if article.kind != "photo":  # a photo has no running text to know
+        text.append_text(known_bar(score))
     if article.kicker:
         text.append(article.kicker + " ", "dim")
     if article.kind == "photo":  # its caption's start, not an article's title
@@ -165,6 +176,14 @@ class LibraryTree(Tree[str]):
         self._articles_ready = True
         self._stale: set[str] = set()
         """Articles whose line is off screen and must be relabelled when it shows."""
+        self._score: Callable[[str], ArticleScore | None] = lambda _id: None
+        self._prefetch: Callable[[Iterable[str]], None] = lambda _ids: None
+
+    def set_scorer(self, score: Callable[[str], ArticleScore | None],
+                   prefetch: Callable[[Iterable[str]], None]) -> None:
+        """Where article lines get their known-words score (`prefetch`: an issue's at once)."""
+        self._score = score
+        self._prefetch = prefetch
 
     def set_library(
         self, issues: list[Issue], profiles: dict[str, HskProfile],
@@ -238,7 +257,7 @@ class LibraryTree(Tree[str]):
 
     def _label(self, art: Article) -> Text:
         return article_label(art, self._profiles.get(art.id), self._progress.get(art.id),
-                             self._chars.get(art.id))
+                             self._chars.get(art.id), self._score(art.id))
 
     def _add_issue(self, parent: TreeNode[str], issue: Issue,
                    arts: list[Article] | None, expand: bool) -> TreeNode[str]:
@@ -247,6 +266,7 @@ class LibraryTree(Tree[str]):
         if arts is None:
             self._pending[node.id] = issue
         else:
+            self._prefetch([a.id for a in arts])
             for art in arts:
                 self._leaves[art.id] = node.add_leaf(self._label(art), data=art.id)
         if expand:
@@ -264,7 +284,9 @@ class LibraryTree(Tree[str]):
             if not self._articles_ready:
                 self._pending[node.id] = pending  # filled when the articles arrive
                 return
-            for art in self._by_id[pending.id].articles:
+            arts = self._by_id[pending.id].articles
+            self._prefetch([a.id for a in arts])
+            for art in arts:
                 self._leaves[art.id] = node.add_leaf(self._label(art), data=art.id)
 
     def _issue_node(self, issue_id: str) -> TreeNode[str] | None:
@@ -284,11 +306,16 @@ class LibraryTree(Tree[str]):
         query: str = "",
         profiles: dict[str, HskProfile] | None = None,
         progress: dict[str, Progress] | None = None,
+        conditions: tuple[Condition, ...] = (),
+        sort: str = "library",
+        scores: Mapping[str, ArticleScore] | None = None,
     ) -> int:
         """Rebuild the tree for a filter query; return the number of articles that match.
 
         Without a query: papers, then months, then issues (closed). With one: the matching
-        issues, open, with their matching articles.
+        issues, open, with their matching articles. `conditions` (`known>=90`) and `sort`
+        (`known`: most known first, `new`: fewest new words) need `scores` of every article;
+        a sorted list is grouped by issue in the order of each issue's first article.
         """
         if issues is not None:
             self.set_library(issues, profiles if profiles is not None else self._profiles,
@@ -303,7 +330,8 @@ class LibraryTree(Tree[str]):
         self.root.expand()
         words = query.lower().split()
         shown = 0
-        if not words:
+        ranked = bool(conditions) or sort != "library"
+        if not words and not ranked:
             shown = (sum(a.kind != "photo" for a in self._articles.values())
                      if self._articles_ready else sum(self._counts.values()))
             few = len(self._issues) <= 3
@@ -329,7 +357,9 @@ class LibraryTree(Tree[str]):
                             for issue in month_issues:
                                 self.expand_issue(issue.id)
         else:
-            hits = self._matching(words)
+            hits = self._matching(words) if words else list(self._articles.values())
+            if ranked:
+                hits = self._ranked(hits, conditions, sort, scores or {})
             shown = sum(a.kind != "photo" for a in hits)  # photos are listed, not counted
             by_issue: dict[str, list[Article]] = {}
             for art in hits[:FILTER_LIMIT]:
@@ -340,6 +370,18 @@ class LibraryTree(Tree[str]):
         if keep is None or not self.select_article(keep):
             self.cursor_line = 0
         return shown
+
+    @staticmethod
+    def _ranked(hits: list[Article], conditions: tuple[Condition, ...], sort: str,
+                scores: Mapping[str, ArticleScore]) -> list[Article]:
+        """The hits that meet every condition, in the order `sort` asks for."""
+        if conditions:
+            hits = [a for a in hits
+                    if all(c.holds(scores.get(a.id)) for c in conditions)]
+        if sort != "library":
+            order = {a.id: k for k, a in enumerate(hits)}
+            hits = sorted(hits, key=lambda a: sort_key(sort, scores.get(a.id), order[a.id]))
+        return hits
 
     def refresh_articles(self, article_ids: Iterable[str]) -> None:
         """Relabel just these articles' lines (new profile, progress or notes).
@@ -379,6 +421,18 @@ class LibraryTree(Tree[str]):
         if progress is not None:
             self._progress = progress
         self.refresh_articles(list(self._leaves))
+
+    def issue_at_cursor(self) -> Issue | None:
+        """The issue of the line under the cursor (an article's or the issue line's own)."""
+        node = self.cursor_node
+        if node is None:
+            return None
+        if node.data:
+            return self._issue_of.get(node.data)
+        for issue_id, issue_node in self._issue_nodes.items():
+            if issue_node is node:
+                return self._by_id.get(issue_id)
+        return None
 
     def expand_issue(self, issue_id: str) -> None:
         """Open an issue's line (and its paper and month), making its article leaves."""
