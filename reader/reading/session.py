@@ -27,6 +27,7 @@ from reader.reading.changes import (
     HighlightsChanged,
     LibraryChanged,
     ProgressChanged,
+    StatusesChanged,
     StoreReopened,
     TermsChanged,
     WordsChanged,
@@ -99,6 +100,9 @@ class ReadingSession:
         """This run's undoable changes (`undo`, `redo`)."""
         self.learning = LearningPart(self)
         """Word statuses and review."""
+        self._side_changes: list[Change] = []
+        """Changes a write made besides the one it returns (the words of a new highlight
+        becoming learning), for the pipeline to broadcast too."""
         self.highlights = HighlightsPart(self)
         """Highlights: placing, the notes listing, undoable writes."""
         self.wordbook = WordsPart(self)
@@ -311,6 +315,18 @@ class ReadingSession:
         """The store, or `Refused` with the one sentence the user is told."""
         return self._writable()
 
+    def _side_change(self, change: StatusesChanged) -> None:
+        """Keep a status change a write made on the side, when it changed anything."""
+        if change.words:
+            with self._store_lock:
+                self._side_changes.append(change)
+
+    def take_side_changes(self) -> list[Change]:
+        """The changes writes made besides those they returned, oldest first (then forgotten)."""
+        with self._store_lock:
+            changes, self._side_changes = self._side_changes, []
+        return changes
+
     def undo(self, here: str | None = None) -> Change:
         """Take back the last undoable change of this run, whatever its kind.
 
@@ -391,7 +407,8 @@ class ReadingSession:
         changed = self.highlights.add(article, start, end, color, note)
         from reader.reading.annotated import highlight_words  # its words become learning
 
-        self.learning.note_annotated(highlight_words(self.tokens(article), article, start, end))
+        self._side_change(self.learning.note_annotated(
+            highlight_words(self.tokens(article), article, start, end)))
         return changed
 
     def update_note(self, highlight_id: str, note: str | None) -> HighlightsChanged:
@@ -422,7 +439,7 @@ class ReadingSession:
         a newly saved word becomes learning."""
         changed = self.wordbook.save(token, result, article, sentence)
         if isinstance(changed, WordsChanged):
-            self.learning.note_annotated([token.text])
+            self._side_change(self.learning.note_annotated([token.text]))
         return changed
 
     def update_word(self, word_id: str, field: str, value: str) -> WordsChanged:

@@ -144,6 +144,8 @@ class EditingApp(App[int]):
                 continue
             if change is not None:
                 self.post_message(SessionChanged(change))
+            for side in self.session.take_side_changes():  # e.g. new words become learning
+                self.post_message(SessionChanged(side))
 
     def on_session_changed(self, message: SessionChanged) -> None:
         """Say what changed (when there is something to say) and tell the screens."""

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 
-from reader.language.hsk import hsk_text
+from reader.tui.word_details import append_word_details
 
 if TYPE_CHECKING:
     from reader.learning.review import DueCard
@@ -81,15 +81,7 @@ def card_faces(card: DueCard, source: Source | None, pinyin: str | None) -> Face
         answer.append("\n\n")
     elif w.sentence:
         answer.append(f"{w.sentence}\n\n")
-    answer.append(w.word, "bold")
-    if w.traditional and w.traditional != w.word:
-        answer.append(f" [{w.traditional}]")
-    answer.append(f"  {w.pinyin}")
-    answer.append(f"  {hsk_text(w.hsk) or 'not in HSK'}", "italic")
-    answer.append(f"\n{w.definition or '(no definition)'}")
-    if w.note:
-        answer.append("\nNote: ", "bold")
-        answer.append(w.note, "italic")
+    append_word_details(answer, w)
     if source is None:
         answer.append("\n— …", "dim")
     else:

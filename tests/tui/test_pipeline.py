@@ -8,7 +8,7 @@ from pathlib import Path
 from textual.message import Message
 
 from reader.notes.store import NotesStore
-from reader.reading.changes import Change, HighlightsChanged, ProgressChanged
+from reader.reading.changes import Change, HighlightsChanged, ProgressChanged, StatusesChanged
 from reader.reading.model import Progress
 from reader.reading.session import READ_ONLY_NOTICE
 from reader.tui.app import ReaderApp
@@ -38,10 +38,12 @@ def test_writes_run_in_order_and_every_change_is_broadcast(home: Path) -> None:
             app.edit(lambda s: s.save_progress(article.id, Progress(at, True)), quiet=True)
             app.edit(lambda s: s.delete_highlight("no-such-id"))
             await app.workers.wait_for_complete()
-            await wait_for(pilot, lambda: len(heard) == 3, "the broadcasts")
+            await wait_for(pilot, lambda: len(heard) == 4, "the broadcasts")
             changes = [m.change for m in posted if isinstance(m, SessionChanged)]
             assert changes == heard
-            added, deleted, progress = changes
+            # the highlight's new words became learning: broadcast right after the highlight
+            added, learning, deleted, progress = changes
+            assert isinstance(learning, StatusesChanged) and learning.words
             assert isinstance(added, HighlightsChanged) and added.article_ids == {article.id}
             assert deleted.notice == "Highlight deleted · u to undo"
             assert progress == ProgressChanged(article_id=article.id,

@@ -224,7 +224,6 @@ class DigestScreen(ReaderScreen[None]):
             return s.save_word(token, s.lookup(w.word), found.article, sentence)
 
         self.app.edit(save)
-        self.app.edit(lambda s: s.learning.note_annotated([w.word]))
 
     @on(DataTable.RowSelected, "#digest")
     def action_open(self) -> None:

@@ -14,7 +14,7 @@ from textual.widget import Widget
 from textual.widgets import DataTable, Input, Static
 
 from reader.corpus.model import Article, Issue
-from reader.language.hsk import hsk_label, hsk_text
+from reader.language.hsk import hsk_label
 from reader.reading.article_parts import article_parts
 from reader.reading.changes import Change, WordsChanged
 from reader.reading.model import issue_label
@@ -27,6 +27,7 @@ from reader.tui.screens.search_box import SearchScreen
 from reader.tui.widgets.key_bar import KeyBar
 from reader.tui.widgets.notes_panel import shorten
 from reader.tui.widgets.title_bar import TitleBar
+from reader.tui.word_details import append_word_details
 
 if TYPE_CHECKING:
     from reader.notes.model import SavedWord
@@ -200,16 +201,7 @@ class SavedWordsScreen(SearchScreen):
         if w is None:
             detail.update("")
             return
-        text = Text()
-        text.append(w.word, "bold")
-        if w.traditional and w.traditional != w.word:
-            text.append(f" [{w.traditional}]")
-        text.append(f"  {w.pinyin}")
-        text.append(f"  {hsk_text(w.hsk) or 'not in HSK'}", "italic")
-        text.append(f"\n{w.definition or '(no definition)'}")
-        if w.note:
-            text.append("\nNote: ", "bold")
-            text.append(w.note, "italic")
+        text = append_word_details(Text(), w)
         if w.sentence:
             text.append("\n")
             at = w.sentence.find(w.word)
