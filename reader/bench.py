@@ -20,6 +20,7 @@ BENCH_MODULES = (
     "reader.benchmarks.pdf",
     "reader.benchmarks.library",
     "reader.benchmarks.library_app",
+    "reader.benchmarks.hostile",
 )
 
 
