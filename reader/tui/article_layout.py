@@ -33,6 +33,8 @@ MAX_MEASURE = 80
 INDENT = 4
 """First-line indent of a paragraph (two ideographic spaces, the Chinese convention)."""
 
+_LONG = 256
+"""Texts longer than this are measured per character, never as a whole (see _paragraph)."""
 _CLOSING = set("，。、；：！？）」』”’》〉】〕…—,.;:!?)]}%")
 
 
@@ -420,10 +422,13 @@ def _paragraph(
     for i in para:
         tok = toks[i]
         word = _has_han(tok.text)
-        whole = width_of(tok.text)
-        pieces = ((tok.start, tok.end),) if whole <= limit else _pieces(tok, col, ruby, col - x)
+        # A text too long to fit is measured character by character in _pieces only (the
+        # width of a whole 20,000-character line is never needed, nor cached).
+        whole = width_of(tok.text) if len(tok.text) <= _LONG else -1
+        pieces = (((tok.start, tok.end),) if 0 <= whole <= limit
+                  else _pieces(tok, col, ruby, col - x))
         for start, end in pieces:
-            if len(pieces) == 1:
+            if len(pieces) == 1 and whole >= 0:
                 text, chars_w = tok.text, whole
             else:
                 text = tok.text[start - tok.start : end - tok.start]
@@ -465,11 +470,11 @@ def _pieces(tok: Token, col: int, ruby: bool, room: int) -> list[tuple[int, int]
     as one token per paragraph, and must start at the paragraph's indent like words do.
     """
     limit = col if not ruby else col // 2
-    if text_width(tok.text) <= limit:
-        return [(tok.start, tok.end)]
     # Cumulative cell widths, then one bisection per piece: a paragraph not yet segmented
     # is one token of up to MAX_LINE_CHARS characters.
     widths = [text_width(ch) for ch in tok.text]
+    if sum(widths) <= limit:
+        return [(tok.start, tok.end)]
     if ruby:
         widths = [w if w > 6 else 6 for w in widths]
     cum = list(accumulate(widths, initial=0))
