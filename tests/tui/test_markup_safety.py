@@ -95,3 +95,20 @@ def test_markup_in_an_id_a_title_and_a_folder_is_shown_as_typed(home: Path,
         assert len(list(folder.iterdir())) == 1
 
     asyncio.run(scenario())
+
+
+def test_a_filter_with_markup_and_controls_is_shown_as_typed_in_the_status(home: Path) -> None:
+    typed = "[/][@click=app.quit]q\x1b[31m\u202e"
+
+    async def scenario() -> str:
+        app = ReaderApp(home=home)
+        async with app.run_test(size=SIZE) as pilot:
+            await wait_for(pilot, lambda: app.library_screen.listed, "the library")
+            await pilot.press("slash")
+            app.screen.query_one("#filter", Input).value = typed  # parsed, `[/]` would crash
+            await pilot.pause()
+            status = app.screen.query_one("#library-status").render()
+            assert app.is_running
+            return str(status)
+
+    assert asyncio.run(scenario()).endswith("match “[/][@click=app.quit]q”")  # escapes gone

@@ -13,6 +13,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Input, Static, Tree
 
+from reader.corpus.decode import printable
 from reader.corpus.model import Article, Issue
 from reader.reading.changes import Change, ProgressChanged
 from reader.reading.model import HskProfile, Progress
@@ -148,7 +149,7 @@ class LibraryScreen(ReportsWorkerErrors, Screen[None]):
         tree = LibraryTree("Library", id="library")
         tree.show_root = False
         yield tree
-        yield Static("Loading the library…", id="library-status")
+        yield Static("Loading the library…", id="library-status", markup=False)
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -256,7 +257,7 @@ class LibraryScreen(ReportsWorkerErrors, Screen[None]):
         total = sum(self.counts.values())
         status = f"{len(self.counts):,} issues, {total:,} articles"
         if query:
-            status = f"{shown:,} of {total:,} articles match “{query}”"
+            status = f"{shown:,} of {total:,} articles match “{printable(query)}”"
         self.query_one("#library-status", Static).update(status)
 
     @on(Tree.NodeSelected, "#library")
