@@ -112,3 +112,16 @@ def test_a_filter_with_markup_and_controls_is_shown_as_typed_in_the_status(home:
             return str(status)
 
     assert asyncio.run(scenario()).endswith("match “[/][@click=app.quit]q”")  # escapes gone
+
+
+def test_a_notice_quoting_escapes_and_controls_shows_none_of_them(home: Path) -> None:
+    async def scenario() -> list[str]:
+        app = ReaderApp(home=home)
+        async with app.run_test(size=SIZE, notifications=True) as pilot:
+            app.notify("Could not export to /tmp/\x1b]0;pwned\x07x\x1b[2J\x9b31m\u202e: denied")
+            await pilot.pause()
+            return [*notices(app), *(t.render().plain for t in app.screen.query("Toast"))]
+
+    shown = asyncio.run(scenario())
+    assert "Could not export to /tmp/x: denied" in shown
+    assert not any(ch in "".join(shown) for ch in "\x1b\x07\x9b\u202e")
