@@ -10,7 +10,7 @@ from __future__ import annotations
 from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import accumulate
 from typing import Any, Literal
@@ -313,14 +313,31 @@ def layout_article(
     ruby: bool = False,
     segments: SegmentMode = "shade",
     markers: Sequence[int] = (),
+    preview_chars: int | None = None,
 ) -> ArticleLayout:
     """Lay out the headline, the body words and the captions for a view `width` cells wide.
 
     `markers` are character offsets where a noted highlight ends: the word holding the
     character before each gets one more cell after it, where the note marker is drawn.
+    With `preview_chars` and no tokens yet, only the start of a longer body is laid out (what
+    the first screens show while the words are on their way).
     """
+    if preview_chars is not None and not tokens and len(article.text) > preview_chars:
+        article = _preview(article, preview_chars)
     with paused_gc():  # hundreds of thousands of spans on a big page: see gc_pause
         return _layout(article, issue, tokens, width, ruby, segments, markers)
+
+
+def _preview(article: Article, chars: int) -> Article:
+    """The article with its body cut after about `chars` characters (offsets unchanged)."""
+    kept: list[str] = []
+    used = 0
+    for para in article.paragraphs:
+        if used >= chars:
+            break
+        kept.append(para[: chars - used])
+        used += len(para) + 1
+    return replace(article, paragraphs=tuple(kept), captions=())
 
 
 def _layout(

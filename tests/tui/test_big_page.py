@@ -128,3 +128,20 @@ def test_the_hostile_page_is_at_the_limits_and_survives_import_checks() -> None:
     assert MAX_LINE_CHARS - 1000 < longest <= MAX_LINE_CHARS
     text = read_issue_text(page.encode("utf-8"))
     assert "\x1b" not in text and "[@click=app.quit]q[/]" in text
+
+
+def test_before_the_words_arrive_only_the_start_of_a_long_body_is_laid_out() -> None:
+    article = Article(id="a", issue_id="i", kind="article", title="t",
+                      paragraphs=tuple(TEXT.split("\n")) * 10, captions=("图片说明",))
+    full = layout_article(article, None, [], 60)
+    preview = layout_article(article, None, [], 60, preview_chars=2000)
+    assert 0 < len(preview.lines) < len(full.lines) / 5
+    assert preview.lines[: preview.body_start] == full.lines[: full.body_start]
+    last = max(s.end for ln in preview.lines for s in ln.spans)
+    assert 2000 - 200 <= last <= 2000 and article.text.startswith(
+        "".join(preview.tokens[i].text for i in range(len(preview.tokens))))
+    # With the words, or for a body within the limit, everything is laid out.
+    words = layout_article(article, None, tokenize(article.text), 60, preview_chars=2000)
+    assert max(s.end for ln in words.lines for s in ln.spans) == len(article.text.rstrip())
+    short = layout_article(article, None, [], 60, preview_chars=len(article.text))
+    assert short.lines == full.lines
