@@ -23,6 +23,7 @@ BENCH_MODULES = (
     "reader.benchmarks.article_statuses",
     "reader.benchmarks.review_app",
     "reader.benchmarks.known_library",
+    "reader.benchmarks.hostile",
 )
 
 

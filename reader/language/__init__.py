@@ -5,6 +5,7 @@ The public API the UI, the notes store and the CLI use is re-exported here.
 
 from __future__ import annotations
 
+from reader.language.gc_pause import paused_gc
 from reader.language.lookup import is_explained, lookup
 from reader.language.model import Component, Entry, LookupResult, Syllable, Token, UserTerm
 from reader.language.segmenter import segment, warm_up
@@ -28,15 +29,16 @@ def tokenize(text: str, *, use_cache: bool = True) -> list[Token]:
     """
     if not text:
         return []
-    if not use_cache:
-        return segment(text)
-    key = cache_key(text)
-    cached = read_tokens(key, text)
-    if cached is not None:
-        return cached
-    tokens = segment(text)
-    write_tokens(key, tokens)
-    return tokens
+    with paused_gc():  # a big page makes hundreds of thousands of tokens: see gc_pause
+        if not use_cache:
+            return segment(text)
+        key = cache_key(text)
+        cached = read_tokens(key, text)
+        if cached is not None:
+            return cached
+        tokens = segment(text)
+        write_tokens(key, tokens)
+        return tokens
 
 
 def token_toneless(token: Token) -> str:

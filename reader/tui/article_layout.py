@@ -7,15 +7,18 @@ layout is computed once per article, width and display mode.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from array import array
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache, partial
-from typing import Literal
+from itertools import accumulate
+from typing import Any, Literal
 
 from rich.cells import cell_len
 
 from reader.corpus.model import Article, Issue
+from reader.language.gc_pause import paused_gc
 from reader.language.model import Syllable, Token
 from reader.reading.article_parts import Part, article_parts
 
@@ -34,6 +37,8 @@ INDENT = 4
 CAPTION_PREFIX = "▌ "
 """Drawn before every line of a photo caption."""
 
+_LONG = 256
+"""Texts longer than this are measured per character, never as a whole (see _paragraph)."""
 _CLOSING = set("，。、；：！？）」』”’》〉】〕…—,.;:!?)]}%")
 
 
@@ -74,6 +79,59 @@ class LayoutLine:
     """For a line of words of a headline part or caption: its decor style (`title`...)."""
 
 
+class TokenLines:
+    """Token index -> the body lines it is drawn on, as a compact read-only mapping.
+
+    A dict of lists took 50 MB for the 300,000 tokens of a 2 MB page; nearly every token is
+    on one line, so one array holds each token's first line and a dict the few others.
+    """
+
+    __slots__ = ("_first", "_more")
+
+    def __init__(self, count: int) -> None:
+        self._first = array("i", [-1]) * count
+        self._more: dict[int, list[int]] = {}
+
+    def add(self, token: int, y: int) -> None:
+        """Record that `token` is drawn on line `y` (lines are added in order)."""
+        first = self._first[token]
+        if first < 0:
+            self._first[token] = y
+        elif token in self._more:
+            self._more[token].append(y)
+        else:
+            self._more[token] = [first, y]
+
+    def get(self, token: int, default: object = None) -> Any:
+        """The lines of `token` (a new list), or `default` when it is not drawn."""
+        if not 0 <= token < len(self._first) or self._first[token] < 0:
+            return default
+        more = self._more.get(token)
+        return list(more) if more is not None else [self._first[token]]
+
+    def __contains__(self, token: object) -> bool:
+        return (isinstance(token, int) and 0 <= token < len(self._first)
+                and self._first[token] >= 0)
+
+    def __getitem__(self, token: int) -> list[int]:
+        lines = self.get(token)
+        if lines is None:
+            raise KeyError(token)
+        return lines  # type: ignore[no-any-return]
+
+    def __len__(self) -> int:
+        return sum(1 for y in self._first if y >= 0)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, TokenLines):
+            return self._first == other._first and self._more == other._more
+        if isinstance(other, dict):
+            return len(other) == len(self) and all(self.get(k) == v for k, v in other.items())
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+
 @dataclass
 class ArticleLayout:
     """Every line of an article at one width, plus indexes from tokens to lines."""
@@ -81,7 +139,7 @@ class ArticleLayout:
     width: int
     tokens: list[Token]
     lines: list[LayoutLine] = field(default_factory=list)
-    token_lines: dict[int, list[int]] = field(default_factory=dict)
+    token_lines: TokenLines = field(default_factory=lambda: TokenLines(0))
     """Token index -> body line numbers it is drawn on."""
     words: list[int] = field(default_factory=list)
     """Indexes of the tokens that are words (the cursor stops there), in reading order."""
@@ -89,6 +147,16 @@ class ArticleLayout:
     """First line of the body (after the headline block)."""
     left: int = LEFT_MARGIN
     """First cell of the text column (the column is centred in a wide view)."""
+    _ends: list[int] | None = field(default=None, repr=False, compare=False)
+    _word_ends: list[int] | None = field(default=None, repr=False, compare=False)
+    """Token ends, made at the first offset look-up (bisected: a page has 300,000 tokens)."""
+    _body: list[int] | None = field(default=None, repr=False, compare=False)
+
+    def body_lines(self) -> list[int]:
+        """Numbers of the body lines, in order (listed once per layout)."""
+        if self._body is None:
+            self._body = [n for n, ln in enumerate(self.lines) if ln.kind == "body"]
+        return self._body
 
     def spans_of(self, token: int) -> list[tuple[int, WordSpan]]:
         """(line number, span) pairs where a token is drawn."""
@@ -116,16 +184,22 @@ class ArticleLayout:
 
     def token_at_offset(self, offset: int) -> int | None:
         """Index of the token containing a character offset (or the next one)."""
-        for i, tok in enumerate(self.tokens):
-            if tok.end > offset and tok.text != "\n":
-                return i
+        if self._ends is None:  # tokens cover the text in order: their ends never decrease
+            self._ends = [t.end for t in self.tokens]
+        i = bisect_right(self._ends, offset)
+        while i < len(self.tokens) and self.tokens[i].text == "\n":
+            i += 1
+        if i < len(self.tokens):
+            return i
         return len(self.tokens) - 1 if self.tokens else None
 
     def word_at_offset(self, offset: int) -> int | None:
         """Index of the word containing a character offset, else the next word (or the last)."""
-        for i in self.words:
-            if self.tokens[i].end > offset:
-                return i
+        if self._word_ends is None:
+            self._word_ends = [self.tokens[i].end for i in self.words]
+        k = bisect_right(self._word_ends, offset)
+        if k < len(self.words):
+            return self.words[k]
         return self.words[-1] if self.words else None
 
 
@@ -255,6 +329,7 @@ def layout_article(
     segments: SegmentMode = "shade",
     markers: Sequence[int] = (),
     parts: Sequence[Token] = (),
+    preview_chars: int | None = None,
 ) -> ArticleLayout:
     """Lay out the headline, the body words and the captions for a view `width` cells wide.
 
@@ -263,7 +338,32 @@ def layout_article(
 
     `markers` are character offsets where a noted highlight ends: the word holding the
     character before each gets one more cell after it, where the note marker is drawn.
+    With `preview_chars` and no tokens yet, only the start of a longer body is laid out (what
+    the first screens show while the words are on their way).
     """
+    if preview_chars is not None and not tokens and len(article.text) > preview_chars:
+        article = _preview(article, preview_chars)
+    with paused_gc():  # hundreds of thousands of spans on a big page: see gc_pause
+        return _layout(article, issue, tokens, width, ruby, segments, markers, parts)
+
+
+def _preview(article: Article, chars: int) -> Article:
+    """The article with its body cut after about `chars` characters (offsets unchanged)."""
+    kept: list[str] = []
+    used = 0
+    for para in article.paragraphs:
+        if used >= chars:
+            break
+        kept.append(para[: chars - used])
+        used += len(para) + 1
+    return replace(article, paragraphs=tuple(kept), captions=())
+
+
+def _layout(
+    article: Article, issue: Issue | None, tokens: Sequence[Token], width: int, ruby: bool,
+    segments: SegmentMode, markers: Sequence[int], parts: Sequence[Token],
+) -> ArticleLayout:
+    """The body of `layout_article` (run with collections paused)."""
     col = measure(width)
     text = article.text
     toks = complete_tokens(text, tokens)
@@ -272,7 +372,8 @@ def layout_article(
     tail = [(p, ts) for p, ts in placed if p.kind == "caption"]
     first = sum(len(ts) for _, ts in head)
     toks = [t for _, ts in head for t in ts] + toks + [t for _, ts in tail for t in ts]
-    layout = ArticleLayout(width=width, tokens=toks, left=left_edge(width))
+    layout = ArticleLayout(width=width, tokens=toks, left=left_edge(width),
+                           token_lines=TokenLines(len(toks)))
     layout.words = [i for i, t in enumerate(toks) if is_word(t)]
     flow = partial(_paragraph, layout, col=col, ruby=ruby, segments=segments, ends=[], indent=0)
     _headline(layout, article, issue, col, _indexes(head, 0), flow)
@@ -388,48 +489,59 @@ def _paragraph(
     toks = layout.tokens
     spaced = ruby or segments == "space"
     lines: list[list[WordSpan]] = [[]]
+    line = lines[0]
     x = indent
     prev_word = False
     pad = text_width(prefix)
     left = layout.left + pad
     col -= pad
+    limit = col if not ruby else col // 2
+    # Locals: this loop runs once per token, hundreds of thousands of times on a big page.
+    width_of, closing, new_span, hang_edge = text_width, _CLOSING, WordSpan, col + HANG
     for i in para:
         tok = toks[i]
-        word = is_word(tok)
-        for start, end in _pieces(tok, col, ruby, col - x):
-            chars_w = text_width(text := tok.text[start - tok.start : end - tok.start])
-            pin_w = text_width(ruby_text(token_syllables(tok, start, end))) if ruby else 0
-            slot = max(chars_w, pin_w)
-            marker = _has_marker(ends, start, end)
+        word = _has_han(tok.text)
+        # A text too long to fit is measured character by character in _pieces only (the
+        # width of a whole 20,000-character line is never needed, nor cached).
+        whole = width_of(tok.text) if len(tok.text) <= _LONG else -1
+        pieces = (((tok.start, tok.end),) if 0 <= whole <= limit
+                  else _pieces(tok, col, ruby, col - x))
+        for start, end in pieces:
+            if len(pieces) == 1 and whole >= 0:
+                text, chars_w = tok.text, whole
+            else:
+                text = tok.text[start - tok.start : end - tok.start]
+                chars_w = width_of(text)
+            pin_w = width_of(ruby_text(token_syllables(tok, start, end))) if ruby else 0
+            slot = chars_w if chars_w >= pin_w else pin_w
+            marker = _has_marker(ends, start, end) if ends else False
             gap = 1 if spaced and word and prev_word and x > 0 else 0
-            fits = x + gap + slot + marker <= col
-            hangs = text[0] in _CLOSING and x + slot + marker <= col + HANG
-            if not fits and not hangs and x > 0:
-                lines.append([])
+            if (x + gap + slot + marker > col and x > 0
+                    and not (text[0] in closing and x + slot + marker <= hang_edge)):
+                line = []
+                lines.append(line)
                 x, gap = 0, 0
             x += gap
-            lines[-1].append(
-                WordSpan(
-                    token=i, start=start, end=end, x=left + x, width=slot,
-                    text_x=left + x + (slot - chars_w) // 2,
-                    ruby_x=left + x + (slot - pin_w) // 2, marker=marker,
-                )
+            line.append(
+                new_span(i, start, end, left + x, slot, left + x + (slot - chars_w) // 2,
+                         left + x + (slot - pin_w) // 2, marker)
             )
             x += slot + marker
             prev_word = word
     if layout.lines and layout.lines[-1].kind == "body" and not style:
         layout.lines.append(LayoutLine("blank"))
     decor = ((prefix, "rule"),) if prefix else ()
+    out, add_line = layout.lines, layout.token_lines.add
     for spans in lines:
         if not spans:
             continue
         if ruby:
-            layout.lines.append(LayoutLine("ruby", spans=tuple(spans)))
-        y = len(layout.lines)
-        layout.lines.append(LayoutLine("body", spans=tuple(spans), decor=decor,
-                                       x=layout.left, style=style))
+            out.append(LayoutLine("ruby", spans=tuple(spans)))
+        y = len(out)
+        out.append(LayoutLine("body", spans=tuple(spans), decor=decor, x=layout.left,
+                              style=style))
         for span in spans:
-            layout.token_lines.setdefault(span.token, []).append(y)
+            add_line(span.token, y)
 
 
 def _pieces(tok: Token, col: int, ruby: bool, room: int) -> list[tuple[int, int]]:
@@ -439,15 +551,21 @@ def _pieces(tok: Token, col: int, ruby: bool, room: int) -> list[tuple[int, int]
     as one token per paragraph, and must start at the paragraph's indent like words do.
     """
     limit = col if not ruby else col // 2
-    if text_width(tok.text) <= limit:
+    # Cumulative cell widths, then one bisection per piece: a paragraph not yet segmented
+    # is one token of up to MAX_LINE_CHARS characters.
+    widths = [text_width(ch) for ch in tok.text]
+    if sum(widths) <= limit:
         return [(tok.start, tok.end)]
-    out, start, w = [], tok.start, 0
+    if ruby:
+        widths = [w if w > 6 else 6 for w in widths]
+    cum = list(accumulate(widths, initial=0))
+    out, first = [], 0
     line_limit = min(limit, room) if room > 0 else limit
-    for i, ch in enumerate(tok.text):
-        cw = text_width(ch) if not ruby else max(text_width(ch), 6)
-        if w + cw > line_limit and tok.start + i > start:
-            out.append((start, tok.start + i))
-            start, w, line_limit = tok.start + i, 0, limit
-        w += cw
-    out.append((start, tok.end))
-    return out
+    while True:
+        # The longest piece from `first` within the limit, and at least one character.
+        cut = max(first + 1, bisect_right(cum, cum[first] + line_limit) - 1)
+        if cut >= len(widths):
+            out.append((tok.start + first, tok.end))
+            return out
+        out.append((tok.start + first, tok.start + cut))
+        first, line_limit = cut, limit

@@ -20,6 +20,7 @@ from textual.message import Message
 from textual.notifications import SeverityLevel
 from textual.signal import Signal
 
+from reader.corpus.decode import sanitize
 from reader.reading.changes import Change
 from reader.reading.session import READ_ONLY_NOTICE, ReadingSession, Refused
 
@@ -96,8 +97,9 @@ class EditingApp(App[int]):
             text, markup = message.markup, True
             self.notice_log.append(message.plain)
         else:
-            text, markup = message, False
-            self.notice_log.append(message)
+            # Paths, ids and errors quoted in a notice may hold escapes typed or read.
+            text, markup = sanitize(message), False
+            self.notice_log.append(text)
         if timeout is None:
             super().notify(text, title=title, severity=severity, markup=markup)
         else:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 from reader.tui.article_layout import ArticleLayout, is_word
 
 
@@ -12,6 +14,8 @@ def words(layout: ArticleLayout) -> list[int]:
 
 def step_word(layout: ArticleLayout, token: int | None, step: int) -> int | None:
     """The word `step` words after (or before, when negative) `token`."""
+    if token is not None and step != 0:
+        return _step_near(layout, token, step)
     stops = words(layout)
     if not stops:
         return None
@@ -22,6 +26,26 @@ def step_word(layout: ArticleLayout, token: int | None, step: int) -> int | None
     if step > 0:
         return after[min(step, len(after)) - 1] if after else token
     return before[max(step, -len(before))] if before else token
+
+
+def _step_near(layout: ArticleLayout, token: int, step: int) -> int:
+    """`step_word` from a word, looking only at the words near it (a bisection, then a walk):
+    a big page has 300,000 words, too many to list on every key."""
+    stops, placed = layout.words, layout.token_lines
+    found = token
+    if step > 0:
+        k, left = bisect_right(stops, token), step
+        while k < len(stops) and left:
+            if stops[k] in placed:
+                found, left = stops[k], left - 1
+            k += 1
+    else:
+        k, left = bisect_left(stops, token) - 1, -step
+        while k >= 0 and left:
+            if stops[k] in placed:
+                found, left = stops[k], left - 1
+            k -= 1
+    return found
 
 
 def step_line(layout: ArticleLayout, token: int | None, lines: int) -> int | None:
@@ -35,8 +59,8 @@ def step_line(layout: ArticleLayout, token: int | None, lines: int) -> int | Non
     line = layout.lines[y]
     span = next(s for s in line.spans if s.token == token)
     column = span.x + span.width // 2
-    body = [n for n, ln in enumerate(layout.lines) if ln.kind == "body"]
-    here = body.index(y)
+    body = layout.body_lines()
+    here = bisect_left(body, y)
     target = min(max(here + lines, 0), len(body) - 1)
     if target == here:
         return token

@@ -95,3 +95,33 @@ def test_markup_in_an_id_a_title_and_a_folder_is_shown_as_typed(home: Path,
         assert len(list(folder.iterdir())) == 1
 
     asyncio.run(scenario())
+
+
+def test_a_filter_with_markup_and_controls_is_shown_as_typed_in_the_status(home: Path) -> None:
+    typed = "[/][@click=app.quit]q\x1b[31m\u202e"
+
+    async def scenario() -> str:
+        app = ReaderApp(home=home)
+        async with app.run_test(size=SIZE) as pilot:
+            await wait_for(pilot, lambda: app.library_screen.listed, "the library")
+            await pilot.press("slash")
+            app.screen.query_one("#filter", Input).value = typed  # parsed, `[/]` would crash
+            await pilot.pause()
+            status = app.screen.query_one("#library-status").render()
+            assert app.is_running
+            return str(status)
+
+    assert asyncio.run(scenario()).endswith("match “[/][@click=app.quit]q”")  # escapes gone
+
+
+def test_a_notice_quoting_escapes_and_controls_shows_none_of_them(home: Path) -> None:
+    async def scenario() -> list[str]:
+        app = ReaderApp(home=home)
+        async with app.run_test(size=SIZE, notifications=True) as pilot:
+            app.notify("Could not export to /tmp/\x1b]0;pwned\x07x\x1b[2J\x9b31m\u202e: denied")
+            await pilot.pause()
+            return [*notices(app), *(t.render().plain for t in app.screen.query("Toast"))]
+
+    shown = asyncio.run(scenario())
+    assert "Could not export to /tmp/x: denied" in shown
+    assert not any(ch in "".join(shown) for ch in "\x1b\x07\x9b\u202e")

@@ -14,6 +14,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Input, Static, Tree
 
+from reader.corpus.decode import printable
 from reader.corpus.model import Article, Issue
 from reader.learning.status import Status
 from reader.reading.changes import Change, ProgressChanged, StatusesChanged, StoreReopened
@@ -185,7 +186,7 @@ class LibraryScreen(ReportsWorkerErrors, Screen[None]):
         tree = LibraryTree("Library", id="library")
         tree.show_root = False
         yield tree
-        yield Static("Loading the library…", id="library-status")
+        yield Static("Loading the library…", id="library-status", markup=False)
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -357,7 +358,7 @@ class LibraryScreen(ReportsWorkerErrors, Screen[None]):
         total = sum(self.counts.values())
         status = f"{len(self.counts):,} issues, {total:,} articles"
         if query:
-            status = f"{shown:,} of {total:,} articles match “{query}”"
+            status = f"{shown:,} of {total:,} articles match “{printable(query)}”"
         elif ranked:
             status = f"{total:,} articles"
         if self.sort != "library":

@@ -97,7 +97,7 @@ class SearchScreen(ReportsWorkerErrors, Screen[None]):
         yield Input(placeholder="Search every article: 跨境, 对外开放, kuajing, kuàjìng",
                     id="search-query", compact=True)
         yield OptionList(id="search-results")
-        yield Static("Type characters or pinyin.", id="search-status")
+        yield Static("Type characters or pinyin.", id="search-status", markup=False)
         yield KeyBar()
 
     def on_mount(self) -> None:

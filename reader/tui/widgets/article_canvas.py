@@ -28,6 +28,10 @@ from reader.tui.widgets.status_marks import StatusMarks, read_palette
 from reader.tui.widgets.text_selection import Selection, changed_range
 from reader.tui.widgets.word_cursor import Pointer
 
+PREVIEW_CHARS = 20_000
+"""Characters laid out before an article's words arrive (an article is under 10,000; a
+2 MB page shown as one article would take a second to lay out twice)."""
+
 
 class ArticleCanvas(ScrollView):
     """The drawing half of the article view (see `ArticleView` for keys and the mouse)."""
@@ -242,6 +246,7 @@ class ArticleCanvas(ScrollView):
             self.article, self.issue, self._raw_tokens, width,
             ruby=self.ruby, segments=self.segments, markers=self._markers,
             parts=self._part_tokens,
+            preview_chars=PREVIEW_CHARS,  # before the words come, only the first screens
         )
         if self._strip_styles is None:
             self._strip_styles = read_strip_styles(self)
