@@ -119,6 +119,7 @@ async def _shoot(out: Path) -> list[Shot]:
     from reader.tui.screens.article import ArticleScreen
     from reader.tui.screens.note_editor import NoteEditor
     from reader.tui.widgets.article_view import ArticleView
+    from reader.tui.widgets.library_tree import LibraryTree
 
     shots: list[Shot] = []
     home = Path(tempfile.mkdtemp(prefix="dubao-shots-"))
@@ -208,9 +209,10 @@ async def _shoot(out: Path) -> list[Shot]:
 
         pdf_article = next(a for i in app.session.issues if i.id == pdf_issue
                            for a in i.articles if a.kind == "article")
-        app.library_screen.select_article(pdf_article.id)
-        await pilot.pause(0.8)
-        save("12-pdf-page-in-library", pdf_article.title)
+        tree = app.library_screen.query_one(LibraryTree)  # its articles may still be loading
+        await _wait(pilot, lambda: tree.select_article(pdf_article.id), "the PDF article's line")
+        await pilot.pause(0.5)
+        save("12-pdf-page-in-library", pdf_article.title[:12])  # the line may cut the rest
 
         app.open_article(article_id)  # word-status tints, pinyin over words not known
         await _wait(pilot, lambda: isinstance(app.screen, ArticleScreen)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import random
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -48,6 +49,9 @@ NAMES = ("[]", "[@click=app.monkey_injected]q[", "[bold]粗[", "esc\x1b[31m\x07"
          "scan.pdf", "%PDF-1.4", "\u202etxt.exe")
 """File names of the hostile pages (each gets `.txt`); `/` cannot be in a file name, so the
 names hold opening tags, and the pages `[/]`."""
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+"""A Chinese character: a word a note can be made on."""
 
 
 def hostile_pages() -> list[str]:
@@ -215,6 +219,10 @@ async def tour(app: MonkeyApp, pilot: object, run: Run) -> list[str]:
                            and app.screen.query("ArticleView")
                            and app.screen.query_one("ArticleView").has_words, name)
             keys = after_open[name.rsplit(" ", 1)[-1]]
+            if name.endswith(" note"):  # notes go on the text: headline words are look-up only
+                view = app.screen.query_one("ArticleView")
+                view.move_cursor(next(i for i, t in enumerate(view.tokens)  # type: ignore[attr-defined]
+                                      if view.in_body(i) and _HAN.search(t.text)))  # type: ignore[attr-defined]
         else:
             keys = how
         for n, key in enumerate(keys):

@@ -417,6 +417,8 @@ class ArticleScreen(ReaderScreen[None]):
     def _fill_notes_panel(self) -> None:
         """List the highlights, starting at the one under the cursor."""
         listing = self.notes_panel
+        if not listing.is_attached:
+            return  # the screen was left before the panel's first refresh
         listing.show(self.view.highlights)
         here = self.annotator.target()
         if here is not None:
