@@ -52,6 +52,25 @@ class History:
             del self._done[:-self.limit]
             self._undone.clear()
 
+    def extend_last(self, undo: Callable[[], object], redo: Callable[[], object]) -> None:
+        """Make a change that came with the last step part of it: its undo runs `undo` first,
+        its redo runs `redo` last (their results are the caller's to report)."""
+        with self._lock:
+            if not self._done:
+                return
+            step = self._done[-1]
+
+            def undo_both() -> Change:
+                undo()
+                return step.undo()
+
+            def redo_both() -> Change:
+                change = step.redo()
+                redo()
+                return change
+
+            self._done[-1] = Step(step.label, undo_both, redo_both)
+
     def can_undo(self) -> bool:
         """True when there is a step to undo."""
         return bool(self._done)

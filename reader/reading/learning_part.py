@@ -100,22 +100,18 @@ class LearningPart:
         result = self._applied(change)
         return StatusesChanged(change=result.change, notice=notice) if notice else result
 
+    def revert(self, change: object) -> StatusesChanged:
+        """Put the words of a status change back as they were before it (no undo step)."""
+        vocabulary = self._vocabulary()
+        with self._owner.store_lock:
+            back = vocabulary.undo(change)  # type: ignore[arg-type]
+        return self._applied(back)
+
     def _push(self, change: object, label: str) -> None:
         """Record an undo step for a status change."""
-
-        def undo() -> StatusesChanged:
-            vocabulary = self._vocabulary()
-            with self._owner.store_lock:
-                back = vocabulary.undo(change)  # type: ignore[arg-type]
-            return self._applied(back)
-
-        def redo() -> StatusesChanged:
-            vocabulary = self._vocabulary()
-            with self._owner.store_lock:
-                again = vocabulary.undo(change.inverse())  # type: ignore[attr-defined]
-            return self._applied(again)
-
-        self._owner.history.push(Step(label, undo, redo))
+        self._owner.history.push(Step(
+            label, lambda: self.revert(change),
+            lambda: self.revert(change.inverse())))  # type: ignore[attr-defined]
 
     def note_annotated(self, words: Iterable[str]) -> StatusesChanged:
         """Words just highlighted or saved become learning (unless the setting keeps them)."""

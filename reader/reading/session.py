@@ -317,9 +317,19 @@ class ReadingSession:
 
     def _side_change(self, change: StatusesChanged) -> None:
         """Keep a status change a write made on the side, when it changed anything."""
-        if change.words:
+        if not change.words:
+            return
+        with self._store_lock:
+            self._side_changes.append(change)
+        status = change.change
+
+        def again(c: object) -> None:
             with self._store_lock:
-                self._side_changes.append(change)
+                self._side_changes.append(self.learning.revert(c))
+
+        # one step with the write that caused it: undoing a save puts the status back too
+        self.history.extend_last(lambda: again(status),
+                                 lambda: again(status.inverse()))  # type: ignore[attr-defined]
 
     def take_side_changes(self) -> list[Change]:
         """The changes writes made besides those they returned, oldest first (then forgotten)."""

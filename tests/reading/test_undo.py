@@ -245,3 +245,23 @@ def test_a_step_whose_record_is_gone_says_so_and_is_dropped(session: ReadingSess
                                      "(the highlight was changed elsewhere).")
     assert session.undo().notice == "Nothing to undo."
 
+
+
+def test_undoing_a_save_or_a_highlight_puts_its_words_status_back(
+        session: ReadingSession) -> None:
+    _save(session)
+    assert session.learning.status("跨境").learning  # a saved word becomes learning
+    assert [c.words for c in session.take_side_changes()] == [{"跨境"}]  # and screens hear it
+    session.undo()
+    assert session.words() == [] and session.learning.status("跨境") is Status.NEW
+    assert [c.words for c in session.take_side_changes()] == [{"跨境"}]
+    session.redo()
+    assert len(session.words()) == 1 and session.learning.status("跨境").learning
+    session.take_side_changes()
+    session.add_highlight(ART, TEXT.index("今年"), TEXT.index("今年") + 4, "yellow")
+    (learning,) = session.take_side_changes()
+    assert learning.words and all(session.learning.status(w).learning for w in learning.words)
+    session.undo()
+    assert all(session.learning.status(w) is Status.NEW for w in learning.words)
+    with _reopened(session) as store:
+        assert store.highlights() == []
