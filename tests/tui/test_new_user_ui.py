@@ -112,6 +112,28 @@ def test_s_on_a_saved_word_keeps_the_users_definition_and_the_panel_shows_it(hom
     asyncio.run(scenario())
 
 
+def test_s_after_moving_the_cursor_saves_the_cursor_word_not_the_panels(home: Path) -> None:
+    async def scenario() -> None:
+        app = ReaderApp(home=home)
+        async with app.run_test(size=(200, 50)) as pilot:
+            view = await open_test_article(pilot, app)
+            view.move_cursor(token_index(view, "跨境"))
+            await pilot.press("enter")
+            panel = app.screen.query_one(GlossaryPanel)
+            await wait_for(pilot, lambda: panel.result is not None, "the lookup")
+            view.move_cursor(token_index(view, "发展"))  # the panel still shows 跨境
+            await pilot.press("s")
+            await wait_for(pilot, lambda: panel.token is not None and panel.token.text == "发展"
+                           and panel.result is not None, "the panel on the cursor word")
+            assert app.session.words() == []
+            await pilot.press("s")
+            await wait_for(pilot, lambda: any("Saved 发展" in n for n in notices(app)),
+                           "the saved notice")
+            assert [w.word for w in app.session.words()] == ["发展"]
+
+    asyncio.run(scenario())
+
+
 def test_ctrl_p_over_a_screen_pushed_over_the_palette_does_not_crash(home: Path) -> None:
     async def scenario() -> None:
         app = ReaderApp(home=home)

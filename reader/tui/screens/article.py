@@ -322,9 +322,12 @@ class ArticleScreen(ReaderScreen[None]):
             )
 
     def action_save_word(self) -> None:
-        """Save the panel's word (or the cursor word) with its sentence."""
+        """Save the panel's word with its sentence; a cursor on another word shows that first."""
         panel = self.panel
-        if panel.token is None or not panel.display:
+        cursor = self.view.cursor
+        moved = (cursor is not None and panel.token is not None
+                 and self.view.tokens[cursor].start != panel.token.start)
+        if panel.token is None or not panel.display or moved:
             if self.view.cursor is None:
                 self.notify("Put the cursor on a word first.", severity="warning")
                 return
