@@ -65,3 +65,29 @@ def test_display_modes_and_theme_are_remembered(home: Path) -> None:
 
     asyncio.run(first_run())
     asyncio.run(second_run())
+
+
+def test_an_article_gone_back_to_shows_the_modes_chosen_above_it(home: Path) -> None:
+    async def scenario() -> None:
+        app = ReaderApp(home=home)
+        async with app.run_test(size=SIZE) as pilot:
+            await wait_for(pilot, lambda: display_prefs.current(app), "the preferences")
+            first = await open_test_article(pilot, app)
+            assert not first.ruby
+            await pilot.press("ctrl+g")  # Saved words over the article; an article opened there
+            await wait_for(pilot, lambda: type(app.screen).__name__ == "SavedWordsScreen",
+                           "the saved words")
+            app.open_article(OTHER_ARTICLE)  # is pushed over both
+            other = await article_ready(pilot, app)
+            assert other is not first
+            await pilot.press("p")
+            await wait_for(pilot, lambda: other.ruby, "the pinyin line")
+            await pilot.press("escape")
+            await wait_for(pilot, lambda: type(app.screen).__name__ == "SavedWordsScreen",
+                           "the saved words again")
+            await pilot.press("escape")
+            await wait_for(pilot, lambda: app.screen.query(ArticleView)
+                           and app.screen.query_one(ArticleView) is first, "the first article")
+            await wait_for(pilot, lambda: first.ruby, "the first article in the new mode")
+
+    asyncio.run(scenario())

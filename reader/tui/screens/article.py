@@ -212,6 +212,12 @@ class ArticleScreen(ReaderScreen[None]):
             self.watch(self.view, name, self._remember(field), init=False)
         self.load_tokens(self.issue, self.article)
 
+    def on_screen_resume(self) -> None:
+        """Back on this article (from a screen above it): show it in the modes chosen since."""
+        remembered = display_prefs.current(self.app)
+        if remembered is not None and self.is_mounted:
+            display_prefs.apply_to(self.view, remembered)
+
     def _remember(self, field: str) -> Callable[[object], None]:
         """A watcher that remembers a display mode of the view (for every article, next run)."""
         return lambda value: display_prefs.remember(self.app, **{field: value})
