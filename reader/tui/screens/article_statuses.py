@@ -71,9 +71,12 @@ class ArticleStatuses:
         session, article = screen.session, screen.article
 
         def read() -> None:
+            from reader.language import tokenize
             from reader.language.names import byline_names
+            from reader.reading.article_parts import part_tokens
 
-            tokens = session.tokens(article)
+            # the headline's and captions' words are marked (and their pinyin hidden) too
+            tokens = session.tokens(article) + part_tokens(article, tokenize)
             markable = markable_starts(tokens, byline_names(article.byline))
             statuses = session.learning.statuses()
             screen.app.call_from_thread(self._loaded, tokens, markable, statuses)
