@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from reader.commands.export import tell
+from reader.commands.store_open import open_for_writing
 from reader.errors import InputError
 from reader.paths import reader_home
 
@@ -46,7 +47,6 @@ def run_known_import(args: argparse.Namespace) -> int:
     from reader.learning.status import Status, parse_status
     from reader.learning.vocabulary import Vocabulary
     from reader.learning.word_files import hsk_words, parse_levels, read_word_file
-    from reader.notes.store import NotesStore
 
     if bool(args.hsk) == bool(args.file):
         raise InputError("give either --hsk LEVELS or a FILE to import")
@@ -66,7 +66,7 @@ def run_known_import(args: argparse.Namespace) -> int:
         skipped = listing.skipped
         wanted = {w: (listing.statuses or {}).get(w, status) for w in listing.words}
         source = args.file
-    with NotesStore.open(reader_home(args.home)) as store:
+    with open_for_writing(reader_home(args.home)) as store:
         vocabulary = Vocabulary(store)
         before = vocabulary.statuses()
         change = vocabulary.apply(wanted, overwrite=args.force)
@@ -91,13 +91,12 @@ def run_known_set(args: argparse.Namespace) -> int:
     """Set the status of the given words."""
     from reader.learning.status import parse_status
     from reader.learning.vocabulary import Vocabulary
-    from reader.notes.store import NotesStore
 
     try:
         status = parse_status(args.status)
     except ValueError as exc:
         raise InputError(str(exc)) from None
-    with NotesStore.open(reader_home(args.home)) as store:
+    with open_for_writing(reader_home(args.home)) as store:
         change = Vocabulary(store).set_status(args.words, status)
     tell(f"{len(change.changes)} word(s) now {status.label}; "
          f"{len(set(args.words)) - len(change.changes)} already were")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from reader.commands.export import tell
+from reader.commands.store_open import open_for_writing
 from reader.errors import InputError
 from reader.paths import reader_home
 
@@ -45,7 +46,7 @@ def run_settings(args: argparse.Namespace) -> int:
         if value is None:
             raise InputError(f"bad value {printable(args.value)!r} for {args.key}; "
                              "write on or off")
-        with NotesStore.open(home) as store:
+        with open_for_writing(home) as store:
             set_setting(store, args.key, value)
         tell(f"{args.key} is {'on' if value else 'off'}")
         return 0

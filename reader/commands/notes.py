@@ -10,6 +10,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from reader.commands.output import print_json, stdout
+from reader.commands.store_open import open_for_writing
 from reader.corpus.library import find_article, find_issue, load_library
 from reader.corpus.model import Article, Issue
 from reader.errors import InputError
@@ -92,7 +93,7 @@ def run_annotate(args: argparse.Namespace) -> int:
             f"not {args.occurrence}"
         )
     start = starts[args.occurrence - 1]
-    with NotesStore.open(home) as store:
+    with open_for_writing(home) as store:
         h = store.add_highlight(found.issue.id, found.article.id, text, start,
                                 start + len(quote), color=args.color, note=args.note)
         _note_annotated(store, found.article, start, start + len(quote))
@@ -218,7 +219,7 @@ def run_words(args: argparse.Namespace) -> int:
 
 def run_note_edit(args: argparse.Namespace) -> int:
     """Change (or clear) the note of a highlight or a saved word."""
-    with NotesStore.open(_home(args)) as store:
+    with open_for_writing(_home(args)) as store:
         if args.id.startswith("h-"):
             store.update_note(args.id, args.text)
         elif args.id.startswith("w-"):
@@ -231,7 +232,7 @@ def run_note_edit(args: argparse.Namespace) -> int:
 
 def run_forget(args: argparse.Namespace) -> int:
     """Delete a highlight, saved word or glossary term by id."""
-    with NotesStore.open(_home(args)) as store:
+    with open_for_writing(_home(args)) as store:
         if args.id.startswith("h-"):
             what = f"highlight “{store.delete_highlight(args.id).quote}”"
         elif args.id.startswith("w-"):

@@ -55,10 +55,16 @@ def test_cli_sets_such_a_file_aside_in_one_line(isolated_home, content):
     (isolated_home / "notes.json").write_bytes(content())
     err = one_line_error(reader("notes", home=isolated_home))
     assert "could not be read" in err
-    err = one_line_error(reader("forget", "h-00000000", home=isolated_home))
-    assert "moved to notes.json.corrupt-" in err
+    # A write sets it aside, says so in one line and starts the new file: its change is kept.
+    done = reader("annotate", "002_42bc9256d97c8f20-479c2cc2", "--quote", "清晨",
+                  home=isolated_home)
+    assert done.returncode == 0, done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1
+    assert "moved to notes.json.corrupt-" in done.stderr
     (aside,) = isolated_home.glob("notes.json.corrupt-*")
     assert aside.read_bytes() == content()
+    with NotesStore.open(isolated_home, read_only=True) as store:
+        assert [h.quote for h in store.highlights()] == ["清晨"]
 
 
 def test_notes_file_as_a_fifo_neither_hangs_nor_is_replaced(isolated_home):
