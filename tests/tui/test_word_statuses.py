@@ -259,6 +259,23 @@ def test_the_page_turn_marks_the_remaining_new_words_known_in_one_undoable_step(
     asyncio.run(run())
 
 
+def test_f_before_the_end_of_the_article_asks_first(home: Path) -> None:
+    async def run() -> None:
+        app = ReaderApp(home=home)
+        async with app.run_test(size=SIZE) as pilot:
+            view = await open_test_article(pilot, app)
+            await marks_ready(pilot, view)
+            await pilot.press("F")
+            await wait_for(pilot, lambda: any("Press F again to confirm" in n
+                                              for n in notices(app)), "the question")
+            await app.workers.wait_for_complete()
+            assert app.session.learning.status("会议") is Status.NEW
+            await pilot.press("F")
+            await status_is(pilot, app, "会议", Status.KNOWN)
+
+    asyncio.run(run())
+
+
 def test_a_highlighted_word_becomes_learning(home: Path) -> None:
     async def run() -> None:
         app = ReaderApp(home=home)

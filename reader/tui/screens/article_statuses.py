@@ -59,6 +59,8 @@ class ArticleStatuses:
         """The article screen."""
         self.offered = False
         """True once the page-turn offer was made (once per opening)."""
+        self.confirming = False
+        """True after an F before the end of the article: the next F does it."""
 
     @property
     def marks(self) -> StatusMarks:
@@ -138,6 +140,13 @@ class ArticleStatuses:
             self.screen.app.notify("No new words left in this article.")
             return
         n = len(words)
+        if not self.offered and not self.confirming:
+            # before the end of the article one key would mark words not read yet: ask once
+            self.confirming = True
+            self.screen.app.notify(f"Mark all {n} new words of this article known, also those "
+                                   "not read yet? Press F again to confirm.", timeout=6)
+            return
+        self.confirming = False
         label = f"{n} remaining new words marked known"
         notice = f"Marked the {n} remaining new words known · u to undo"
         self.screen.app.edit(lambda s: s.learning.set_status(words, Status.KNOWN, label=label,
