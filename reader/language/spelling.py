@@ -77,23 +77,50 @@ def text_pinyin(tokens: Iterable[Token]) -> str:
     return " ".join(" ".join(words).split())
 
 
-def written_pieces(token: Token) -> list[tuple[str, int]]:
-    """`token_pinyin` cut into pieces with the tone of each (0 for spaces and apostrophes), so
-    that a UI can colour the tones of the one spelling (`[("Cháng", 2), ("chūn", 1)]`)."""
+def _written_parts(token: Token) -> list[tuple[int, str, int]]:
+    """`token_pinyin` cut into (character index, piece, tone); separators (spaces and
+    apostrophes) have index -1 and tone 0."""
     written = token_pinyin(token)
-    pieces: list[tuple[str, int]] = []
+    parts: list[tuple[int, str, int]] = []
     pos = 0
     lower = written.lower()
-    for syl in token.syllables:
+    for k, syl in enumerate(token.syllables):
         if not syl.marks:
             continue
         found = lower.find(syl.marks, pos)
         if found < 0:  # pragma: no cover - the written form holds every syllable in order
             break
         if found > pos:
-            pieces.append((written[pos:found], 0))
-        pieces.append((written[found:found + len(syl.marks)], syl.tone))
+            parts.append((-1, written[pos:found], 0))
+        parts.append((k, written[found:found + len(syl.marks)], syl.tone))
         pos = found + len(syl.marks)
     if pos < len(written):
-        pieces.append((written[pos:], 0))
-    return pieces
+        parts.append((-1, written[pos:], 0))
+    return parts
+
+
+def written_pieces(token: Token) -> list[tuple[str, int]]:
+    """`token_pinyin` cut into pieces with the tone of each (0 for spaces and apostrophes), so
+    that a UI can colour the tones of the one spelling (`[("Cháng", 2), ("chūn", 1)]`)."""
+    return [(piece, tone) for _, piece, tone in _written_parts(token)]
+
+
+def slice_pieces(token: Token, start: int, end: int) -> list[tuple[str, int]]:
+    """`written_pieces` of the characters [start, end) of a token (a word cut at a line end):
+    the same spelling, capitals included, with only the separators between kept syllables."""
+    if (start, end) == (token.start, token.end):
+        return written_pieces(token)
+    if len(token.syllables) != len(token.text):
+        return []
+    lo, hi = start - token.start, end - token.start
+    out: list[tuple[str, int]] = []
+    gap: list[tuple[str, int]] = []
+    for k, piece, tone in _written_parts(token):
+        if k < 0:
+            gap.append((piece, tone))
+        elif lo <= k < hi:
+            out += (gap if out else []) + [(piece, tone)]
+            gap = []
+        else:
+            gap = []
+    return out
