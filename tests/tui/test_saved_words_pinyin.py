@@ -23,22 +23,40 @@ def _seed(home: Path) -> None:
         store.save_word("快递", "kuài dì", "express delivery", "快递到了。", "a1", "i1")
 
 
-def test_saved_words_are_spelled_gb_t_and_found_by_toneless_pinyin(home: Path) -> None:
+async def _open_saved_words(pilot, app: ReaderApp) -> SavedWordsScreen:  # noqa: ANN001
+    """From the library, `w` opens the saved words."""
+    await wait_for(pilot, lambda: app.library_screen.issues, "the library")
+    await pilot.press("w")
+    await wait_for(pilot, lambda: isinstance(app.screen, SavedWordsScreen)
+                   and app.screen.shown, "the saved words")
+    assert isinstance(app.screen, SavedWordsScreen)
+    return app.screen
+
+
+def test_saved_words_are_spelled_gb_t(home: Path) -> None:
     _seed(home)
 
     async def run() -> None:
         app = ReaderApp(home=home)
         async with app.run_test(size=SIZE) as pilot:
-            await wait_for(pilot, lambda: app.library_screen.issues, "the library")
-            await pilot.press("w")
-            await wait_for(pilot, lambda: isinstance(app.screen, SavedWordsScreen)
-                           and app.screen.shown, "the saved words")
-            screen = app.screen
-            assert isinstance(screen, SavedWordsScreen)
+            screen = await _open_saved_words(pilot, app)
             table = screen.query_one(DataTable)
             shown = {str(table.get_row_at(i)[0]): str(table.get_row_at(i)[1])
                      for i in range(table.row_count)}
             assert shown == {"香港": "Xiānggǎng", "快递": "kuàidì"}
+            detail = str(screen.query_one("#word-detail").content)
+            assert "  Xiānggǎng" in detail or "  kuàidì" in detail
+
+    asyncio.run(run())
+
+
+def test_saved_words_are_found_by_toneless_spaceless_or_numbered_pinyin(home: Path) -> None:
+    _seed(home)
+
+    async def run() -> None:
+        app = ReaderApp(home=home)
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await _open_saved_words(pilot, app)
             search = screen.query_one("#words-search", Input)
 
             def found() -> set[str]:
