@@ -73,3 +73,20 @@ def test_saved_words_are_found_by_toneless_spaceless_or_numbered_pinyin(home: Pa
                 await wait_for(pilot, lambda w=words: found() == w, f"{query} -> {words}")
 
     asyncio.run(run())
+
+
+def test_the_review_answer_spells_the_word_gb_t() -> None:
+    """The back of a card writes `快递 [快遞]  kuàidì`, and the hint lights the word in the
+    sentence's pinyin, spelled the same way."""
+    from datetime import UTC, datetime
+
+    from reader.learning.review import DueCard
+    from reader.notes.model import SavedWord
+    from reader.tui.review_card import card_faces
+
+    word = SavedWord("w-1", "香港", "xiāng gǎng", "Hong Kong", "他去香港了。", "a1", "i1",
+                     traditional="香港")
+    faces = card_faces(DueCard(word, datetime.now(UTC), True), None, "tā qù Xiānggǎng le")
+    assert "香港  Xiānggǎng" in faces.answer.plain
+    lit = [faces.pinyin.plain[s.start:s.end] for s in faces.pinyin.spans if "bold" in str(s.style)]
+    assert lit == ["Xiānggǎng"]
