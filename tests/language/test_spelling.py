@@ -111,3 +111,10 @@ def test_a_word_cut_at_a_line_end_keeps_its_spelling():
     [name] = [t for t in tokenize("副省长景俊海出席", use_cache=False) if t.text == "景俊海"]
     assert "".join(p for p, _ in slice_pieces(name, name.start, name.end)) == "Jǐng Jùnhǎi"
     assert "".join(p for p, _ in slice_pieces(name, name.start, name.start + 2)) == "Jǐng Jùn"
+
+
+def test_news_glossary_entries_are_spelled_gb_t():
+    from reader.language.lookup import lookup
+
+    [news] = [e for e in lookup("我省").entries if e.source == "news"]
+    assert news.pinyin == "wǒshěng"
