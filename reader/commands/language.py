@@ -25,7 +25,7 @@ from reader.language import (
 from reader.language.hsk import hsk_text
 from reader.language.model import Token
 from reader.language.sandhi import spoken_tones
-from reader.language.spelling import token_pinyin
+from reader.language.spelling import term_pinyin, token_pinyin
 from reader.language.tones import readable_definition
 from reader.paths import reader_home
 
@@ -314,7 +314,8 @@ def _put_term(store: UserTermStore, args: argparse.Namespace) -> int:
     term = make_term(word, pinyin, definitions, args.kind or (old.kind if old else None),
                      default_reading=default)
     store.put_term(term)
-    message(f"{'updated' if old else 'added'} {term.word} {term.pinyin}")
+    message(f"{'updated' if old else 'added'} {term.word} "
+            f"{term_pinyin(term.word, term.pinyin, term.kind)}")
     return 0
 
 
@@ -342,7 +343,8 @@ def run_glossary_list(args: argparse.Namespace) -> int:
     for col in ("word", "pinyin", "kind", "definitions"):
         table.add_column(col)
     for t in terms:
-        table.add_row(escape(t.word), escape(t.pinyin), escape(t.kind or ""),
+        table.add_row(escape(t.word), escape(term_pinyin(t.word, t.pinyin, t.kind)),
+                      escape(t.kind or ""),
                       escape("; ".join(t.definitions)))
     stdout.print(table)
     return 0

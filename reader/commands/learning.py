@@ -193,6 +193,7 @@ def run_review(args: argparse.Namespace) -> int:
     from rich.table import Table
 
     from reader.commands.output import print_json, stdout
+    from reader.language.spelling import display_pinyin
     from reader.learning.review import Reviewer
     from reader.notes.store import NotesStore
 
@@ -225,7 +226,8 @@ def run_review(args: argparse.Namespace) -> int:
     for col in ("Word", "Pinyin", "Definition", "Due"):
         table.add_column(col)
     for c in due:
-        table.add_row(escape(c.word.word), escape(c.word.pinyin), escape(c.word.definition),
+        table.add_row(escape(c.word.word), escape(display_pinyin(c.word.word, c.word.pinyin)),
+                      escape(c.word.definition),
                       "new" if c.new else c.due.strftime("%Y-%m-%d %H:%M"))
     stdout.print(table)
     return 0

@@ -14,6 +14,7 @@ from reader.commands.store_open import open_for_writing
 from reader.corpus.library import find_article, find_issue, load_library
 from reader.corpus.model import Article, Issue
 from reader.errors import InputError
+from reader.language.spelling import display_pinyin
 from reader.notes.anchoring import place
 from reader.notes.model import COLORS, Highlight, SavedWord
 from reader.notes.store import NotesStore
@@ -212,7 +213,8 @@ def run_words(args: argparse.Namespace) -> int:
     for col in ("id", "word", "pinyin", "definition", "note"):
         table.add_column(col)
     for w in items:
-        table.add_row(w.id, w.word, w.pinyin, escape(w.definition), escape(w.note or ""))
+        table.add_row(w.id, w.word, escape(display_pinyin(w.word, w.pinyin)), escape(w.definition),
+                      escape(w.note or ""))
     stdout.print(table)
     return 0
 

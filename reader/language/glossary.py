@@ -8,6 +8,7 @@ from importlib import resources
 from pathlib import Path
 
 from reader.language.model import Entry
+from reader.language.spelling import term_pinyin
 from reader.language.tones import is_han, numbers_to_marks_text, parse_reading
 
 KINDS = ("policy slogan", "institution", "place", "programme", "abbreviation", "term")
@@ -42,7 +43,8 @@ def parse_glossary(text: str, origin: str = "news_glossary.tsv") -> tuple[dict[s
             raise ValueError(f"{origin}:{number}: pinyin {pinyin!r} does not fit {term!r}")
         if term in entries:
             raise ValueError(f"{origin}:{number}: {term} is listed twice")
-        entries[term] = Entry("news", term, term, numbers_to_marks_text(pinyin),
+        entries[term] = Entry("news", term, term,
+                              term_pinyin(term, numbers_to_marks_text(pinyin), kind),
                               tuple(d.strip() for d in english.split(";")), kind=kind)
         readings[term] = " ".join(syllables)
     return entries, readings

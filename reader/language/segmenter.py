@@ -276,6 +276,7 @@ def _apply_context(tokens: list[Token], spots: list[int],
         tok = tokens[i]
         ch = tok.text
         numbers = None
+        pos = tok.pos
         if ch == "的":
             numbers = "de5"
         elif ch == "了":
@@ -290,7 +291,7 @@ def _apply_context(tokens: list[Token], spots: list[int],
         elif ch == "为":
             numbers = _wei(tokens, i)
         elif ch == "曾" and _text_near(tokens, i, 1) in _TITLES:
-            numbers = "zeng1"
+            numbers, pos = "zeng1", "nr"  # a surname: a proper noun, written `Zēng`
         elif ch == "着" and _tag_near(tokens, i, -1)[:1] == "v":
             numbers = "zhe5"
         elif ch == "地" and _tag_near(tokens, i, 1)[:1] == "v" and (
@@ -300,8 +301,8 @@ def _apply_context(tokens: list[Token], spots: list[int],
             ruled.add(i)
             if trace is not None:
                 trace[i] = ["rule (neighbouring words)"]
-        if numbers is not None and tok.syllables[0].numbers != numbers:
-            tokens[i] = Token.build(ch, tok.start, tok.end, (syllable(ch, numbers),), tok.pos,
+        if numbers is not None and (tok.syllables[0].numbers != numbers or pos != tok.pos):
+            tokens[i] = Token.build(ch, tok.start, tok.end, (syllable(ch, numbers),), pos,
                                     tok.hsk)
     return ruled
 

@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 
 from reader.language.model import Syllable, Token
 
 PROPER_TAGS = frozenset({"nr", "nrfg", "nrt", "ns", "nt", "nz"})
 """jieba tags of proper nouns: person, place, organisation and other names."""
 PERSON_TAGS = frozenset({"nr", "nrfg", "nrt"})
+PROPER_KINDS = frozenset({"place", "institution"})
+"""Glossary kinds that name something (a proper noun, capitalised)."""
 
 COMPOUND_SURNAMES = frozenset(
     "欧阳 司马 诸葛 上官 东方 皇甫 尉迟 公孙 慕容 长孙 夏侯 轩辕 令狐 宇文 司徒 端木 独孤 南宫 "
@@ -77,23 +80,85 @@ def text_pinyin(tokens: Iterable[Token]) -> str:
     return " ".join(" ".join(words).split())
 
 
-def written_pieces(token: Token) -> list[tuple[str, int]]:
-    """`token_pinyin` cut into pieces with the tone of each (0 for spaces and apostrophes), so
-    that a UI can colour the tones of the one spelling (`[("Cháng", 2), ("chūn", 1)]`)."""
+def _written_parts(token: Token) -> list[tuple[int, str, int]]:
+    """`token_pinyin` cut into (character index, piece, tone); separators (spaces and
+    apostrophes) have index -1 and tone 0."""
     written = token_pinyin(token)
-    pieces: list[tuple[str, int]] = []
+    parts: list[tuple[int, str, int]] = []
     pos = 0
     lower = written.lower()
-    for syl in token.syllables:
+    for k, syl in enumerate(token.syllables):
         if not syl.marks:
             continue
         found = lower.find(syl.marks, pos)
         if found < 0:  # pragma: no cover - the written form holds every syllable in order
             break
         if found > pos:
-            pieces.append((written[pos:found], 0))
-        pieces.append((written[found:found + len(syl.marks)], syl.tone))
+            parts.append((-1, written[pos:found], 0))
+        parts.append((k, written[found:found + len(syl.marks)], syl.tone))
         pos = found + len(syl.marks)
     if pos < len(written):
-        pieces.append((written[pos:], 0))
-    return pieces
+        parts.append((-1, written[pos:], 0))
+    return parts
+
+
+def written_pieces(token: Token) -> list[tuple[str, int]]:
+    """`token_pinyin` cut into pieces with the tone of each (0 for spaces and apostrophes), so
+    that a UI can colour the tones of the one spelling (`[("Cháng", 2), ("chūn", 1)]`)."""
+    return [(piece, tone) for _, piece, tone in _written_parts(token)]
+
+
+def slice_pieces(token: Token, start: int, end: int) -> list[tuple[str, int]]:
+    """`written_pieces` of the characters [start, end) of a token (a word cut at a line end):
+    the same spelling, capitals included, with only the separators between kept syllables."""
+    if (start, end) == (token.start, token.end):
+        return written_pieces(token)
+    if len(token.syllables) != len(token.text):
+        return []
+    lo, hi = start - token.start, end - token.start
+    out: list[tuple[str, int]] = []
+    gap: list[tuple[str, int]] = []
+    for k, piece, tone in _written_parts(token):
+        if k < 0:
+            gap.append((piece, tone))
+        elif lo <= k < hi:
+            out += (gap if out else []) + [(piece, tone)]
+            gap = []
+        else:
+            gap = []
+    return out
+
+
+@lru_cache(maxsize=16384)
+def display_pinyin(word: str, pinyin: str, proper: bool | None = None,
+                   person: bool | None = None) -> str:
+    """Stored pinyin (`xiāng gǎng`, `fei1 yi2`, or already `Xiānggǎng`) as GB/T 16159 writes it.
+
+    One syllable per character is grouped into one word with the apostrophe; `proper` and
+    `person` (None: decided as the pop-up decides, by looking the word up) capitalise it.
+    Pinyin that does not align with the characters is shown as stored: it is the user's.
+    """
+    from reader.language.tones import is_han, numbers_to_marks
+
+    parts = pinyin.split()
+    if not parts or not word or not all(is_han(ch) for ch in word):
+        return pinyin
+    if len(parts) != len(word):
+        if len(parts) == 1 and proper:
+            return capitalise(pinyin.strip())
+        return pinyin.strip()
+    marks = [numbers_to_marks(p) if p[-1:].isdigit() else p.lower() for p in parts]
+    if proper is None or person is None:
+        from reader.language.lookup import lookup
+
+        found = lookup(word)
+        person = found.name if person is None else person
+        proper = (found.pinyin[:1].isupper() or parts[0][:1].isupper()) \
+            if proper is None else proper
+    return written_pinyin(word, marks, "nr" if person else "", proper)
+
+
+def term_pinyin(word: str, pinyin: str, kind: str | None) -> str:
+    """A glossary term's pinyin in GB/T 16159 form; its kind says whether it is a proper noun
+    (no look-up: the glossary is part of what a look-up reads)."""
+    return display_pinyin(word, pinyin, proper=kind in PROPER_KINDS, person=False)

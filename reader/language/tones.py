@@ -141,3 +141,32 @@ def readable_definition(text: str) -> str:
         return f"{forms} {marks[:1].upper() + marks[1:] if reading[:1].isupper() else marks}"
 
     return _CEDICT_REF.sub(repl, text)
+
+
+def _compact_marks(text: str) -> str:
+    """Pinyin as lower-case tone marks without spaces or apostrophes (`xiang1 gang3`, `Xiāng
+    gǎng` -> `xiānggǎng`); a syllable typed with a tone number gets its mark."""
+    text = unicodedata.normalize("NFC", text.lower())
+    out, cur = "", ""
+    for ch in text:
+        if ch.isdigit():
+            out += numbers_to_marks(cur + ch) if cur else ""
+            cur = ""
+        elif ch in " '’-":
+            out, cur = out + cur, ""
+        else:
+            cur += ch
+    return (out + cur).replace("v", "ü")
+
+
+def pinyin_matches(pinyin: str, query: str) -> bool:
+    """True when typed pinyin is found in a word's pinyin, as the full-text search reads it:
+    toneless and spaceless (`xianggang`, `xiang gang`) match any tones; tone marks or numbers
+    (`xiāng`, `xiang1gang3`) match those tones."""
+    bare = toneless(query.replace("ü", "v"))
+    if not bare or bare not in toneless(pinyin):
+        return False
+    if not any(ch.isdigit() or ch in _TONE_OF_ACCENT for ch in unicodedata.normalize(
+            "NFD", query)):
+        return True
+    return _compact_marks(query) in _compact_marks(pinyin)

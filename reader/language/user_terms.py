@@ -9,6 +9,7 @@ from typing import Protocol, runtime_checkable
 
 from reader.errors import InputError
 from reader.language.model import Entry, UserTerm
+from reader.language.spelling import term_pinyin
 from reader.language.tones import is_han, numbers_to_marks_text, parse_reading
 
 
@@ -102,7 +103,8 @@ def user_entry(word: str) -> Entry | None:
     term = _terms.get(word)
     if term is None:
         return None
-    return Entry("user", term.word, term.word, term.pinyin, term.definitions, kind=term.kind)
+    return Entry("user", term.word, term.word, term_pinyin(term.word, term.pinyin, term.kind),
+                 term.definitions, kind=term.kind)
 
 
 def user_reading(word: str) -> str | None:

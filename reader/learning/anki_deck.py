@@ -17,6 +17,7 @@ from pathlib import Path
 
 from reader.corpus.model import Issue
 from reader.language.hsk import hsk_label
+from reader.language.spelling import display_pinyin
 from reader.notes.export_words import card_facts, marked_sentence
 from reader.notes.model import SavedWord
 
@@ -70,7 +71,8 @@ def build_notes(words: Iterable[SavedWord], articles: Mapping[str, ArticleInfo])
         traditional, hsk = card_facts(w)
         info = articles.get(w.article_id) or ArticleInfo(w.article_id)
         fields = [html.escape(v, quote=False) for v in (
-            w.word, traditional, w.pinyin, w.definition, w.note or "", hsk_label(hsk))]
+            w.word, traditional, display_pinyin(w.word, w.pinyin), w.definition, w.note or "",
+            hsk_label(hsk))]
         fields += [marked_sentence(w.sentence, w.word), html.escape(info.title, quote=False),
                    html.escape(info.date or "", quote=False)]
         tags = [f"HSK{hsk_label(hsk)}" if hsk else "HSK-none"]

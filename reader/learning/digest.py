@@ -9,22 +9,14 @@ from reader.corpus.model import Issue
 from reader.language.hsk import hsk_label
 from reader.language.model import Syllable
 from reader.language.names import byline_names
+from reader.language.spelling import join_syllables, syllables_pinyin
 from reader.learning.classify import Kind, word_kind
 from reader.learning.status import Status
-
-_VOWELS = "aoeāáǎàōóǒòēéěè"
 
 
 def joined_pinyin(syllables: tuple[Syllable, ...]) -> str:
     """A word's pinyin written together (GB/T 16159), `'` before a syllable opening on a, o, e."""
-    out = ""
-    for s in syllables:
-        if not s.marks:
-            continue
-        if out and s.marks[0].lower() in _VOWELS:
-            out += "'"
-        out += s.marks
-    return out
+    return join_syllables(s.marks for s in syllables)
 
 
 @dataclass(frozen=True)
@@ -98,6 +90,7 @@ def digest(issue: Issue, statuses: Mapping[str, Status], *,
     out = []
     for word in ranked:
         article_id, offset, sentence, syllables, hsk, pos = first[word]
-        out.append(DigestWord(word, counts[word], len(seen_in[word]), joined_pinyin(syllables),
-                              hsk, _gloss(word, pos), sentence, article_id, offset))
+        out.append(DigestWord(word, counts[word], len(seen_in[word]),
+                              syllables_pinyin(word, syllables, pos), hsk, _gloss(word, pos),
+                              sentence, article_id, offset))
     return out

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from reader.corpus.model import Article, Issue
 from reader.errors import InputError
 from reader.language.hsk import hsk_text
+from reader.language.spelling import display_pinyin
 from reader.notes.anchoring import place
 from reader.notes.filenames import export_filename, write_export
 from reader.notes.locations import format_location, paragraph_of
@@ -85,7 +86,8 @@ def _words_in(quote: str, index: dict[str, list[SavedWord]]) -> list[dict[str, A
         for w in index.get(ch, ()):
             if w.word not in seen and quote.startswith(w.word, i):
                 gloss = w.definition.split(";")[0].split("/")[0].strip()
-                seen[w.word] = {"word": w.word, "pinyin": w.pinyin, "gloss": gloss,
+                seen[w.word] = {"word": w.word, "pinyin": display_pinyin(w.word, w.pinyin),
+                                "gloss": gloss,
                                 "hsk": w.hsk, "hsk_text": hsk_text(w.hsk), "note": w.note}
     return list(seen.values())
 

@@ -9,6 +9,7 @@ from collections.abc import Iterable, Mapping
 
 from reader.errors import InputError
 from reader.language.hsk import hsk_label
+from reader.language.spelling import display_pinyin
 from reader.notes.model import SavedWord
 from reader.notes.quote_pinyin import dictionary_facts
 
@@ -55,7 +56,8 @@ def word_rows(words: Iterable[SavedWord], titles: Mapping[str, str]) -> list[lis
     for w in words:
         traditional, hsk = card_facts(w)
         rows.append([
-            _field(w.word), _field(traditional), _field(w.pinyin), _field(w.definition),
+            _field(w.word), _field(traditional), _field(display_pinyin(w.word, w.pinyin)),
+            _field(w.definition),
             hsk_label(hsk) if hsk else "", marked_sentence(w.sentence, w.word),
             _field(titles.get(w.article_id) or w.article_id), _note_field(w.note),
         ])

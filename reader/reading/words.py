@@ -28,11 +28,16 @@ def clean_definition(text: str) -> str:
 
 
 def word_matches(word: SavedWord, query: str) -> bool:
-    """True when the query is in the word, its pinyin, definition, note or sentence."""
+    """True when the query is in the word, its pinyin, definition, note or sentence; pinyin
+    matches as the full-text search reads it (`xianggang`, `xiang gang`, `xiang1gang3`)."""
+    from reader.index.search import is_pinyin
+    from reader.language.tones import pinyin_matches
+
     q = query.casefold().strip()
     fields = (word.word, word.pinyin, word.definition, word.note or "", word.sentence,
               word.traditional or "")
-    return not q or any(q in f.casefold() for f in fields)
+    return not q or any(q in f.casefold() for f in fields) or (
+        is_pinyin(q) and pinyin_matches(word.pinyin, q))
 
 
 def source_offset(text: str, word: SavedWord, parts: Sequence[Part] = ()) -> int | None:

@@ -20,6 +20,7 @@ from rich.cells import cell_len
 from reader.corpus.model import Article, Issue
 from reader.language.gc_pause import paused_gc
 from reader.language.model import Syllable, Token
+from reader.language.spelling import slice_pieces
 from reader.reading.article_parts import Part, article_parts
 
 LineKind = Literal["body", "ruby", "decor", "blank"]
@@ -220,9 +221,10 @@ def is_word(token: Token) -> bool:
     return _has_han(token.text)
 
 
-def ruby_text(syllables: Sequence[Syllable]) -> str:
-    """Pinyin of some syllables written as one word (`kuàjìng`), as ruby shows it."""
-    return "".join(s.marks for s in syllables if s.marks)
+def ruby_text(token: Token, start: int, end: int) -> str:
+    """The pinyin line's text over the characters [start, end) of a token: the GB/T 16159
+    spelling the pop-up shows (`kuàjìng`, `Xiānggǎng`, `Zhāng Hèrán`)."""
+    return "".join(piece for piece, _ in slice_pieces(token, start, end))
 
 
 def token_syllables(token: Token, start: int, end: int) -> tuple[Syllable, ...]:
@@ -512,7 +514,7 @@ def _paragraph(
             else:
                 text = tok.text[start - tok.start : end - tok.start]
                 chars_w = width_of(text)
-            pin_w = width_of(ruby_text(token_syllables(tok, start, end))) if ruby else 0
+            pin_w = width_of(ruby_text(tok, start, end)) if ruby else 0
             slot = chars_w if chars_w >= pin_w else pin_w
             marker = _has_marker(ends, start, end) if ends else False
             gap = 1 if spaced and word and prev_word and x > 0 else 0

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 
+from reader.language.spelling import display_pinyin
 from reader.tui.word_details import append_word_details
 
 if TYPE_CHECKING:
@@ -64,7 +65,7 @@ def card_faces(card: DueCard, source: Source | None, pinyin: str | None) -> Face
     elif pinyin is None:
         hint.append("(pinyin: a moment…)", "dim")
     else:
-        compact = w.pinyin.replace(" ", "").casefold()
+        compact = display_pinyin(w.word, w.pinyin).casefold()  # as the sentence writes it
         at = pinyin.casefold().find(compact) if compact else -1
         if at >= 0:
             hint.append(pinyin[:at], "dim")

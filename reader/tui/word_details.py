@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 
 from reader.language.hsk import hsk_text
+from reader.language.spelling import display_pinyin
 
 if TYPE_CHECKING:
     from reader.notes.model import SavedWord
@@ -17,7 +18,7 @@ def append_word_details(text: Text, w: SavedWord) -> Text:
     text.append(w.word, "bold")
     if w.traditional and w.traditional != w.word:
         text.append(f" [{w.traditional}]")
-    text.append(f"  {w.pinyin}")
+    text.append(f"  {display_pinyin(w.word, w.pinyin)}")
     text.append(f"  {hsk_text(w.hsk) or 'not in HSK'}", "italic")
     text.append(f"\n{w.definition or '(no definition)'}")
     if w.note:

@@ -46,7 +46,7 @@ def test_tsv_has_anki_headers_and_clean_fields():
     assert lines[4:] == [""]
     fields = lines[3].split("\t")
     assert len(fields) == len(COLUMNS) == 8
-    assert fields[:3] == ["经济", "經濟", "jīng jì"]
+    assert fields[:3] == ["经济", "經濟", "jīngjì"]  # GB/T 16159, as shown everywhere
     assert fields[3] == "economy; &quot;business&quot; &lt;b&gt;x&lt;/b&gt;"
     assert fields[4] == "3"
     assert fields[5] == "冰雪 <b>经济</b> 持续升温，<b>经济</b>向好。"
@@ -130,7 +130,7 @@ def test_export_words_command(capsys, isolated_home, seed, tmp_path):
     code, out, _ = run(capsys, "export-words")
     assert code == 0
     row = out.split("\n")[3].split("\t")
-    assert row[0] == "吉林" and row[2] == "jí lín" and row[6] == art.title
+    assert row[0] == "吉林" and row[2] == "Jílín" and row[6] == art.title  # a place
     target = tmp_path / "words.csv"
     assert run(capsys, "export-words", "--format", "csv", "--out", str(target))[0] == 0
     assert target.read_text(encoding="utf-8").startswith("#separator:comma\n")

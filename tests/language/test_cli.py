@@ -89,3 +89,20 @@ def test_glossary_commands(capsys, isolated_home):
 def test_glossary_bad_input(capsys, argv):
     code, out, err = run(capsys, *argv)
     assert code == 2 and err.startswith("reader: ")
+
+
+def test_cli_spells_pinyin_gb_t(capsys, isolated_home):
+    """`reader segment` writes a surname capitalised; `reader glossary add` and `reader words`
+    write a word's syllables together (issue 14 item 18)."""
+    from reader.notes.store import NotesStore
+
+    code, out, _ = run(capsys, "segment", "曾先生说")
+    assert code == 0 and "曾(Zēng)" in out
+    code, _, err = run(capsys, "glossary", "add", "航时", "flight hours", "--pinyin", "hang2 shi2")
+    assert code == 0 and "hángshí" in err
+    with NotesStore.open(isolated_home) as store:
+        store.save_word("快递", "kuài dì", "express delivery", "快递到了。", "a1", "i1")
+    code, out, _ = run(capsys, "words")
+    assert code == 0 and "kuàidì" in out and "kuài dì" not in out
+    code, out, _ = run(capsys, "words", "--json")
+    assert json.loads(out)[0]["pinyin"] == "kuài dì"  # stored data is not rewritten

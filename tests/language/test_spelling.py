@@ -70,3 +70,51 @@ def test_breakdown_puts_common_senses_first_and_explains_abb():
     assert not any(d.startswith("abbr.") for d in first.definitions[:3])
     assert rest.text == "漆漆" and "ABB reduplication" in rest.definitions[0]
     assert lookup("经济社会发展").pinyin == "jīngjì shèhuì fāzhǎn"
+
+
+def test_stored_pinyin_is_displayed_in_one_spelling():
+    """Saved words and glossary terms keep CC-CEDICT's spaced syllables; shown GB/T 16159."""
+    from reader.language.spelling import display_pinyin, term_pinyin
+
+    assert display_pinyin("香港", "xiāng gǎng") == "Xiānggǎng"  # a place, as the pop-up says
+    assert display_pinyin("快递", "kuài dì") == "kuàidì"
+    assert display_pinyin("西安", "xī ān") == "Xī'ān"
+    assert display_pinyin("吉林省", "jí lín shěng") == "Jílínshěng"
+    assert display_pinyin("习近平", "xí jìn píng") == "Xí Jìnpíng"
+    assert display_pinyin("非遗", "fei1 yi2") == "fēiyí"
+    assert display_pinyin("香港", "Xiānggǎng") == "Xiānggǎng"  # already written: unchanged
+    assert display_pinyin("快递", "kuài") == "kuài"  # the user's, not aligned: as stored
+    assert display_pinyin("快递", "kuài dì", proper=True) == "Kuàidì"
+    assert term_pinyin("我省", "wǒ shěng", "term") == "wǒshěng"
+    assert term_pinyin("长白山", "cháng bái shān", "place") == "Chángbáishān"
+
+
+def test_typed_pinyin_matches_with_or_without_tones_and_spaces():
+    from reader.language.tones import pinyin_matches
+
+    for query in ("xianggang", "xiang gang", "xiang", "gang", "xiang1gang3", "xiāng",
+                  "xiāng gǎng", "xiānggǎng", "Xianggang"):
+        assert pinyin_matches("xiāng gǎng", query), query
+        assert pinyin_matches("Xiānggǎng", query), query
+    for query in ("xiang3", "xiǎng", "kuaidi", "xiang1gang1", ""):
+        assert not pinyin_matches("xiāng gǎng", query), query
+    assert pinyin_matches("lǜ sè", "lvse") and pinyin_matches("lǜ sè", "lü4")
+
+
+def test_a_word_cut_at_a_line_end_keeps_its_spelling():
+    from reader.language.spelling import slice_pieces
+
+    [token] = [t for t in tokenize("吉林省", use_cache=False) if t.text == "吉林省"]
+    assert "".join(p for p, _ in slice_pieces(token, token.start, token.end)) == "Jílínshěng"
+    assert "".join(p for p, _ in slice_pieces(token, token.start, token.start + 2)) == "Jílín"
+    assert "".join(p for p, _ in slice_pieces(token, token.start + 2, token.end)) == "shěng"
+    [name] = [t for t in tokenize("副省长景俊海出席", use_cache=False) if t.text == "景俊海"]
+    assert "".join(p for p, _ in slice_pieces(name, name.start, name.end)) == "Jǐng Jùnhǎi"
+    assert "".join(p for p, _ in slice_pieces(name, name.start, name.start + 2)) == "Jǐng Jùn"
+
+
+def test_news_glossary_entries_are_spelled_gb_t():
+    from reader.language.lookup import lookup
+
+    [news] = [e for e in lookup("我省").entries if e.source == "news"]
+    assert news.pinyin == "wǒshěng"

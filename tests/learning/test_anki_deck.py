@@ -58,3 +58,28 @@ def test_apkg_has_one_note_per_word_and_stable_ids(isolated_home, tmp_path, caps
 def test_apkg_needs_an_out_file(isolated_home, capsys):
     assert main(["export-words", "--format", "apkg"]) == 2
     assert capsys.readouterr().err.count("\n") == 1
+
+
+def test_apkg_and_markdown_spell_stored_pinyin_gb_t(isolated_home, tmp_path, capsys):
+    """Pinyin stored one syllable at a time (`xiāng gǎng`) is exported as GB/T 16159 writes it,
+    in the Anki field and in the Markdown export's word list (issue 14 item 18)."""
+    from reader.corpus.library import load_library
+    from reader.notes.export import export_markdown
+
+    library = load_library(isolated_home / "library")
+    issue = library[0]
+    article = next(a for a in issue.articles if "吉林" in a.text)
+    at = article.text.index("吉林")
+    with NotesStore.open(isolated_home) as store:
+        store.save_word("吉林", "jí lín", "Jilin province", article.text[at:at + 12], article.id,
+                        issue.id)
+        store.save_word("快递", "kuài dì", "express delivery", "快递到了。", ARTICLE, issue.id)
+        store.add_highlight(issue.id, article.id, article.text, at, at + 12)
+    out = tmp_path / "w.apkg"
+    assert main(["export-words", "--format", "apkg", "--out", str(out)]) == 0
+    rows, _ = _read(out, tmp_path)
+    pinyin = {r[3].split("\x1f")[0]: r[3].split("\x1f")[2] for r in rows}
+    assert pinyin == {"吉林": "Jílín", "快递": "kuàidì"}
+    with NotesStore.open(isolated_home, read_only=True) as store:
+        md = export_markdown(store.highlights(), store.words(), library)
+    assert "**吉林** Jílín:" in md and "jí lín" not in md

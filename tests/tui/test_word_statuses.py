@@ -14,7 +14,7 @@ from reader.notes.store import NotesStore
 from reader.settings import load_settings
 from reader.tui import display_prefs
 from reader.tui.app import ReaderApp
-from reader.tui.article_layout import ruby_text, token_syllables
+from reader.tui.article_layout import ruby_text
 from reader.tui.screens.article import ArticleScreen
 from reader.tui.widgets.article_view import ArticleView
 from reader.tui.widgets.glossary_panel import GlossaryPanel
@@ -202,7 +202,7 @@ def test_pinyin_not_known_mode_shows_pinyin_only_over_words_not_known(home: Path
                 if not tok.is_han or found is None or view.word_region(i) is None:
                     continue
                 y, span = found
-                pinyin = ruby_text(token_syllables(tok, span.start, span.end))
+                pinyin = ruby_text(tok, span.start, span.end)
                 if not pinyin:
                     continue
                 above = view.render_line(y - 1 - int(view.scroll_y)).text

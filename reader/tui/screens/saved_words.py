@@ -15,6 +15,7 @@ from textual.widgets import DataTable, Input, Static
 
 from reader.corpus.model import Article, Issue
 from reader.language.hsk import hsk_label
+from reader.language.spelling import display_pinyin
 from reader.reading.article_parts import article_parts
 from reader.reading.changes import Change, WordsChanged
 from reader.reading.model import issue_label
@@ -166,7 +167,8 @@ class SavedWordsScreen(SearchScreen):
             self.shown[w.id] = w
             title = self.titles.get(w.article_id, ("(not in the library)", "", ""))[0]
             table.add_row(
-                Text(w.word, "bold"), Text(w.pinyin), hsk_label(w.hsk),  # Text: never markup
+                # Text: never markup
+                Text(w.word, "bold"), Text(display_pinyin(w.word, w.pinyin)), hsk_label(w.hsk),
                 Text(shorten(w.definition, 48)), Text(shorten(title, 24)), key=w.id,
             )
         if keep in self.shown:
@@ -238,7 +240,8 @@ class SavedWordsScreen(SearchScreen):
         w = self.selected
         if w is None or not self.app.writable():
             return
-        editor = NoteEditor(f"Definition of {w.word}", f"{w.word}  {w.pinyin}", w.definition)
+        heading = f"{w.word}  {display_pinyin(w.word, w.pinyin)}"
+        editor = NoteEditor(f"Definition of {w.word}", heading, w.definition)
         self.app.push_screen(editor, partial(self._field_written, w.id, "definition"))
 
     def action_note(self) -> None:
@@ -246,7 +249,8 @@ class SavedWordsScreen(SearchScreen):
         w = self.selected
         if w is None or not self.app.writable():
             return
-        editor = NoteEditor(f"Note on {w.word}", f"{w.word}  {w.pinyin}", w.note)
+        heading = f"{w.word}  {display_pinyin(w.word, w.pinyin)}"
+        editor = NoteEditor(f"Note on {w.word}", heading, w.note)
         self.app.push_screen(editor, partial(self._field_written, w.id, "note"))
 
     def _field_written(self, word_id: str, field: str, value: str | None) -> None:

@@ -12,7 +12,7 @@ from textual.strip import Strip
 
 from reader.language.hsk import hsk_text
 from reader.language.model import Token
-from reader.language.spelling import written_pieces
+from reader.language.spelling import slice_pieces, written_pieces
 from reader.tui.article_layout import ArticleLayout, LayoutLine, text_width, token_syllables
 from reader.tui.tones import TONE_STYLES
 
@@ -246,18 +246,17 @@ class Painter:
             tok = self.spoken.get(span.token) or self.layout.tokens[span.token]
             if tok.start in self.no_pinyin:
                 continue
-            syllables = token_syllables(tok, span.start, span.end)
-            pieces = [s for s in syllables if s.marks]
+            pieces = slice_pieces(tok, span.start, span.end)  # GB/T 16159, as the pop-up
             if not pieces:
                 continue
             if span.ruby_x > x:
                 segments.append(Segment(" " * (span.ruby_x - x), base))
             pointed = span.token == self.ruby_pointed
-            for syl in pieces:
+            for piece, tone in pieces:
                 style = ruby + self.styles.popup if pointed else ruby
-                if self.tones and syl.tone in TONE_STYLES:
-                    style += TONE_STYLES[syl.tone]
-                segments.append(Segment(syl.marks, style))
-            x = span.ruby_x + sum(text_width(s.marks) for s in pieces)
+                if self.tones and tone in TONE_STYLES:
+                    style += TONE_STYLES[tone]
+                segments.append(Segment(piece, style))
+            x = span.ruby_x + sum(text_width(piece) for piece, _ in pieces)
         return segments
 
