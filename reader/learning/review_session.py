@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from reader.learning.changes import CardReviewed, ReviewUndone
 from reader.learning.review import DueCard, Reviewer
 
+
 @dataclass(frozen=True)
 class SessionSummary:
     """What the end of a sitting shows."""
