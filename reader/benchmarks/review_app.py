@@ -15,6 +15,7 @@ import asyncio
 import json
 import math
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -81,6 +82,8 @@ async def _probe(home: Path) -> dict[str, object]:
         sentences = {c.word.sentence for c in screen.queue}
         await until(lambda: sentences <= screen.pinyin.keys())  # every hint made
         await screen.wait_for_refresh()
+        if 2 * len(screen.queue) < WARM_KEYS + KEYS:  # else a key would wait for no card
+            raise RuntimeError(f"only {len(screen.queue)} cards are due")
         for i in range(WARM_KEYS + KEYS):
             # Not Pilot.press: it waits for the process to look idle (20 ms or more).
             key = "3" if screen.revealed else "space"
@@ -126,7 +129,11 @@ def figures() -> dict[str, Figure]:
         home = Path(tmp) / "home"
         home.mkdir()
         prepare_home(home)
-        runs = [probe(home) for _ in range(RUNS)]
+        runs = []
+        for n in range(RUNS):  # each process on the same fresh cards (a rated card is not due)
+            copy = Path(tmp) / f"run-{n}"
+            shutil.copytree(home, copy)
+            runs.append(probe(copy))
 
     def med(of: object) -> float:
         return round(statistics.median(of(r) for r in runs), 2)  # type: ignore[operator]

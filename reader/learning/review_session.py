@@ -4,13 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 from reader.learning.changes import CardReviewed, ReviewUndone
 from reader.learning.review import DueCard, Reviewer
-
-LEARN_AHEAD = timedelta(minutes=20)
-"""A card due again within this time (a learning step) comes back in the same sitting."""
 
 
 @dataclass(frozen=True)
@@ -46,7 +43,7 @@ class ReviewSession:
 
     @property
     def remaining(self) -> int:
-        """Cards still to show (re-shown learning cards included)."""
+        """Cards still to show (cards rated Again, shown once more, included)."""
         return len(self._queue)
 
     def rate(self, rating: int) -> CardReviewed:
@@ -57,7 +54,9 @@ class ReviewSession:
         now = self.clock()
         reviewed = self.reviewer.rate(card.word.word, rating, now)
         self._queue.pop(0)
-        again = reviewed.due - now <= LEARN_AHEAD
+        # Again means "ask me again in this sitting"; Hard/Good/Easy put the card at its next
+        # due time, so it comes back only if that is now (else the sitting would never end).
+        again = rating == 1 or reviewed.due <= now
         if again:
             self._queue.append(DueCard(card.word, reviewed.due, False))
         self._done.append((reviewed, card, again))

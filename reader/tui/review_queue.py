@@ -1,9 +1,10 @@
 """The review screen's cards: a rating moves on at once, its write is confirmed (or not) later.
 
 The screen rates and undoes here first and sends the write to the edit pipeline; the answers
-come back in order. A card the scheduler brings back in the same sitting joins the end of the
-queue once its rating is saved; a rating that could not be saved puts its card back at the
-end, so no rating is lost without the card being asked again.
+come back in order. A card rated Again joins the end of the queue at once, as the sitting does
+(so "N to review" counts what will be shown); Hard, Good and Easy put it out of the sitting
+unless the saved rating says otherwise. A rating that could not be saved puts its card back
+at the end, so no rating is lost without the card being asked again.
 """
 
 from __future__ import annotations
@@ -12,10 +13,10 @@ from collections import deque
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from reader.learning.review import DueCard
 from reader.reading.changes import CardRated, Change, RatingFailed
 
 if TYPE_CHECKING:
-    from reader.learning.review import DueCard
     from reader.learning.review_session import SessionSummary
 
 
@@ -27,7 +28,7 @@ class Rated:
     rating: int
     """1 Again .. 4 Easy."""
     requeued: DueCard | None = None
-    """The card again, when the scheduler brings it back in this sitting (once saved)."""
+    """The card again, when it comes back in this sitting (rated Again, or due now)."""
 
 
 class ReviewQueue:
@@ -54,7 +55,11 @@ class ReviewQueue:
 
     def rate(self, rating: int) -> Rated:
         """Rate the current card and move on; the caller sends the write."""
-        rated = Rated(self.cards.pop(0), rating)
+        card = self.cards.pop(0)
+        rated = Rated(card, rating)
+        if rating == 1:  # the sitting asks it again at the end, as ReviewSession does
+            rated.requeued = DueCard(card.word, card.due, False)
+            self.cards.append(rated.requeued)
         self.rated.append(rated)
         self.again += rating == 1
         self.pending.append(rated)
@@ -85,14 +90,25 @@ class ReviewQueue:
             self.pending.popleft()
         if isinstance(change, CardRated):
             self.summary = change.summary  # type: ignore[assignment]
-            if change.requeued is not None and rated in self.rated:
-                rated.requeued = change.requeued  # type: ignore[assignment]
-                self.cards.append(rated.requeued)
+            if rated in self.rated:
+                self._follow(rated, change.requeued)  # type: ignore[arg-type]
         elif not undo and (change is None or isinstance(change, RatingFailed)):
             if rated in self.rated:  # not saved: the card comes back to be rated again
                 self.rated.remove(rated)
                 self.again -= rated.rating == 1
+                if rated.requeued is not None:
+                    self._drop_last(rated.card.word.word)
+                    rated.requeued = None
                 self.cards.append(rated.card)
+
+    def _follow(self, rated: Rated, requeued: DueCard | None) -> None:
+        """Make the screen's copy agree with the sitting's: it comes back, or it does not."""
+        if requeued is not None and rated.requeued is None:
+            rated.requeued = requeued
+            self.cards.append(requeued)
+        elif requeued is None and rated.requeued is not None:
+            self._drop_last(rated.card.word.word)
+            rated.requeued = None
 
     def _drop_last(self, word: str) -> None:
         """Remove the re-shown copy of a card whose rating is taken back."""

@@ -25,12 +25,12 @@ def words(q: ReviewQueue) -> list[str]:
     return [c.word.word for c in q.cards]
 
 
-def test_a_card_brought_back_joins_the_end_once_its_rating_is_saved() -> None:
+def test_a_card_rated_again_joins_the_end_at_once() -> None:
     q = ReviewQueue([card("甲"), card("乙")])
     first = q.rate(1)
-    assert words(q) == ["乙"] and q.again == 1 and list(q.pending) == [first]
+    assert words(q) == ["乙", "甲"] and q.again == 1 and list(q.pending) == [first]
     q.answered(first, False, rated_change("甲", 1, requeued=card("甲")))
-    assert words(q) == ["乙", "甲"] and not q.pending
+    assert words(q) == ["乙", "甲"] and not q.pending  # the saved rating agrees: one copy
     back = q.undo()  # the re-shown copy goes, the card is current again
     assert back is first and words(q) == ["甲", "乙"] and q.again == 0
     q.answered(first, True, RatingUndone(change=WordStatusChanged(()), word="甲"))
@@ -58,3 +58,24 @@ def test_undo_before_the_rating_is_back_and_the_summary() -> None:
     assert not q.pending and q.summary is None
     q.skip()
     assert q.current is None and q.skipped == 1
+
+
+def test_good_puts_a_card_out_of_the_sitting_unless_the_saved_rating_brings_it_back() -> None:
+    q = ReviewQueue([card("甲"), card("乙"), card("丙")])
+    first = q.rate(3)
+    assert words(q) == ["乙", "丙"]  # "2 to review": only what will be shown
+    q.answered(first, False, rated_change("甲", 3))
+    assert words(q) == ["乙", "丙"]
+    second = q.rate(3)
+    q.answered(second, False, rated_change("乙", 3, requeued=card("乙")))  # due now after all
+    assert words(q) == ["丙", "乙"]
+    third = q.rate(1)
+    q.answered(third, False, rated_change("丙", 1))  # the sitting did not bring it back
+    assert words(q) == ["乙"]
+
+
+def test_an_again_rating_that_could_not_be_saved_leaves_one_copy() -> None:
+    q = ReviewQueue([card("甲"), card("乙")])
+    first = q.rate(1)
+    q.answered(first, False, RatingFailed(word="甲", notice="disk full"))
+    assert words(q) == ["乙", "甲"] and not q.rated and q.again == 0

@@ -80,17 +80,19 @@ def test_a_review_session_by_keys(home: Path) -> None:
             assert screen.pinyin[first.sentence] not in shown(screen)
             assert screen.query_one("#review-buttons").display
 
-            assert await rate(pilot, screen, "3") == first.word  # Good: back in 10 minutes
+            assert await rate(pilot, screen, "3") == first.word  # Good: due in 10 minutes
             second = screen.current.word.word
             assert second != first.word  # the next card at once, before the write is back
-            await rate(pilot, screen, "1")  # Again
+            await rate(pilot, screen, "1")  # Again: asked once more at the end
+            assert len(screen.queue) == 2  # the third, and the Again card
             await settled(pilot, screen)
-            assert len(screen.queue) == 3  # the third, and the two learning cards again
+            assert len(screen.queue) == 2
             await pilot.press("u")
             assert screen.current.word.word == second and not screen.revealed
             await settled(pilot, screen)
-            # the undone card first, then the third, then the first's learning step
-            assert [c.word.word for c in screen.queue][::2] == [second, first.word]
+            # the undone card first, then the third; the first (Good) is not asked again
+            assert len(screen.queue) == 2 and screen.queue[0].word.word == second
+            assert first.word not in [c.word.word for c in screen.queue]
             with_store = app.session.readable_store()
             with app.session.store_lock:
                 assert with_store.keyed_docs("cards").get(second) is None
@@ -104,7 +106,7 @@ def test_a_review_session_by_keys(home: Path) -> None:
                 await settled(pilot, screen)
             await settled(pilot, screen)
             end = str(screen.query_one("#review-message").render())
-            assert "5 cards reviewed, 1 again" in end, end
+            assert "3 cards reviewed (4 ratings), 1 again" in end, end
             assert "Next card due" in end
             assert third and third != second
 
@@ -113,11 +115,12 @@ def test_a_review_session_by_keys(home: Path) -> None:
             await settled(pilot, screen)
             await rate(pilot, screen, "4")
             await settled(pilot, screen)
-            assert "5 cards reviewed" in str(screen.query_one("#review-message").render())
+            assert "3 cards reviewed (4 ratings)" in str(
+                screen.query_one("#review-message").render())
 
         with NotesStore.open(home, read_only=True) as store:
             reviews = store.keyed_docs("reviews").values()
-            assert len(reviews) == 5 and sum(r["rating"] == 1 for r in reviews) == 1
+            assert len(reviews) == 4 and sum(r["rating"] == 1 for r in reviews) == 1
             assert set(store.keyed_docs("cards")) == set(WORDS)
 
     asyncio.run(run())
@@ -255,5 +258,88 @@ def test_r_on_an_article_opens_the_review_and_escape_returns(home: Path) -> None
             assert app.screen.revealed and isinstance(app.screen, ReviewScreen)
             await pilot.press("escape")
             await wait_for(pilot, lambda: app.screen is article, "the article again")
+
+    asyncio.run(run())
+
+
+async def open_review(pilot, app) -> ReviewScreen:
+    """Press R and wait for the first card."""
+    await pilot.press("R")
+    await wait_for(pilot, lambda: isinstance(app.screen, ReviewScreen)
+                   and app.screen.current is not None, "the first card")
+    return app.screen
+
+
+def status(screen: ReviewScreen) -> str:
+    """The status line above the card."""
+    return str(screen.query_one("#review-status").render())
+
+
+def test_three_new_cards_rated_good_end_the_sitting_each_shown_once(home: Path) -> None:
+    save_words(home)
+
+    async def run() -> None:
+        app = make_app(home)
+        app.clock = lambda: NOW  # the clock stands still: a card due in 10 minutes is not due
+        async with app.run_test(size=(100, 32)) as pilot:
+            screen = await open_review(pilot, app)
+            seen: list[str] = []
+            for left in (3, 2, 1):
+                assert f"{left} to review" in status(screen), status(screen)
+                seen.append(await rate(pilot, screen, "3"))
+                await settled(pilot, screen)
+                assert len(screen.queue) == left - 1  # "N to review" is what will be shown
+            assert sorted(seen) == sorted(WORDS) and screen.current is None
+            end = str(screen.query_one("#review-message").render())
+            assert screen.query_one("#review-message").display
+            assert "Review done: 3 cards reviewed, 0 again." in end, end
+            assert "Next card due" in end and "(in 10 minutes)" in end, end
+
+    asyncio.run(run())
+
+
+def test_an_again_card_comes_back_once_more_before_the_summary(home: Path) -> None:
+    save_words(home)
+
+    async def run() -> None:
+        app = make_app(home)
+        app.clock = lambda: NOW
+        async with app.run_test(size=(100, 32)) as pilot:
+            screen = await open_review(pilot, app)
+            seen = [await rate(pilot, screen, "1")]  # Again: it comes back in this sitting
+            assert "3 to review" in status(screen), status(screen)
+            while screen.current is not None and len(seen) < 10:
+                seen.append(await rate(pilot, screen, "3"))
+                await settled(pilot, screen)
+            assert len(seen) == 4 and seen[-1] == seen[0]  # the Again card, last, once more
+            assert len(set(seen)) == 3
+            end = str(screen.query_one("#review-message").render())
+            assert "3 cards reviewed (4 ratings), 1 again." in end, end
+
+    asyncio.run(run())
+
+
+def test_a_rating_key_on_the_front_rates_the_card(home: Path) -> None:
+    save_words(home)
+
+    async def run() -> None:
+        app = make_app(home)
+        app.clock = lambda: NOW
+        async with app.run_test(size=(100, 32)) as pilot:
+            screen = await open_review(pilot, app)
+            first = screen.current.word.word
+            assert not screen.revealed and "1-4 rates it now" in status(screen)
+            assert screen.query_one("#review-buttons").display  # the buttons work here too
+            await pilot.press("4")  # from the front: counts as answered
+            assert [r.card.word.word for r in screen.rated] == [first]
+            assert screen.current.word.word != first and not screen.revealed
+            second = screen.current.word.word
+            await pilot.click("#rate-3")  # the mouse too
+            assert [r.rating for r in screen.rated] == [4, 3]
+            assert screen.current.word.word not in (first, second)
+            await settled(pilot, screen)
+            with app.session.store_lock:
+                cards = app.session.readable_store().keyed_docs("cards")
+                assert first in cards and second in cards
 
     asyncio.run(run())

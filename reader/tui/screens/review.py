@@ -1,8 +1,10 @@
 """The review screen: due saved words one at a time, in their own sentence, rated with FSRS.
 
 The front is the sentence with the word blanked (`p` adds its pinyin); space shows the back.
-A rating moves to the next card at once: the card's texts are made before it is shown and the
-write goes through the app's edit pipeline, so no key waits for the disk.
+Keys 1-4 rate on either side: a rating from the front counts as answered (recalled in one's
+head), so the rating keys and buttons are the same on both sides and the key bar never changes
+with the side. A rating moves to the next card at once: the card's texts are made before it
+is shown and the write goes through the app's edit pipeline, so no key waits for the disk.
 """
 
 from __future__ import annotations
@@ -109,7 +111,7 @@ class ReviewScreen(ReaderScreen[None]):
     | :- | :- |
     | space, enter | Show the answer: the word, pinyin, definition, note, HSK, article. |
     | p | Show or hide the sentence's pinyin (a hint). |
-    | 1 2 3 4 | Rate the card Again, Hard, Good, Easy (or click the buttons). |
+    | 1 2 3 4 | Rate the card Again, Hard, Good, Easy (or click the buttons), on either side. |
     | u | Undo the last rating (the card is shown again). |
     | o, enter | On the answer: open the article at the sentence. |
     | n | Read-only: the next card (ratings cannot be saved). |
@@ -290,7 +292,8 @@ class ReviewScreen(ReaderScreen[None]):
         if card is not None and card.new:
             bits.append("new card")
         if card is not None and not self._read_only:
-            bits.append("rate it: 1-4" if self.revealed else "space shows the answer")
+            bits.append("rate it: 1-4" if self.revealed
+                        else "space shows the answer · 1-4 rates it now")
         if self._read_only:
             bits.append(READ_ONLY_NOTICE)
         return " · ".join(bits)
@@ -314,9 +317,11 @@ class ReviewScreen(ReaderScreen[None]):
             return ("No cards to review: save words in an article (enter on a word, then s). "
                     "Words marked known are never asked.")
         summary = self.cards.summary
-        reviewed = summary.reviewed if summary else len(self.rated)
+        ratings = summary.reviewed if summary else len(self.rated)
         again = summary.again if summary else self.cards.again
-        lines = [f"Review done: {reviewed} card{'' if reviewed == 1 else 's'} reviewed, "
+        cards = len({r.card.word.word for r in self.rated})
+        times = f" ({ratings} ratings)" if ratings != cards else ""
+        lines = [f"Review done: {cards} card{'' if cards == 1 else 's'} reviewed{times}, "
                  f"{again} again."]
         if summary is not None and summary.next_due is not None:
             lines.append(f"Next card due {when_text(summary.next_due, now)}.")
@@ -331,7 +336,7 @@ class ReviewScreen(ReaderScreen[None]):
         """Read-only: no rating keys, a key for the next card instead.
 
         The keys do not change with the card's side: a new key bar on every key would cost
-        more than the card itself (keys that do not fit the side do nothing).
+        more than the card itself, so every key does something on both sides.
         """
         if action in ("rate", "undo"):
             return not self._read_only
@@ -364,7 +369,7 @@ class ReviewScreen(ReaderScreen[None]):
     def action_rate(self, rating: int) -> None:
         """Rate the card and show the next one at once; the write follows in the background."""
         card = self.current
-        if card is None or not self.revealed or rating not in RATING_NAMES:
+        if card is None or rating not in RATING_NAMES:
             return
         if self._read_only or not self.app.writable():
             return
@@ -415,9 +420,6 @@ class ReviewScreen(ReaderScreen[None]):
     def _clicked(self, event: Button.Pressed) -> None:
         """A rating by the mouse."""
         event.stop()
-        if not self.revealed:  # a rating needs the answer seen first
-            self.action_reveal()
-            return
         self.action_rate(int((event.button.id or "rate-0").removeprefix("rate-")))
 
     def on_click(self, event: events.Click) -> None:
@@ -443,9 +445,9 @@ class ReviewScreen(ReaderScreen[None]):
 
     def on_rating_saved(self, message: RatingSaved) -> None:
         """A write answered: a card may come back; the end shows once all are saved."""
-        over = self.current is None
+        before = self.current
         self.cards.answered(message.rated, message.undo, message.change)
-        if over:
+        if before is None or self.current is not before:  # the end, or a card came or went
             self._show()
         else:
             self._update_status()
