@@ -236,7 +236,7 @@ def run_stats(args: argparse.Namespace) -> int:
     """Print words known over time, words read per day and articles finished."""
     from reader.commands.output import print_json, stdout
     from reader.corpus.library import load_library
-    from reader.learning.stats import learning_stats
+    from reader.learning.stats import learning_stats, reading_totals
     from reader.notes.store import NotesStore
 
     home = reader_home(args.home)
@@ -248,10 +248,8 @@ def run_stats(args: argparse.Namespace) -> int:
     if args.json:
         print_json(stats.to_json())
         return 0
-    data = stats.to_json()
     lines = [f"known {stats.known}, learning {stats.learning}, ignored {stats.ignored}; "
-             f"{data['words_read']} word(s) read, {data['articles_finished']} article(s) "
-             "finished"]
+             f"{reading_totals(stats)}"]
     width = 40
     for title, series in (("Words known", stats.known_by_day),
                           ("Words read per day", stats.read_by_day),
