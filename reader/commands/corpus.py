@@ -9,7 +9,7 @@ from pathlib import Path
 
 from rich.markup import escape
 
-from reader.commands.output import message, print_json, stdout
+from reader.commands.output import message, plural, print_json, stdout
 from reader.corpus.explain import explain_json, format_explain, read_page
 from reader.corpus.library import (
     expand_paths,
@@ -103,11 +103,6 @@ def index_progress() -> Callable[[int, int], None]:
             bar.stop()
 
     return report
-
-
-def plural(n: int, word: str) -> str:
-    """`1 article`, `2 articles`."""
-    return f"{n:,} {word}{'' if n == 1 else 's'}"
 
 
 def counted(issue: Issue) -> str:

@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from reader.commands.export import tell
+from reader.commands.output import plural
 from reader.commands.store_open import open_for_writing
 from reader.errors import InputError
 from reader.paths import reader_home
@@ -75,14 +76,14 @@ def run_known_import(args: argparse.Namespace) -> int:
     by_status: dict[str, int] = {}
     for c in change.changes:
         by_status[c.after.label] = by_status.get(c.after.label, 0) + 1
-    done = ", ".join(f"{n} {label}" for label, n in sorted(by_status.items())) or "nothing new"
-    parts = [f"{source}: {len(wanted)} word(s) read; marked {done}"]
+    done = ", ".join(f"{n:,} {label}" for label, n in sorted(by_status.items())) or "nothing new"
+    parts = [f"{source}: {plural(len(wanted), 'word')} read; marked {done}"]
     if same:
         parts.append(f"{same} already had that status")
     if kept:
         parts.append(f"{kept} kept their own status (use --force to change them)")
     if skipped:
-        parts.append(f"{skipped} line(s) without a Chinese word skipped")
+        parts.append(f"{plural(skipped, 'line')} without a Chinese word skipped")
     tell("; ".join(parts))
     return 0
 
@@ -98,7 +99,7 @@ def run_known_set(args: argparse.Namespace) -> int:
         raise InputError(str(exc)) from None
     with open_for_writing(reader_home(args.home)) as store:
         change = Vocabulary(store).set_status(args.words, status)
-    tell(f"{len(change.changes)} word(s) now {status.label}; "
+    tell(f"{plural(len(change.changes), 'word')} now {status.label}; "
          f"{len(set(args.words)) - len(change.changes)} already were")
     return 0
 
@@ -119,7 +120,7 @@ def run_known_export(args: argparse.Namespace) -> int:
     path = write_output(args.out, text, args.force, f"dubao-known.{ext}")
     count = sum(1 for s in statuses.values() if only is None or s in only)
     if path is not None:
-        tell(f"wrote {count} word(s) to {path}")
+        tell(f"wrote {plural(count, 'word')} to {path}")
     return 0
 
 
@@ -211,8 +212,9 @@ def run_review(args: argparse.Namespace) -> int:
                 print_json(stats.to_json())
             else:
                 nxt = stats.next_due.strftime("%Y-%m-%d %H:%M UTC") if stats.next_due else "-"
-                stdout.print(f"{stats.cards} card(s), {stats.new} new; due now {stats.due_now}, "
-                             f"today {stats.due_today}; reviewed today {stats.reviewed_today} "
+                stdout.print(f"{plural(stats.cards, 'card')}, {stats.new} new; "
+                             f"due now {stats.due_now}, today {stats.due_today}; "
+                             f"reviewed today {stats.reviewed_today} "
                              f"({stats.again_today} again); next due {nxt}", markup=False)
             return 0
         due = reviewer.due()
@@ -222,7 +224,7 @@ def run_review(args: argparse.Namespace) -> int:
     if not due:
         tell("nothing is due for review")
         return 0
-    table = Table(title=f"{len(due)} card(s) due", title_justify="left")
+    table = Table(title=f"{plural(len(due), 'card')} due", title_justify="left")
     for col in ("Word", "Pinyin", "Definition", "Due"):
         table.add_column(col)
     for c in due:
@@ -237,7 +239,7 @@ def run_stats(args: argparse.Namespace) -> int:
     """Print words known over time, words read per day and articles finished."""
     from reader.commands.output import print_json, stdout
     from reader.corpus.library import load_library
-    from reader.learning.stats import learning_stats
+    from reader.learning.stats import learning_stats, reading_totals
     from reader.notes.store import NotesStore
 
     home = reader_home(args.home)
@@ -249,10 +251,8 @@ def run_stats(args: argparse.Namespace) -> int:
     if args.json:
         print_json(stats.to_json())
         return 0
-    data = stats.to_json()
     lines = [f"known {stats.known}, learning {stats.learning}, ignored {stats.ignored}; "
-             f"{data['words_read']} word(s) read, {data['articles_finished']} article(s) "
-             "finished"]
+             f"{reading_totals(stats)}"]
     width = 40
     for title, series in (("Words known", stats.known_by_day),
                           ("Words read per day", stats.read_by_day),
@@ -288,5 +288,5 @@ def run_export_apkg(args: argparse.Namespace) -> int:
         words = store.words()
     articles = article_infos(load_library(home)) if words else {}
     path = write_apkg(target, apkg_bytes(words, articles), overwrite=args.force)
-    tell(f"wrote {len(words)} word(s) to {path}")
+    tell(f"wrote {plural(len(words), 'word')} to {path}")
     return 0

@@ -13,6 +13,11 @@ stdout = Console(highlight=False, soft_wrap=True, emoji=False)
 stderr = Console(stderr=True, highlight=False, emoji=False)
 
 
+def plural(n: int, word: str) -> str:
+    """`1 article`, `2 articles`, `1,234 words`."""
+    return f"{n:,} {word}{'' if n == 1 else 's'}"
+
+
 def print_json(data: Any) -> None:
     """Print UTF-8 JSON (not ASCII-escaped) on stdout and nothing else."""
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2))

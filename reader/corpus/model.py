@@ -101,6 +101,9 @@ class Issue:
     articles: tuple[Article, ...] = field(default_factory=tuple)
     furniture: tuple[str, ...] = ()
     """Page text that belongs to no article: mastheads, banners, ads, page notes."""
+    counts: tuple[int, int] | None = field(default=None, compare=False, repr=False)
+    """(articles, photo items) as the index holds them, for an issue listed before its
+    articles are read; an issue that carries its articles counts them instead."""
 
     @property
     def paper_label(self) -> str:
@@ -110,11 +113,15 @@ class Issue:
     @property
     def article_count(self) -> int:
         """How many articles the page holds: photo items (a caption, no body) are not counted."""
+        if not self.articles and self.counts is not None:
+            return self.counts[0]
         return sum(1 for a in self.articles if a.kind != "photo")
 
     @property
     def photo_count(self) -> int:
         """How many photo items the page holds."""
+        if not self.articles and self.counts is not None:
+            return self.counts[1]
         return sum(1 for a in self.articles if a.kind == "photo")
 
     def article(self, article_id: str) -> Article | None:

@@ -185,7 +185,8 @@ def _issue(row: sqlite3.Row, articles: tuple[Article, ...]) -> Issue:
     return Issue(id=row["issue_id"], source=row["path"], paper=row["paper"], date=row["date"],
                  date_inferred=bool(row["date_inferred"]), page=row["page"],
                  section=row["section"], articles=articles,
-                 furniture=tuple(json.loads(row["furniture"])))
+                 furniture=tuple(json.loads(row["furniture"])),
+                 counts=(row["n_articles"], row["n_photos"]))
 
 
 def load_issues(conn: sqlite3.Connection, page_ids: list[int] | None = None) -> list[Issue]:
@@ -251,5 +252,6 @@ def load_pages(conn: sqlite3.Connection) -> tuple[list[Issue], dict[str, int]]:
         conn.row_factory = None
     issues = [Issue(id=r["issue_id"], source=r["path"], paper=r["paper"], date=r["date"],
                     date_inferred=bool(r["date_inferred"]), page=r["page"],
-                    section=r["section"]) for r in rows]
-    return issues, {r["issue_id"]: r["n_articles"] for r in rows}
+                    section=r["section"], counts=(r["n_articles"], r["n_photos"]))
+              for r in rows]
+    return issues, {i.id: i.article_count for i in issues}

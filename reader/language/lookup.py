@@ -94,8 +94,10 @@ def entries_for(word: str) -> tuple[Entry, ...]:
     return tuple(out)
 
 
-def _short_gloss(word: str, reading: tuple[str, ...] = ()) -> tuple[str, ...]:
-    """Definitions of a known word, from the entries whose reading matches `reading`."""
+def senses(word: str, reading: tuple[str, ...] = ()) -> tuple[str, ...]:
+    """Every definition of `word`, most helpful first: the entries whose reading matches
+    `reading` (tone numbers), common-word senses before proper nouns', and cross-references
+    (variants, "see …", "used in …", abbreviations, surnames) after the real meanings."""
     entries = entries_for(word)
     if reading and all(reading):
         wanted = join_syllables(numbers_to_marks(r) for r in reading)
@@ -110,11 +112,18 @@ def _short_gloss(word: str, reading: tuple[str, ...] = ()) -> tuple[str, ...]:
             if all(d != seen for _, seen in defs):
                 defs.append((proper, d))
     # Surnames, variants and abbreviations are rarely what a reader needs first.
-    defs.sort(key=lambda pd: (pd[1].startswith(_MINOR), pd[0]))
-    return tuple(d for _, d in defs[:6])
+    defs.sort(key=lambda pd: (bool(_MINOR.match(pd[1])), pd[0]))
+    return tuple(d for _, d in defs)
 
 
-_MINOR = ("surname ", "variant of", "old variant of", "abbr. for", "see ")
+def _short_gloss(word: str, reading: tuple[str, ...] = ()) -> tuple[str, ...]:
+    """The first definitions of a known word, from the entries whose reading matches."""
+    return senses(word, reading)[:6]
+
+
+_MINOR = re.compile(r"(?:surname |(?:[\w-]+ )?variant of|abbr\. for|see |used in |same as )",
+                    re.IGNORECASE)
+"""A sense that points elsewhere rather than giving a meaning."""
 
 
 def _abb(word: str) -> bool:

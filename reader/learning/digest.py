@@ -45,15 +45,17 @@ class DigestWord:
                 "offset": self.offset}
 
 
-def _gloss(word: str, pos: str) -> str:
+def _gloss(word: str, pos: str, syllables: tuple[Syllable, ...]) -> str:
+    """The word's most helpful sense in its reading here (the look-up's order), else its
+    breakdown."""
     from reader.language import lookup
+    from reader.language.lookup import senses
 
+    found = senses(word, tuple(s.numbers for s in syllables))
+    if found:
+        return found[0]
     # Passing the tag keeps lookup from loading jieba's tagger to guess it.
-    result = lookup(word, pos=pos)
-    for entry in result.entries:
-        if entry.definitions:
-            return entry.definitions[0]
-    return "; ".join(c.text for c in result.components)
+    return "; ".join(c.text for c in lookup(word, pos=pos).components)
 
 
 def digest(issue: Issue, statuses: Mapping[str, Status], *,
@@ -91,6 +93,6 @@ def digest(issue: Issue, statuses: Mapping[str, Status], *,
     for word in ranked:
         article_id, offset, sentence, syllables, hsk, pos = first[word]
         out.append(DigestWord(word, counts[word], len(seen_in[word]),
-                              syllables_pinyin(word, syllables, pos), hsk, _gloss(word, pos),
-                              sentence, article_id, offset))
+                              syllables_pinyin(word, syllables, pos), hsk,
+                              _gloss(word, pos, syllables), sentence, article_id, offset))
     return out

@@ -37,6 +37,17 @@ class LearningStats:
                 "finished_by_day": series(self.finished_by_day)}
 
 
+def _plural(n: int, word: str) -> str:
+    return f"{n:,} {word}{'' if n == 1 else 's'}"
+
+
+def reading_totals(stats: LearningStats) -> str:
+    """`1 word read, 2 articles finished`: the totals as the CLI and the app write them."""
+    words = sum(v for _d, v in stats.read_by_day)
+    finished = sum(v for _d, v in stats.finished_by_day)
+    return f"{_plural(words, 'word')} read, {_plural(finished, 'article')} finished"
+
+
 def words_read(article: Article, progress: Progress) -> int:
     """Han words of the article before the saved position (all of them once it is finished)."""
     from reader.language import tokenize

@@ -33,7 +33,7 @@ def test_apkg_has_one_note_per_word_and_stable_ids(isolated_home, tmp_path, caps
                         "000_7f3daf117c43b295")
     first, second = tmp_path / "a.apkg", tmp_path / "b.apkg"
     assert main(["export-words", "--format", "apkg", "--out", str(first)]) == 0
-    assert "wrote 2 word(s)" in capsys.readouterr().err
+    assert "wrote 2 words" in capsys.readouterr().err
     assert main(["export-words", "--format", "apkg", "--out", str(first)]) == 2  # no --force
     with NotesStore.open(isolated_home) as store:
         (w,) = [w for w in store.words() if w.word == "振兴"]

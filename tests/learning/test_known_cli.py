@@ -40,7 +40,7 @@ def test_hsk_seeding_counts_and_is_idempotent(isolated_home, capsys):
     assert main(["known", "import", "--hsk", "1-2"]) == 0
     err = capsys.readouterr().err
     n = len(hsk_words([1, 2]))
-    assert f"{n} word(s) read; marked {n} known" in err
+    assert f"{n:,} words read; marked {n:,} known" in err
     assert main(["known", "import", "--hsk", "1-2"]) == 0
     assert f"{n} already had that status" in capsys.readouterr().err
     assert len(_statuses(isolated_home)) == n
@@ -53,7 +53,7 @@ def test_import_keeps_other_statuses_unless_forced(isolated_home, tmp_path, caps
     f.write_text("公园\n散步\n\nhello\n", encoding="utf-8")
     assert main(["known", "import", str(f)]) == 0
     err = capsys.readouterr().err
-    assert "1 kept their own status (use --force" in err and "1 line(s)" in err
+    assert "1 kept their own status (use --force" in err and "1 line without" in err
     assert _statuses(isolated_home) == {"公园": Status.LEARNING_2, "散步": Status.KNOWN}
     assert main(["known", "import", str(f), "--force"]) == 0
     assert _statuses(isolated_home)["公园"] is Status.KNOWN

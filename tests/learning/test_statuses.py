@@ -156,7 +156,7 @@ def test_known_set_cli(isolated_home, capsys):
     from reader.cli import main
 
     assert main(["known", "set", "振兴", "口岸", "--status", "learning-2"]) == 0
-    assert "2 word(s) now learning 2" in capsys.readouterr().err
+    assert "2 words now learning 2" in capsys.readouterr().err
     with NotesStore.open(isolated_home, read_only=True) as store:
         assert Vocabulary(store).status("口岸") is Status.LEARNING_2
     assert main(["known", "set", "振兴", "--status", "bogus"]) == 2

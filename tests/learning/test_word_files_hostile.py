@@ -92,7 +92,7 @@ def test_a_line_too_long_for_a_word_is_skipped(isolated_home, tmp_path, capsys):
     f = tmp_path / "words.txt"
     f.write_text("中" * 300_000 + "\n你好\n", encoding="utf-8")
     assert main(["known", "import", str(f)]) == 0
-    assert "1 line(s) without a Chinese word skipped" in capsys.readouterr().err
+    assert "1 line without a Chinese word skipped" in capsys.readouterr().err
     with NotesStore.open(isolated_home, read_only=True) as store:
         assert set(Vocabulary(store).statuses()) == {"你好"}
     assert main(["known", "set", "中" * 101]) == 2

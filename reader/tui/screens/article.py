@@ -130,6 +130,8 @@ class ArticleScreen(ReaderScreen[None]):
         self.jump_to = offset
         """A character offset to open at (a note or a saved word), instead of the saved place."""
         self._save_timer: Timer | None = None
+        self._opened_on: int | None = None
+        """The word the cursor was put on at opening (pointing it there is no reading)."""
         self._panels: SidePanels | None = None
         self._annotator: Annotator | None = None
         self.statuses = ArticleStatuses(self)
@@ -268,6 +270,7 @@ class ArticleScreen(ReaderScreen[None]):
         self.view.set_highlights(ArticleHighlights(message.placed))
         self.view.set_tokens(message.tokens, cursor_offset=offset, parts=message.parts)
         self.reached_end = bool(message.progress and message.progress.read)
+        self._opened_on = self.view.cursor
         self._status("")
         self.statuses.load()
 
@@ -285,12 +288,23 @@ class ArticleScreen(ReaderScreen[None]):
         if not event.by_mouse:
             self._schedule_save()
             page = self.view.page
-            if page is not None and page.words and event.token == page.words[-1]:
+            last = page is not None and bool(page.words) and event.token == page.words[-1]
+            if event.token != self._opened_on:
+                self._opened_on = None
+                # Moving through words with the end on screen (an article that fits on one
+                # screen never scrolls) or onto the last word is reading to the end.
+                if last or self._end_in_view():
+                    self.reached_end = True
+            if last:
                 self.statuses.offer_page_turn()  # the last word: the article is read
+
+    def _end_in_view(self) -> bool:
+        """True when the article's last line is on screen."""
+        return self.view.scroll_y >= self.view.max_scroll_y - 1
 
     def _scrolled(self) -> None:
         """Scrolling is reading: note the position, and whether the end was reached."""
-        if self.view.max_scroll_y and self.view.scroll_y >= self.view.max_scroll_y - 1:
+        if self.view.max_scroll_y and self._end_in_view():
             self.reached_end = True
             self.statuses.offer_page_turn()
         self._schedule_save()

@@ -16,6 +16,7 @@ from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import Static
 
+from reader.learning.stats import reading_totals
 from reader.reading.changes import Change, ProgressChanged, StatusesChanged
 from reader.reading.session import ReadingSession
 from reader.tui.screens.base import ReaderScreen
@@ -41,10 +42,8 @@ class StatsReady(Message):
 
 def summary(stats: LearningStats) -> str:
     """The totals line above the plots."""
-    data = stats.to_json()
     return (f"Known {stats.known:,} · learning {stats.learning:,} · ignored {stats.ignored:,}"
-            f" · {data['words_read']:,} words read · {data['articles_finished']:,} "
-            f"article{'' if data['articles_finished'] == 1 else 's'} finished")
+            f" · {reading_totals(stats).replace(', ', ' · ')}")
 
 
 def _ticks(days: Sequence[str]) -> tuple[list[int], list[str]]:

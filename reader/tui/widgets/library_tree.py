@@ -278,8 +278,8 @@ class LibraryTree(Tree[str]):
         """Make a month's issue lines or an issue's article leaves the first time it opens."""
         pending = self._pending.pop(node.id, None)
         if isinstance(pending, list):
-            for issue in pending:
-                self._add_issue(node, issue, None, False)
+            for issue in pending:  # the freshest copy: articles may have come meanwhile
+                self._add_issue(node, self._by_id.get(issue.id, issue), None, False)
         elif pending is not None:
             if not self._articles_ready:
                 self._pending[node.id] = pending  # filled when the articles arrive
