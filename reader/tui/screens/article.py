@@ -440,8 +440,8 @@ class ArticleScreen(ReaderScreen[None]):
     def _fill_notes_panel(self) -> None:
         """List the highlights, starting at the one under the cursor."""
         listing = self.notes_panel
-        if not listing.is_attached:
-            return  # the screen was left before the panel's first refresh
+        if not listing.is_attached or not listing.query("#notes-list"):
+            return  # the screen is being left: the panel's list is already gone
         listing.show(self.view.highlights)
         here = self.annotator.target()
         if here is not None:
