@@ -21,6 +21,7 @@ from reader.language.readings import (
     reading_overrides,
     word_reading_sources,
 )
+from reader.language.spelling import PROPER_TAGS
 from reader.language.tones import ALL_HAN, HAN, syllable
 from reader.language.words import has_entry, split_known
 
@@ -145,6 +146,15 @@ def refine(word: str) -> list[str]:
     return split_known(word, singles=True) or [word]
 
 
+def _common_word(word: str) -> bool:
+    """True when CC-CEDICT has `word` and only as an ordinary word (no capitalised reading):
+    a name tag on it is jieba's error (`lookup.is_name` rules the same for person names)."""
+    index = load_index()
+    if word not in index:
+        return False
+    return not any(e.pinyin[:1].isupper() for e in index.entries(word))
+
+
 def _analyse(word: str) -> tuple[Piece, ...]:
     """Refined pieces of one jieba token with syllables, tag and level (memoised per word)."""
     tags = _tags()
@@ -163,6 +173,8 @@ def _analyse(word: str) -> tuple[Piece, ...]:
         reading, sources = word_reading_sources(part)
         syllables = tuple(map(syllable, part, reading))
         tag = tags.get(part, "")
+        if tag in PROPER_TAGS and _common_word(part):
+            tag = "n"  # jieba's dictionary tags many ordinary words as names (蓝图, 城市)
         if not tag and len(part) > 1 and not freq.get(part) and not has_entry(part) \
                 and looks_like_name(part):
             tag = "nr"

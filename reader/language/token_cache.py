@@ -23,7 +23,7 @@ from reader.language.readings import overrides_path
 from reader.language.tones import syllable
 from reader.paths import cache_dir
 
-SEGMENTER_VERSION = 4
+SEGMENTER_VERSION = 5
 """Bump when segmentation or pinyin rules change so cached tokens are recomputed."""
 
 

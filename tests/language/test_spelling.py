@@ -118,3 +118,12 @@ def test_news_glossary_entries_are_spelled_gb_t():
 
     [news] = [e for e in lookup("我省").entries if e.source == "news"]
     assert news.pinyin == "wǒshěng"
+
+
+def test_ordinary_words_jieba_tags_as_names_are_written_in_lower_case():
+    # jieba's dictionary tags 蓝图 nr and 城市 ns; CC-CEDICT has them only as ordinary words
+    tokens = tokenize("擘画发展新蓝图，建设文明城市，长春市和吉林省，王小明来了", use_cache=False)
+    written = text_pinyin(tokens)
+    assert "lántú" in written and "chéngshì" in written and "wénmíng" in written
+    assert "Chángchūnshì" in written and "Jílínshěng" in written and "Wáng Xiǎomíng" in written
+    assert {t.text: t.pos for t in tokens}["蓝图"] == "n"
