@@ -466,7 +466,10 @@ class ArticleScreen(ReaderScreen[None]):
         """Open the search box."""
         box = self.search_box
         box.display = True
-        self.call_after_refresh(box.focus)
+        if box.is_mounted:
+            self.set_focus(box)  # at once: keys typed right after `/` are search text
+        else:  # mounted just now: it can take the focus once it is in the screen
+            self.call_after_refresh(box.focus)
 
     @property
     def matches(self) -> list[tuple[int, int]]:

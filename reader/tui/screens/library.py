@@ -374,8 +374,8 @@ class LibraryScreen(ReportsWorkerErrors, Screen[None]):
             self.post_message(OpenArticle(event.node.data))
 
     def action_filter(self) -> None:
-        """Focus the filter box."""
-        self.query_one("#filter", Input).focus()
+        """Focus the filter box at once (keys typed right after `/` are filter text)."""
+        self.set_focus(self.query_one("#filter", Input))
 
     def action_clear_filter(self) -> None:
         """Empty the filter and go back to the list."""

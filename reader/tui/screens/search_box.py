@@ -46,8 +46,9 @@ class SearchScreen(ReaderScreen[None]):
             self.search_target().focus()
 
     def action_search(self) -> None:
-        """Focus the search box."""
-        self._search_input().focus()
+        """Focus the search box at once: keys typed right after `/` (a paste, a fast typist)
+        are search text, never the list's commands (`x` deletes)."""
+        self.set_focus(self._search_input())
 
     def action_back(self) -> None:
         """Clear the search, else go back."""
