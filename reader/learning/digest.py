@@ -9,14 +9,9 @@ from reader.corpus.model import Issue
 from reader.language.hsk import hsk_label
 from reader.language.model import Syllable
 from reader.language.names import byline_names
-from reader.language.spelling import join_syllables, syllables_pinyin
+from reader.language.spelling import syllables_pinyin
 from reader.learning.classify import Kind, word_kind
 from reader.learning.status import Status
-
-
-def joined_pinyin(syllables: tuple[Syllable, ...]) -> str:
-    """A word's pinyin written together (GB/T 16159), `'` before a syllable opening on a, o, e."""
-    return join_syllables(s.marks for s in syllables)
 
 
 @dataclass(frozen=True)

@@ -32,14 +32,14 @@ LOCKED = "Another Dubao is running: this one is read-only."
 def open_for_app(cls: type[NotesStore], home: Path) -> NotesStore:
     """The store of `home`, writable when it can be; never raises a StoreError."""
     try:
-        return cls.open(home)
+        return open_or_start_afresh(cls, home)
     except StoreLockedError:
         return _read_only(cls, home, LOCKED)
     except StoreNotWritableError as exc:
         return _read_only(cls, home, f"{exc}; the notes are shown read-only")
     except CorruptStoreError as exc:
-        if exc.backup is None:
-            return _start_afresh(cls, home, exc)
+        if exc.backup is None:  # the second open failed too
+            return _empty(cls, home, str(exc))
         info = store_file.backup_tables(notes_path(home))
         reason = (f"{exc}. Nothing can be saved until the backup is restored or moved "
                   "away; the notes shown are the backup's, read-only")
@@ -50,14 +50,18 @@ def open_for_app(cls: type[NotesStore], home: Path) -> NotesStore:
         return _read_only(cls, home, f"{exc}; nothing can be saved")
 
 
-def _start_afresh(cls: type[NotesStore], home: Path, error: CorruptStoreError) -> NotesStore:
-    """The damaged file was set aside and no backup holds notes: start the new file."""
+def open_or_start_afresh(cls: type[NotesStore], home: Path) -> NotesStore:
+    """The writable store; a damaged file set aside with no backup holding notes starts the
+    new file, as the message says (that message first in `notices`). With a backup the
+    CorruptStoreError stands: the user chooses to restore it or move it away."""
     try:
+        return cls.open(home)
+    except CorruptStoreError as exc:
+        if exc.backup is not None or exc.moved_to is None:
+            raise
         store = cls.open(home)
-    except StoreError as exc:
-        return _empty(cls, home, f"{error}; {exc}")
-    store.notices.insert(0, str(error))
-    return store
+        store.notices.insert(0, str(exc))
+        return store
 
 
 def _read_only(cls: type[NotesStore], home: Path, reason: str) -> NotesStore:

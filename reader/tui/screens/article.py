@@ -272,7 +272,7 @@ class ArticleScreen(ReaderScreen[None]):
         self.reached_end = bool(message.progress and message.progress.read)
         self._opened_on = self.view.cursor
         self._status("")
-        self.statuses.load()
+        self.statuses.load(message.tokens + message.parts)
 
     def _status(self, text: str) -> None:
         """Say something on the status line (empty hides it)."""

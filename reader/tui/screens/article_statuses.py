@@ -67,18 +67,19 @@ class ArticleStatuses:
         """The view's status marks."""
         return self.screen.view.word_marks
 
-    def load(self) -> None:
-        """Work out which words take a mark and read the statuses, off the UI thread."""
+    def load(self, tokens: list[Token] | None = None) -> None:
+        """Work out which words take a mark and read the statuses, off the UI thread.
+
+        `tokens`: the body's and the headline's and captions' (as the view got them); None
+        reads them again (the store was reopened)."""
         screen = self.screen
         session, article = screen.session, screen.article
+        if tokens is None:
+            tokens = list(screen.view.tokens)
 
         def read() -> None:
-            from reader.language import tokenize
             from reader.language.names import byline_names
-            from reader.reading.article_parts import part_tokens
 
-            # the headline's and captions' words are marked (and their pinyin hidden) too
-            tokens = session.tokens(article) + part_tokens(article, tokenize)
             markable = markable_starts(tokens, byline_names(article.byline))
             statuses = session.learning.statuses()
             screen.app.call_from_thread(self._loaded, tokens, markable, statuses)
@@ -97,7 +98,7 @@ class ArticleStatuses:
         if not self.marks.loaded:
             return
         if isinstance(change, StoreReopened):
-            self.load()
+            self.load()  # the view's tokens are the same: only the statuses differ
             return
         statuses = self.screen.session.learning.statuses()
         if isinstance(change, StatusesChanged):
