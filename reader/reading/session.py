@@ -296,11 +296,13 @@ class ReadingSession:
                 set_user_terms(self.store)
 
     def close(self) -> None:
-        """Release the store's lock (the data is already on disk)."""
+        """Release the store's lock (the data is already on disk); nothing waits for an
+        opening that will not come."""
         with self._store_lock:
             if self.store is not None:
                 self.store.close()
                 self.store = None
+        self.store_ready.set()
 
     @property
     def store_lock(self) -> threading.RLock:

@@ -164,6 +164,9 @@ class ReaderApp(EditingApp):
         """The app's own workers: a failure becomes a notice instead of a crash."""
         if event.state == WorkerState.ERROR:
             self.report_failure(event.worker)
+        if event.state in (WorkerState.ERROR, WorkerState.CANCELLED):
+            # a worker waiting on these (a review sitting, a lookup) must not wait for ever:
+            # cancelled at quit before it ran, the store or the language layer never comes
             if event.worker.group == "store":
                 self.session.store_ready.set()
             if event.worker.group == "warm-up":
