@@ -46,9 +46,17 @@ def when_text(due: datetime, now: datetime) -> str:
     return f"{due.astimezone().strftime('%Y-%m-%d %H:%M')} ({rel})"
 
 
-def card_faces(card: DueCard, source: Source | None, pinyin: str | None) -> Faces:
-    """The front (cloze), the pinyin hint and the back of a card; never markup."""
+def card_faces(card: DueCard, source: Source | None, pinyin: str | None,
+               written: str | None = None) -> Faces:
+    """The front (cloze), the pinyin hint and the back of a card; never markup.
+
+    `pinyin`: the sentence's reading; `written`: the word's pinyin as GB/T 16159 writes it.
+    Both are made off the UI thread (a lookup can load the language layer); until they come,
+    the hint waits and the back shows the stored pinyin with only its own capital.
+    """
     w = card.word
+    if written is None:
+        written = display_pinyin(w.word, w.pinyin, proper=w.pinyin[:1].isupper(), person=False)
     front = Text()
     word_at = w.sentence.find(w.word) if w.word else -1
     if word_at < 0:  # the sentence lacks the word: ask for the word from its definition
@@ -65,7 +73,7 @@ def card_faces(card: DueCard, source: Source | None, pinyin: str | None) -> Face
     elif pinyin is None:
         hint.append("(pinyin: a moment…)", "dim")
     else:
-        compact = display_pinyin(w.word, w.pinyin).casefold()  # as the sentence writes it
+        compact = written.casefold()  # as the sentence writes it
         at = pinyin.casefold().find(compact) if compact else -1
         if at >= 0:
             hint.append(pinyin[:at], "dim")
@@ -82,7 +90,7 @@ def card_faces(card: DueCard, source: Source | None, pinyin: str | None) -> Face
         answer.append("\n\n")
     elif w.sentence:
         answer.append(f"{w.sentence}\n\n")
-    append_word_details(answer, w)
+    append_word_details(answer, w, written)
     if source is None:
         answer.append("\n— …", "dim")
     else:

@@ -13,12 +13,16 @@ if TYPE_CHECKING:
     from reader.notes.model import SavedWord
 
 
-def append_word_details(text: Text, w: SavedWord) -> Text:
-    """Append the word (and its traditional form), pinyin, HSK band, definition and note."""
+def append_word_details(text: Text, w: SavedWord, written: str | None = None) -> Text:
+    """Append the word (and its traditional form), pinyin, HSK band, definition and note.
+
+    `written`: the pinyin as shown, when already made (None: spelled here, by a lookup).
+    """
     text.append(w.word, "bold")
     if w.traditional and w.traditional != w.word:
         text.append(f" [{w.traditional}]")
-    text.append(f"  {display_pinyin(w.word, w.pinyin)}")
+    shown = display_pinyin(w.word, w.pinyin) if written is None else written
+    text.append(f"  {shown}")
     text.append(f"  {hsk_text(w.hsk) or 'not in HSK'}", "italic")
     text.append(f"\n{w.definition or '(no definition)'}")
     if w.note:

@@ -343,3 +343,28 @@ def test_a_rating_key_on_the_front_rates_the_card(home: Path) -> None:
                 assert first in cards and second in cards
 
     asyncio.run(run())
+
+
+def test_the_back_spells_a_proper_noun_once_the_worker_has_read_it(home: Path) -> None:
+    """The word's written pinyin comes from the loading worker (a lookup can load the language
+    layer, seconds on the UI thread): stored `xiāng gǎng` is shown as `Xiānggǎng`."""
+    art, issue = next((a, i) for i in load_library(home) for a in i.articles
+                      if MARKER in a.text)
+    with NotesStore.open(home) as store:
+        store.save_word("香港", "xiāng gǎng", "Hong Kong", "他去香港了。", art.id, issue.id)
+
+    async def run() -> None:
+        app = make_app(home, review=True)
+        app.clock = lambda: NOW
+        async with app.run_test(size=(100, 32)) as pilot:
+            await wait_for(pilot, lambda: isinstance(app.screen, ReviewScreen), "the review")
+            screen = app.screen
+            await wait_for(pilot, lambda: screen.current is not None, "the card")
+            word_id = screen.current.word.id
+            await wait_for(pilot, lambda: word_id in screen.written, "the word's spelling")
+            assert app.session.language_ready.is_set()  # it was made after the layer loaded
+            await pilot.press("space")
+            await pilot.pause()
+            assert "香港  Xiānggǎng" in shown(screen)
+
+    asyncio.run(run())

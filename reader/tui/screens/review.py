@@ -22,6 +22,7 @@ from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import Button, Static
 
+from reader.language.spelling import display_pinyin
 from reader.reading.reviewing import ReviewSitting, Source, sentence_pinyin, utc_now
 from reader.reading.session import READ_ONLY_NOTICE, ReadingSession
 from reader.tui.pipeline import OpenArticle
@@ -38,7 +39,7 @@ if TYPE_CHECKING:
 RATING_NAMES = {1: "Again", 2: "Hard", 3: "Good", 4: "Easy"}
 """The four FSRS ratings by key."""
 PINYIN_BATCH = 25
-"""Sentences read per message while the pinyin hints are made."""
+"""Cards whose pinyin is made per message."""
 
 
 class SittingOpened(Message):
@@ -62,12 +63,14 @@ class SourcesRead(Message):
 
 
 class PinyinRead(Message):
-    """The pinyin of some cards' sentences."""
+    """The pinyin of some cards' sentences and words."""
 
-    def __init__(self, lines: dict[str, str]) -> None:
+    def __init__(self, lines: dict[str, str], written: dict[str, str]) -> None:
         super().__init__()
         self.lines = lines
         """Sentence -> its reading."""
+        self.written = written
+        """Word id -> the word's pinyin as GB/T 16159 writes it (a proper noun's capital)."""
 
 
 class RatingSaved(Message):
@@ -150,6 +153,8 @@ class ReviewScreen(ReaderScreen[None]):
         """True when the sentence's pinyin is shown on the front."""
         self.sources: dict[str, Source] = {}
         self.pinyin: dict[str, str] = {}
+        self.written: dict[str, str] = {}
+        """Word id -> its pinyin as written (made in the loading worker)."""
         self._faces: dict[str, Faces] = {}
         self._cards_shown: bool | None = None
         self._status_text = ""
@@ -185,10 +190,17 @@ class ReviewScreen(ReaderScreen[None]):
         if not queue:
             return
         self.post_message(SourcesRead(sitting.sources([c.word for c in queue])))
-        sentences = list(dict.fromkeys(c.word.sentence for c in queue if c.word.sentence))
-        for start in range(0, len(sentences), PINYIN_BATCH):
-            batch = sentences[start:start + PINYIN_BATCH]
-            self.post_message(PinyinRead({s: sentence_pinyin(s) for s in batch}))
+        # Spelling looks words up: with the language layer still loading, a lookup on the UI
+        # thread would load it there (seconds), so every reading is made here, once it is in.
+        self.session.language_ready.wait()
+        done: set[str] = set()
+        for start in range(0, len(queue), PINYIN_BATCH):
+            words = [c.word for c in queue[start:start + PINYIN_BATCH]]
+            lines = {w.sentence: sentence_pinyin(w.sentence) for w in words
+                     if w.sentence and w.sentence not in done}
+            done.update(lines)
+            self.post_message(PinyinRead(lines, {w.id: display_pinyin(w.word, w.pinyin)
+                                                 for w in words}))
         # The sitting's cards, texts and the language layer's caches live as long as the
         # review: a full collection walking them stalls a key by tens of milliseconds.
         gc.freeze()
@@ -213,6 +225,7 @@ class ReviewScreen(ReaderScreen[None]):
     def on_pinyin_read(self, message: PinyinRead) -> None:
         """More sentences' pinyin: remake the hints that were waiting for it."""
         self.pinyin.update(message.lines)
+        self.written.update(message.written)
         self._faces.clear()
         self._show(keep=True)
 
@@ -238,7 +251,8 @@ class ReviewScreen(ReaderScreen[None]):
         w = card.word
         faces = self._faces.get(w.id)
         if faces is None:
-            faces = card_faces(card, self.sources.get(w.id), self.pinyin.get(w.sentence))
+            faces = card_faces(card, self.sources.get(w.id), self.pinyin.get(w.sentence),
+                               self.written.get(w.id))
             self._faces[w.id] = faces
         return faces
 

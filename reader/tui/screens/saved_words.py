@@ -37,10 +37,13 @@ if TYPE_CHECKING:
 class WordsLoaded(Message):
     """The saved words and the library they point into."""
 
-    def __init__(self, words: list[SavedWord], library: list[Issue], focus: str | None) -> None:
+    def __init__(self, words: list[SavedWord], library: list[Issue], focus: str | None,
+                 written: dict[str, str]) -> None:
         super().__init__()
         self.words = words
         """Every saved word, oldest first."""
+        self.written = written
+        """Word id -> its pinyin as GB/T 16159 writes it (spelling looks words up)."""
         self.library = library
         """The library (for article titles and jumps)."""
         self.focus = focus
@@ -101,6 +104,7 @@ class SavedWordsScreen(SearchScreen):
         self.session = session
         """The app's line to the core."""
         self.words: list[SavedWord] = []
+        self.written: dict[str, str] = {}
         """Every saved word."""
         self.shown: dict[str, SavedWord] = {}
         """Word id -> word, for the rows listed."""
@@ -142,11 +146,17 @@ class SavedWordsScreen(SearchScreen):
     def load(self, focus: str | None = None) -> None:
         """Read the saved words (and the library, for titles)."""
         words = self.session.words()
-        self.post_message(WordsLoaded(words, self.session.loaded_library().issues, focus))
+        # Spelling looks each word up: done here, so the UI thread never loads the language
+        # layer (seconds) when this screen is opened right after start.
+        self.session.language_ready.wait()
+        written = {w.id: display_pinyin(w.word, w.pinyin) for w in words}
+        self.post_message(WordsLoaded(words, self.session.loaded_library().issues, focus,
+                                      written))
 
     def on_words_loaded(self, message: WordsLoaded) -> None:
         """Fill the table."""
         self.words = message.words
+        self.written = message.written
         self.titles = {
             art.id: (art.title, issue_label(issue), art.text)
             for issue in message.library for art in issue.articles
@@ -168,7 +178,7 @@ class SavedWordsScreen(SearchScreen):
             title = self.titles.get(w.article_id, ("(not in the library)", "", ""))[0]
             table.add_row(
                 # Text: never markup
-                Text(w.word, "bold"), Text(display_pinyin(w.word, w.pinyin)), hsk_label(w.hsk),
+                Text(w.word, "bold"), Text(self.spelled(w)), hsk_label(w.hsk),
                 Text(shorten(w.definition, 48)), Text(shorten(title, 24)), key=w.id,
             )
         if keep in self.shown:
@@ -181,6 +191,11 @@ class SavedWordsScreen(SearchScreen):
             status = "No saved words yet: in an article, look a word up (enter), then press s."
         self.query_one("#words-status", Static).update(status)
         self._detail()
+
+    def spelled(self, w: SavedWord) -> str:
+        """The word's pinyin as shown (made by the loading worker)."""
+        written = self.written.get(w.id)
+        return written if written is not None else display_pinyin(w.word, w.pinyin)
 
     @property
     def selected_id(self) -> str | None:
@@ -203,7 +218,7 @@ class SavedWordsScreen(SearchScreen):
         if w is None:
             detail.update("")
             return
-        text = append_word_details(Text(), w)
+        text = append_word_details(Text(), w, self.spelled(w))
         if w.sentence:
             text.append("\n")
             at = w.sentence.find(w.word)
@@ -240,7 +255,7 @@ class SavedWordsScreen(SearchScreen):
         w = self.selected
         if w is None or not self.app.writable():
             return
-        heading = f"{w.word}  {display_pinyin(w.word, w.pinyin)}"
+        heading = f"{w.word}  {self.spelled(w)}"
         editor = NoteEditor(f"Definition of {w.word}", heading, w.definition)
         self.app.push_screen(editor, partial(self._field_written, w.id, "definition"))
 
@@ -249,7 +264,7 @@ class SavedWordsScreen(SearchScreen):
         w = self.selected
         if w is None or not self.app.writable():
             return
-        heading = f"{w.word}  {display_pinyin(w.word, w.pinyin)}"
+        heading = f"{w.word}  {self.spelled(w)}"
         editor = NoteEditor(f"Note on {w.word}", heading, w.note)
         self.app.push_screen(editor, partial(self._field_written, w.id, "note"))
 
