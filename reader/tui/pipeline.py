@@ -4,6 +4,11 @@ Screens ask `app.edit(lambda s: s.delete_highlight(hid))`. The pipeline refuses 
 session's one sentence, when the store is read-only; runs the write off the UI thread; shows
 the change's notice; reports a failure in one place; and publishes the change on
 `session_changed`, which screens subscribe to so each refreshes only what it shows.
+
+A screen covered by another full screen hears its changes when it is shown again: Textual
+repaints the screen on top in full for any repaint of the one right under it (even for a
+message the one under handles), so a library re-scoring its rows under the review would cost
+every rating a full frame.
 """
 
 from __future__ import annotations
@@ -12,6 +17,7 @@ import threading
 from collections import deque
 from collections.abc import Callable
 from typing import TYPE_CHECKING
+from weakref import WeakKeyDictionary
 
 from textual import work
 from textual.app import App
@@ -25,6 +31,8 @@ from reader.reading.changes import Change
 from reader.reading.session import READ_ONLY_NOTICE, ReadingSession, Refused
 
 if TYPE_CHECKING:
+    from textual.dom import DOMNode
+    from textual.screen import Screen
     from textual.worker import Worker
 
 Edit = Callable[[ReadingSession], Change | None]
@@ -85,6 +93,34 @@ class EditingApp(App[int]):
         self._edits: deque[tuple[Edit, bool]] = deque()
         self._edits_lock = threading.Lock()
         self._editing = False
+        self._missed: WeakKeyDictionary[Screen[object], list[Callable[[], None]]] = \
+            WeakKeyDictionary()
+
+    def hear_changes(self, node: DOMNode, callback: Callable[[Change], None]) -> None:
+        """Call `callback` with every change; while `node`'s screen is covered by a full
+        screen, the changes wait until `catch_up` (the screen shown again) hands them over."""
+        def hear(change: Change) -> None:
+            screen = node.screen
+            if self._covered(screen):
+                self._missed.setdefault(screen, []).append(lambda: callback(change))
+            else:
+                node.call_next(callback, change)
+
+        # Immediate: a message to a covered screen would itself make Textual repaint it, and
+        # with it the screen on top, on the screen's next idle.
+        self.session_changed.subscribe(node, hear, immediate=True)
+
+    def _covered(self, screen: Screen[object]) -> bool:
+        """True when an opaque screen is above `screen` (a dialog leaves it in sight)."""
+        stack = self.screen_stack
+        if screen not in stack:
+            return False
+        return any(above.styles.background.a == 1 for above in stack[stack.index(screen) + 1:])
+
+    def catch_up(self, screen: Screen[object]) -> None:
+        """Hand `screen`'s nodes the changes made while it was covered, in their order."""
+        for call in self._missed.pop(screen, []):
+            call()
 
     def notify(self, message: str | Content, *, title: str = "",
                severity: SeverityLevel = "information", timeout: float | None = None,

@@ -216,6 +216,7 @@ class ArticleScreen(ReaderScreen[None]):
 
     def on_screen_resume(self) -> None:
         """Back on this article (from a screen above it): show it in the modes chosen since."""
+        self.catch_up()
         remembered = display_prefs.current(self.app)
         if remembered is not None and self.is_mounted:
             display_prefs.apply_to(self.view, remembered)

@@ -28,7 +28,18 @@ class ReaderScreen(Screen[ResultType]):
 
     def on_mount(self) -> None:
         """Subscribe to the session's changes (after the screen's own mount handler)."""
-        self.app.session_changed.subscribe(self, self.session_changed)
+        self.app.hear_changes(self, self.session_changed)
+
+    def on_screen_resume(self) -> None:
+        """Shown again: hear the changes made while another screen covered this one.
+
+        A screen with its own resume handler (called first) calls `catch_up` before it.
+        """
+        self.catch_up()
+
+    def catch_up(self) -> None:
+        """Apply the changes made while this screen was covered (none twice)."""
+        self.app.catch_up(self)
 
     def on_unmount(self) -> None:
         """Stop hearing changes."""

@@ -197,7 +197,7 @@ class LibraryScreen(ReportsWorkerErrors, Screen[None]):
         tree.set_scorer(self._score, self._prefetch)
         tree.focus()
         self.call_after_refresh(self.load)
-        self.app.session_changed.subscribe(self, self._session_changed)
+        self.app.hear_changes(self, self._session_changed)
 
     def _session_changed(self, change: Change) -> None:
         """Relabel only the leaves a change touches (a read mark after reading)."""
@@ -240,6 +240,7 @@ class LibraryScreen(ReportsWorkerErrors, Screen[None]):
 
     def on_screen_resume(self) -> None:
         """Back on the library: a sorted or filtered list follows statuses changed meanwhile."""
+        self.app.catch_up(self)  # the changes made while it was covered come first
         if self.ranked_scores is None and self._ranked():
             self._rebuild()
 

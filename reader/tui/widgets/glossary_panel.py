@@ -152,9 +152,9 @@ class GlossaryPanel(VerticalScroll, can_focus=False):
 
     def on_mount(self) -> None:
         """Hear saved-word changes, so the panel says at once that its word was saved."""
-        signal = getattr(self.app, "session_changed", None)
-        if signal is not None:
-            signal.subscribe(self, self._session_changed)
+        hear = getattr(self.app, "hear_changes", None)
+        if hear is not None:
+            hear(self, self._session_changed)
 
     def on_unmount(self) -> None:
         """Stop hearing changes."""
