@@ -21,6 +21,7 @@ from reader.tui.screens.library import LibraryScreen
 
 if TYPE_CHECKING:
     from textual.command import Provider
+    from textual.screen import Screen
 
 # The article and help screens, and the palette's providers, are imported when first needed:
 # the library's first frame should not wait for modules it does not show.
@@ -253,15 +254,25 @@ class ReaderApp(EditingApp):
         """Show every highlight and note of the library."""
         from reader.tui.screens.notes import NotesScreen
 
-        if not isinstance(self.screen, NotesScreen):
+        if not self._back_to(NotesScreen):
             self.push_screen(NotesScreen(self.session))
 
     def action_saved_words(self) -> None:
         """Show every saved word."""
         from reader.tui.screens.saved_words import SavedWordsScreen
 
-        if not isinstance(self.screen, SavedWordsScreen):
+        if not self._back_to(SavedWordsScreen):
             self.push_screen(SavedWordsScreen(self.session))
+
+    def _back_to(self, kind: type[Screen[object]]) -> bool:
+        """Go back to the screen of `kind` in the stack, closing those above it; False when
+        there is none. Opening Saved words or Notes again from an article they led to goes
+        back to them: the stack never grows by one article and one list per jump."""
+        if not any(isinstance(screen, kind) for screen in self.screen_stack):
+            return False
+        while not isinstance(self.screen, kind):
+            self.pop_screen()
+        return True
 
     def action_review(self) -> None:
         """Review the saved words that are due."""

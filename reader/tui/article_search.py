@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Sequence
 
 from reader.language.model import Token
+from reader.language.tones import toneless
 
 
 def fold_pinyin(text: str) -> str:
-    """Lower-case pinyin without tone marks, tone numbers, spaces or apostrophes (ü -> u)."""
-    decomposed = unicodedata.normalize("NFD", text.lower())
-    kept = (ch for ch in decomposed if not unicodedata.combining(ch))
-    return "".join(ch for ch in kept if ch.isalpha()).replace("v", "u")
+    """Lower-case pinyin letters without tones, digits, spaces or apostrophes, ü as v: the
+    folding of the library index and saved-words search (`tones.toneless`), so one query
+    means the same everywhere."""
+    return "".join(ch for ch in toneless(text) if ch.isalpha())
 
 
 def is_pinyin_query(query: str) -> bool:
