@@ -52,6 +52,21 @@ def _only_unneutral(ours: str, theirs: str) -> bool:
     return ours[-1:] == "5" and theirs[:-1] == ours[:-1]
 
 
+def _option_score(scores: dict[str, float], reading: str, rivals: set[str]) -> float:
+    """The model's probability for one character's `reading` among a word's options.
+
+    The model, trained on CPP, writes a neutral tone as a full one: a neutral option (好处
+    hǎochu, "benefit") gets the full tones of its syllable that no rival option claims (the
+    model's chù), so the rival hǎochǔ ("easy to get along with") no longer wins by default.
+    """
+    score = scores.get(reading, 0.0)
+    if reading[-1:] == "5":
+        base = reading[:-1]
+        score += sum(scores.get(f"{base}{t}", 0.0) for t in "1234"
+                     if f"{base}{t}" not in rivals)
+    return score
+
+
 def _word_candidates(word: str) -> list[tuple[str, ...]]:
     """CC-CEDICT's readings of a multi-reading word, one syllable per character."""
     out = []
@@ -117,7 +132,9 @@ def revise(text: str, tokens: list[Token], opens: list[tuple[int, tuple[str, ...
                 for off in offsets:
                     g = guesses.get(off)
                     if g is not None:
-                        p *= g.scores.get(option[off - tok.start], 0.0)
+                        k = off - tok.start
+                        rivals = {o[k] for o in options} - {option[k]}
+                        p *= _option_score(g.scores, option[k], rivals)
                 scored.append((p, option))
             total = sum(p for p, _ in scored)
             if total > 0:

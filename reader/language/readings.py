@@ -157,6 +157,12 @@ USER, NEWS, PINNED, DICTIONARY, SUBWORD, SINGLE, AMBIGUOUS, FALLBACK = (
 OPEN_SOURCES = frozenset({AMBIGUOUS, FALLBACK})
 """Sources the context model may override (the dictionary could not decide)."""
 
+WORD_START = "rule (start of a word)"
+_WORD_INITIAL = {"率": "shuai4"}
+"""Readings of characters that begin a word the dictionary does not know: 率 begins words as
+"lead, frank" (率先 率领 率直, and jieba's 率团 率部), while the rate lǜ only ends them (效率
+利率 就餐率)."""
+
 
 def _known_source(word: str, whole: bool = True) -> tuple[str, str] | None:
     """A sure reading and its source for an all-Han word: user, glossary, pinned, CC-CEDICT.
@@ -215,6 +221,8 @@ def _han_run_reading(run: str) -> Reading:
         # pypinyin's tables see the whole run, so its phrases still pick the reading in context.
         fallback = pypinyin_table_reading(run)
         out = [o or f for o, f in zip(out, fallback, strict=True)]
+        if len(run) > 1 and sources[0] == FALLBACK and run[0] in _WORD_INITIAL:
+            out[0], sources[0] = _WORD_INITIAL[run[0]], WORD_START
     if len(run) > 1 and all(s == FALLBACK for s in sources) and \
             len(load_index().readings(run)) > 1:
         sources = [AMBIGUOUS] * len(run)

@@ -183,7 +183,7 @@ def _analyse(word: str) -> tuple[Piece, ...]:
     return tuple(pieces)
 
 
-_CONTEXT_CHARS = frozenset("的了得地着还曾为")
+_CONTEXT_CHARS = frozenset("的了得地着还曾为率")
 
 _TITLES = frozenset("先生 女士 小姐 老师 教授 医生 师傅 大爷 阿姨 某 总 书记 主任 局长 部长 市长 "
                     "县长 校长 院长 经理 董事长 同志 老 家".split())
@@ -277,6 +277,22 @@ def _word_before(tokens: list[Token], i: int) -> bool:
     return prev is not None and prev.is_han and len(prev.text) >= 2
 
 
+def _leads(tokens: list[Token], i: int) -> bool:
+    """True when a lone 率 is the verb "lead" (shuài): a person (a name, a title, a pronoun)
+    before it and a word after it, as in 粟裕率新四军, 市长率队. The rate lǜ stands after what
+    is measured (就餐率，续约率也), which a name or a title never is."""
+    before = tokens[i - 1] if i > 0 else None
+    if before is None or not before.is_han or not _tag_near(tokens, i, 1)[:1].isalpha() \
+            or _tag_near(tokens, i, 1) == "x":
+        return False
+    return (before.pos in NAME_TAGS or before.pos == "r" or before.text in _TITLES
+            or (before.pos[:1] == "n" and before.text[-1:] in _TITLE_ENDS))
+
+
+_TITLE_ENDS = frozenset("长员记任理帅将")
+"""Last characters of office titles (省长, 委员, 书记, 主任, 总理, 元帅, 大将)."""
+
+
 def _apply_context(tokens: list[Token], spots: list[int],
                    trace: dict[int, list[str]] | None = None) -> set[int]:
     """Neutral tones that depend on neighbours: 的 了 always, 得 着 after a verb, 地 before one.
@@ -302,6 +318,8 @@ def _apply_context(tokens: list[Token], spots: list[int],
             numbers = "huan2"
         elif ch == "为":
             numbers = _wei(tokens, i)
+        elif ch == "率" and _leads(tokens, i):
+            numbers = "shuai4"
         elif ch == "曾" and _text_near(tokens, i, 1) in _TITLES:
             numbers, pos = "zeng1", "nr"  # a surname: a proper noun, written `Zēng`
         elif ch == "着" and _tag_near(tokens, i, -1)[:1] == "v":
