@@ -158,10 +158,11 @@ OPEN_SOURCES = frozenset({AMBIGUOUS, FALLBACK})
 """Sources the context model may override (the dictionary could not decide)."""
 
 WORD_START = "rule (start of a word)"
-_WORD_INITIAL = {"率": "shuai4"}
+_WORD_INITIAL = {"率": "shuai4", "劲": "jing4"}
 """Readings of characters that begin a word the dictionary does not know: 率 begins words as
 "lead, frank" (率先 率领 率直, and jieba's 率团 率部), while the rate lǜ only ends them (效率
-利率 就餐率)."""
+利率 就餐率); 劲 begins them as "strong" (劲敌 劲旅, and 劲歌 劲骑), while the noun jìn ends
+them (使劲 干劲) or takes 头 and 儿, which the dictionary has."""
 
 
 def _known_source(word: str, whole: bool = True) -> tuple[str, str] | None:

@@ -183,7 +183,7 @@ def _analyse(word: str) -> tuple[Piece, ...]:
     return tuple(pieces)
 
 
-_CONTEXT_CHARS = frozenset("的了得地着还曾为率")
+_CONTEXT_CHARS = frozenset("的了得地着还曾为率弄尽")
 
 _TITLES = frozenset("先生 女士 小姐 老师 教授 医生 师傅 大爷 阿姨 某 总 书记 主任 局长 部长 市长 "
                     "县长 校长 院长 经理 董事长 同志 老 家".split())
@@ -289,6 +289,9 @@ def _leads(tokens: list[Token], i: int) -> bool:
             or (before.pos[:1] == "n" and before.text[-1:] in _TITLE_ENDS))
 
 
+_JIN3_VERBS = frozenset("量 管 早 快 先 着".split())
+"""What follows 尽 jǐn "as much as possible" (尽量 尽早 尽快): jieba keeps most as words."""
+
 _TITLE_ENDS = frozenset("长员记任理帅将")
 """Last characters of office titles (省长, 委员, 书记, 主任, 总理, 元帅, 大将)."""
 
@@ -320,6 +323,12 @@ def _apply_context(tokens: list[Token], spots: list[int],
             numbers = _wei(tokens, i)
         elif ch == "率" and _leads(tokens, i):
             numbers = "shuai4"
+        elif ch == "弄" and _text_near(tokens, i, -1).isdigit():
+            numbers = "long4"  # a lane of an address: 新华路593弄
+        elif ch == "尽" and _tag_near(tokens, i, 1)[:1] == "v" and _tag_near(tokens, i, -1) != "x" \
+                and _text_near(tokens, i, 1) not in _JIN3_VERBS:
+            numbers = "jin4"  # "all, entirely" before a verb: 尽得其传, 尽交保管
+
         elif ch == "曾" and _text_near(tokens, i, 1) in _TITLES:
             numbers, pos = "zeng1", "nr"  # a surname: a proper noun, written `Zēng`
         elif ch == "着" and _tag_near(tokens, i, -1)[:1] == "v":

@@ -69,6 +69,12 @@ def reading(text: str, word: str) -> str:
     ("商户续约率也实现提升。", "率", "lǜ"),
     # 率 beginning a word the dictionary lacks leads too; the rate only ends words.
     ("王毅率团出访。", "率团", "shuài tuán"),
+    # 劲 beginning a word is "strong" (jìng); 弄 after a number is a lane of an address;
+    # a lone 尽 before a verb is "all, entirely" (jìn), 尽量 and 尽快 being words (jǐn).
+    ("三蔡一妃皇牌劲歌演唱会。", "劲歌", "jìng gē"),
+    ("即新华路593弄，包括20幢。", "弄", "lòng"),
+    ("所有公文账箱尽交唐廷桂保管。", "尽", "jìn"),
+    ("请尽快报名。", "尽快", "jǐn kuài"),
     # Rare characters take the model's choice when it is fairly sure (葛 the surname is Gě).
     ("葛坚委员表示。", "葛坚", "gě jiān"),
     # A lone character may get a full tone (zǐ "son", bā "bar"); a suffix stays neutral.
