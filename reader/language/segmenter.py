@@ -183,7 +183,11 @@ def _analyse(word: str) -> tuple[Piece, ...]:
     return tuple(pieces)
 
 
-_CONTEXT_CHARS = frozenset("的了得地着还曾为率弄尽")
+_FINAL_PARTICLES = {"哦": "o5", "哩": "li5", "啦": "la5", "呀": "ya5", "嘛": "ma5", "喽": "lou5",
+                    "呗": "bei5", "咯": "lo5"}
+"""Particles that end a sentence after a word, in the neutral tone (做哩！, 出来哦”)."""
+
+_CONTEXT_CHARS = frozenset("的了得地着还曾为率弄尽") | frozenset(_FINAL_PARTICLES)
 
 _TITLES = frozenset("先生 女士 小姐 老师 教授 医生 师傅 大爷 阿姨 某 总 书记 主任 局长 部长 市长 "
                     "县长 校长 院长 经理 董事长 同志 老 家".split())
@@ -230,6 +234,7 @@ def _wei(tokens: list[Token], i: int) -> str:
     prev = tokens[i - 1].text if i > 0 else ""
     if _tag_near(tokens, i, 1)[:1] in ("m", "t"):
         return "wei2"
+    digits = _text_near(tokens, i, 1)[:1].isdigit()  # 为7月15日至8月 "is"; 为80余名师生授课 "for"
     if prev and (prev[-1] in _WEI_AFTER or prev in _WEI_ADVERBS):
         # "into, as" or a copula (改建为博物馆, 均为公办) takes a noun phrase; a clause that
         # ends in a verb makes 为 "for" (深化为企业服务, 多为他人着想).
@@ -241,7 +246,7 @@ def _wei(tokens: list[Token], i: int) -> str:
             return "wei2"
         verb = verb or tokens[j].pos[:1] == "v"
         j += 1
-    return "wei2" if not verb and j - i <= 4 else "wei4"
+    return "wei2" if not verb and (j - i <= 4 or digits) else "wei4"
 
 
 def _text_near(tokens: list[Token], i: int, step: int) -> str:
@@ -323,6 +328,9 @@ def _apply_context(tokens: list[Token], spots: list[int],
             numbers = _wei(tokens, i)
         elif ch == "率" and _leads(tokens, i):
             numbers = "shuai4"
+        elif ch in _FINAL_PARTICLES and _tag_near(tokens, i, 1) in ("x", "") and i > 0 \
+                and tokens[i - 1].is_han:
+            numbers = _FINAL_PARTICLES[ch]
         elif ch == "弄" and _text_near(tokens, i, -1).isdigit():
             numbers = "long4"  # a lane of an address: 新华路593弄
         elif ch == "尽" and _tag_near(tokens, i, 1)[:1] == "v" and _tag_near(tokens, i, -1) != "x" \

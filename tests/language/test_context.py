@@ -40,6 +40,12 @@ def reading(text: str, word: str) -> str:
     ("转化为推动发展的动力。", "为", "wéi"),
     ("学员均为长春中医药大学的学生。", "为", "wéi"),
     ("此地原为一所医院。", "为", "wéi"),
+    # before Arabic digits: a copula when no verb follows in the clause, else "for"
+    ("进入汛期，主汛期为7月15日至8月15日。", "为", "wéi"),
+    ("外语教师为80余名外籍师生授课。", "为", "wèi"),
+    # sentence-final particles are neutral
+    ("俺还有铁匠手艺做哩！", "哩", "li"),
+    ("拎出来哦”作为一天的开始。", "哦", "o"),
     # A pinned character stays out of dictionary words that contain it.
     ("派出所所长来了。", "所长", "suǒ zhǎng"),
     ("这条路很长。", "长", "cháng"),
