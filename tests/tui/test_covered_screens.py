@@ -10,32 +10,23 @@ import asyncio
 from pathlib import Path
 
 from reader.learning.status import Status
-from reader.learning.vocabulary import Vocabulary
-from reader.notes.store import NotesStore
 from reader.reading.changes import Change, StatusesChanged
 from reader.tui.app import ReaderApp
 from reader.tui.screens.saved_words import SavedWordsScreen
-from reader.tui.widgets.library_tree import LibraryTree
 
 from .helpers import wait_for
-from .test_known_library import SIZE, _figures, _label, _scored
+from .test_known_library import SIZE, _figures, _label, _scored, known_row, one_status_elsewhere
 
 
 def test_the_library_under_a_screen_catches_up_when_shown_again(home: Path) -> None:
-    with NotesStore.open(home) as store:  # one status elsewhere: the known column shows
-        Vocabulary(store).set_status("苹果", Status.KNOWN)
+    one_status_elsewhere(home)
 
     async def scenario() -> None:
         app = ReaderApp(home=home)
         heard: list[Change] = []
         async with app.run_test(size=SIZE) as pilot:
-            art_id = await _scored(pilot, app)
-            await wait_for(pilot, lambda: app.session.store_ready.is_set(), "the store")
+            tree, art_id, before = await known_row(pilot, app)
             library = app.library_screen
-            tree = library.query_one(LibraryTree)
-            assert tree.select_article(art_id)
-            await wait_for(pilot, lambda: "new" in _label(tree, art_id), "the known column")
-            before = _label(tree, art_id)
             await pilot.press("ctrl+g")  # saved words: a full screen over the library
             await wait_for(pilot, lambda: isinstance(app.screen, SavedWordsScreen), "words")
             app.hear_changes(app.screen, heard.append)

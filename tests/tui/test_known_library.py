@@ -39,21 +39,30 @@ async def _scored(pilot: object, app: ReaderApp) -> str:
     return art_id
 
 
-def test_row_changes_when_a_word_is_marked_known(home: Path) -> None:
-    with NotesStore.open(home) as store:  # one status elsewhere: the known column shows
+def one_status_elsewhere(home: Path) -> None:
+    """Give a word no test article has a status: the library's known column shows."""
+    with NotesStore.open(home) as store:
         Vocabulary(store).set_status("苹果", Status.KNOWN)
+
+
+async def known_row(pilot: object, app: ReaderApp) -> tuple[LibraryTree, str, str]:
+    """The library tree, the test article's id and its line once its known column shows."""
+    art_id = await _scored(pilot, app)
+    await wait_for(pilot, lambda: app.session.store_ready.is_set(), "the store")
+    tree = app.library_screen.query_one(LibraryTree)
+    assert tree.select_article(art_id)
+    await wait_for(pilot, lambda: "new" in _label(tree, art_id), "the known column")
+    return tree, art_id, _label(tree, art_id)
+
+
+def test_row_changes_when_a_word_is_marked_known(home: Path) -> None:
+    one_status_elsewhere(home)
 
     async def scenario() -> None:
         app = ReaderApp(home=home)
         changes: list[StatusesChanged] = []
         async with app.run_test(size=SIZE) as pilot:
-            art_id = await _scored(pilot, app)
-            await wait_for(pilot, lambda: app.session.store_ready.is_set(), "the store")
-            tree = app.library_screen.query_one(LibraryTree)
-            assert tree.select_article(art_id)
-            await pilot.pause()
-            await wait_for(pilot, lambda: "new" in _label(tree, art_id), "the known column")
-            before = _label(tree, art_id)
+            tree, art_id, before = await known_row(pilot, app)
             assert _figures(before)[0] == 0, before
             app.session_changed.subscribe(app.library_screen, changes.append)
             app.edit(lambda s: s.learning.set_status(["跨境", "电商", "发展"], Status.KNOWN))
