@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 
 from reader.bench import Figure
-from reader.benchmarks.tui import _until
+from reader.benchmarks.waiting import until
 
 RUNS = 9
 """Timed key presses (after one untimed)."""
@@ -29,10 +29,10 @@ async def _status_key_figure(home: Path, article_id: str) -> float:
     app = ReaderApp(home=home, article_id=article_id)
     times = []
     async with app.run_test(size=(100, 32)) as pilot:
-        await _until(lambda: isinstance(app.screen, ArticleScreen)
+        await until(lambda: isinstance(app.screen, ArticleScreen)
                      and app.screen.query(ArticleView), limit=120)
         view = app.screen.query_one(ArticleView)
-        await _until(lambda: view.word_marks.loaded and view.page is not None, limit=120)
+        await until(lambda: view.word_marks.loaded and view.page is not None, limit=120)
         await pilot.pause()
         marks = view.word_marks
         words = [i for i, t in enumerate(view.tokens)
@@ -47,7 +47,7 @@ async def _status_key_figure(home: Path, article_id: str) -> float:
                 t0 = time.perf_counter()
                 # As the terminal driver delivers it (Pilot.press adds ~80 ms of waiting).
                 app.post_message(events.Key(key, key))
-                await _until(lambda t=target, w=token: marks.status_at(w) is t, limit=10)
+                await until(lambda t=target, w=token: marks.status_at(w) is t, limit=10)
                 await app.screen.wait_for_refresh()  # the frame with the new marks
                 if n:
                     times.append((time.perf_counter() - t0) * 1000)

@@ -22,6 +22,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from reader.bench import Figure
+from reader.benchmarks.waiting import until
 from reader.corpus.decode import MAX_BYTES, MAX_LINE_CHARS
 from reader.paths import seeds_dir
 
@@ -84,15 +85,6 @@ def hostile_page(serial: str, limit: int = MAX_BYTES) -> str:
     return "".join(parts)
 
 
-async def _until(check: Callable[[], object], limit: float = 300.0) -> None:
-    """Yield to the app until `check()` holds (tight loop: no fixed sleeps in the timing)."""
-    deadline = time.perf_counter() + limit
-    while not check():
-        if time.perf_counter() > deadline:
-            raise TimeoutError("the app did not get there in time")
-        await asyncio.sleep(0.0005)
-
-
 async def _probe(home: Path, article_id: str, whole: bool = False) -> dict[str, float]:
     """Open the huge article in the app; time the open and each kind of key; peak memory.
 
@@ -112,7 +104,7 @@ async def _probe(home: Path, article_id: str, whole: bool = False) -> dict[str, 
     app = ReaderApp(home=home)
     async with app.run_test(size=(100, 32)) as pilot:
         library = app.library_screen
-        await _until(lambda: library.issues and app.session.language_ready.is_set())
+        await until(lambda: library.issues and app.session.language_ready.is_set())
         await pilot.pause()
         t0 = time.perf_counter()
         if whole:
@@ -123,7 +115,7 @@ async def _probe(home: Path, article_id: str, whole: bool = False) -> dict[str, 
             app.push_screen(ArticleScreen(app.session, found.issue, article))
         else:
             app.open_article(article_id)
-        await _until(lambda: isinstance(app.screen, ArticleScreen)
+        await until(lambda: isinstance(app.screen, ArticleScreen)
                      and app.screen.query(ArticleView)
                      and app.screen.query_one(ArticleView).has_words)
         await app.screen.wait_for_refresh()  # the frame with the words
@@ -137,7 +129,7 @@ async def _probe(home: Path, article_id: str, whole: bool = False) -> dict[str, 
             await pilot.pause()
             t0 = time.perf_counter()
             app.post_message(Key(key, None))  # Pilot.press would also wait for idle
-            await _until(lambda: moved() != before, limit=30)
+            await until(lambda: moved() != before, limit=30)
             await app.screen.wait_for_refresh()
             return (time.perf_counter() - t0) * 1000
 
@@ -155,7 +147,7 @@ async def _probe(home: Path, article_id: str, whole: bool = False) -> dict[str, 
             t0 = time.perf_counter()
             app.post_message(MouseMove(app.screen, region.x, region.y, 0, 0, 0, False, False,
                                        False, screen_x=region.x, screen_y=region.y))
-            await _until(lambda i=i: view.hover == i, limit=30)
+            await until(lambda i=i: view.hover == i, limit=30)
             await app.screen.wait_for_refresh()
             hovers.append((time.perf_counter() - t0) * 1000)
         out["key_ms"] = statistics.median(keys)

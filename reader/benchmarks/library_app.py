@@ -26,17 +26,11 @@ START = time.perf_counter()
 
 async def _probe(home: Path) -> dict[str, float]:
     """Launch the app on `home`; time the library on screen, one key, one article open."""
+    from reader.benchmarks.waiting import until
     from reader.tui.app import ReaderApp
     from reader.tui.screens.article import ArticleScreen
     from reader.tui.widgets.article_view import ArticleView
     from reader.tui.widgets.library_tree import LibraryTree
-
-    async def until(check: object, limit: float = 300.0) -> None:
-        deadline = time.perf_counter() + limit
-        while not check():  # type: ignore[operator]
-            if time.perf_counter() > deadline:
-                raise TimeoutError("the app did not get there in time")
-            await asyncio.sleep(0.0005)
 
     out: dict[str, float] = {}
     app = ReaderApp(home=home)

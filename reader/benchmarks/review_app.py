@@ -61,15 +61,9 @@ async def _probe(home: Path) -> dict[str, object]:
     """Open the app on the review screen and time each key until the repaint after it."""
     from textual import events
 
+    from reader.benchmarks.waiting import until
     from reader.commands.app import make_app
     from reader.tui.screens.review import ReviewScreen
-
-    async def until(check: object, limit: float = 120.0) -> None:
-        deadline = time.perf_counter() + limit
-        while not check():  # type: ignore[operator]
-            if time.perf_counter() > deadline:
-                raise TimeoutError("the review did not get there in time")
-            await asyncio.sleep(0.002)
 
     reveal: list[float] = []
     rate: list[float] = []

@@ -10,10 +10,10 @@ import sys
 import tempfile
 import time
 import uuid
-from collections.abc import Callable
 from pathlib import Path
 
 from reader.bench import Figure
+from reader.benchmarks.waiting import until
 from reader.corpus.model import Article, Issue
 from reader.paths import seeds_dir
 
@@ -140,15 +140,6 @@ def write_highlights(home: Path, issues: list[Issue], count: int = HIGHLIGHTS) -
     notes_path(home).write_bytes(encode(tables))
 
 
-async def _until(check: Callable[[], object], limit: float = 30.0) -> None:
-    """Yield to the app until `check()` holds (tight loop: no fixed sleeps in the timing)."""
-    deadline = time.perf_counter() + limit
-    while not check():
-        if time.perf_counter() > deadline:
-            raise TimeoutError("the app did not get there in time")
-        await asyncio.sleep(0.0005)
-
-
 async def _reading_figures(
     home: Path, issues: list[Issue], highlights: int = 0
 ) -> tuple[float, float]:
@@ -166,7 +157,7 @@ async def _reading_figures(
     async with app.run_test(size=(100, 32)) as pilot:
         library = app.library_screen
         # After warm-up: the language layer is loaded and the library fully profiled.
-        await _until(lambda: library.issues and app.session.language_ready.is_set()
+        await until(lambda: library.issues and app.session.language_ready.is_set()
                      and len(library.profiles) == len(library.articles), limit=120)
         await pilot.pause()
         articles = [(issue, _opened(issue)) for issue in issues]
@@ -178,7 +169,7 @@ async def _reading_figures(
             t0 = time.perf_counter()
             screen = ArticleScreen(app.session, issue, article)
             app.push_screen(screen)
-            await _until(lambda s=screen: s.is_mounted and s.query(ArticleView)
+            await until(lambda s=screen: s.is_mounted and s.query(ArticleView)
                          and s.query_one(ArticleView).has_words
                          and len(s.query_one(ArticleView).highlights) >= highlights)
             await screen.wait_for_refresh()  # the frame with the words
@@ -195,7 +186,7 @@ async def _reading_figures(
                 app.screen, region.x, region.y, 0, 0, 0, False, False, False,
                 screen_x=region.x, screen_y=region.y,
             ))
-            await _until(lambda i=i: view.hover == i, limit=5)
+            await until(lambda i=i: view.hover == i, limit=5)
             await app.screen.wait_for_refresh()  # the frame with the pinyin
             hovers.append((time.perf_counter() - t0) * 1000)
     return statistics.median(opens[1:]), statistics.median(hovers[1:])
@@ -212,7 +203,7 @@ async def _notes_figures(home: Path) -> tuple[float, float]:
 
     app = ReaderApp(home=home)
     async with app.run_test(size=(100, 32)) as pilot:
-        await _until(lambda: app.library_screen.issues and app.session.store_ready.is_set()
+        await until(lambda: app.library_screen.issues and app.session.store_ready.is_set()
                      and app.session.language_ready.is_set(), limit=300)
         await pilot.pause()
         opens, stalls = [], []
@@ -234,7 +225,7 @@ async def _notes_figures(home: Path) -> tuple[float, float]:
             t0 = time.perf_counter()
             screen = NotesScreen(app.session)
             app.push_screen(screen)
-            await _until(lambda s=screen: s.is_mounted and s.listing.option_count > 0, limit=120)
+            await until(lambda s=screen: s.is_mounted and s.listing.option_count > 0, limit=120)
             await screen.wait_for_refresh()  # the frame with the first highlights
             opens.append((time.perf_counter() - t0) * 1000)
             done.set()
