@@ -287,8 +287,7 @@ def _leads(tokens: list[Token], i: int) -> bool:
     before it and a word after it, as in 粟裕率新四军, 市长率队. The rate lǜ stands after what
     is measured (就餐率，续约率也), which a name or a title never is."""
     before = tokens[i - 1] if i > 0 else None
-    if before is None or not before.is_han or not _tag_near(tokens, i, 1)[:1].isalpha() \
-            or _tag_near(tokens, i, 1) == "x":
+    if before is None or not before.is_han or _tag_near(tokens, i, 1) in ("", "x"):
         return False
     return (before.pos in NAME_TAGS or before.pos == "r" or before.text in _TITLES
             or (before.pos[:1] == "n" and before.text[-1:] in _TITLE_ENDS))

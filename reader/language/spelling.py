@@ -158,6 +158,14 @@ def display_pinyin(word: str, pinyin: str, proper: bool | None = None,
     return written_pinyin(word, marks, "nr" if person else "", proper)
 
 
+def stored_spelling(word: str, pinyin: str) -> str:
+    """`display_pinyin` without a lookup: only the stored pinyin's own capital counts.
+
+    For the UI thread before a worker has spelled the word (a lookup may load the language
+    layer there)."""
+    return display_pinyin(word, pinyin, proper=pinyin[:1].isupper(), person=False)
+
+
 def term_pinyin(word: str, pinyin: str, kind: str | None) -> str:
     """A glossary term's pinyin in GB/T 16159 form; its kind says whether it is a proper noun
     (no look-up: the glossary is part of what a look-up reads)."""

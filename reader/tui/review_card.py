@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 
-from reader.language.spelling import display_pinyin
+from reader.language.spelling import stored_spelling
 from reader.tui.word_details import append_word_details
 
 if TYPE_CHECKING:
@@ -56,7 +56,7 @@ def card_faces(card: DueCard, source: Source | None, pinyin: str | None,
     """
     w = card.word
     if written is None:
-        written = display_pinyin(w.word, w.pinyin, proper=w.pinyin[:1].isupper(), person=False)
+        written = stored_spelling(w.word, w.pinyin)
     front = Text()
     word_at = w.sentence.find(w.word) if w.word else -1
     if word_at < 0:  # the sentence lacks the word: ask for the word from its definition

@@ -7,22 +7,18 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 
 from reader.language.hsk import hsk_text
-from reader.language.spelling import display_pinyin
 
 if TYPE_CHECKING:
     from reader.notes.model import SavedWord
 
 
-def append_word_details(text: Text, w: SavedWord, written: str | None = None) -> Text:
-    """Append the word (and its traditional form), pinyin, HSK band, definition and note.
-
-    `written`: the pinyin as shown, when already made (None: spelled here, by a lookup).
-    """
+def append_word_details(text: Text, w: SavedWord, written: str) -> Text:
+    """Append the word (and its traditional form), its pinyin as `written` (spelled off the
+    UI thread), HSK band, definition and note."""
     text.append(w.word, "bold")
     if w.traditional and w.traditional != w.word:
         text.append(f" [{w.traditional}]")
-    shown = display_pinyin(w.word, w.pinyin) if written is None else written
-    text.append(f"  {shown}")
+    text.append(f"  {written}")
     text.append(f"  {hsk_text(w.hsk) or 'not in HSK'}", "italic")
     text.append(f"\n{w.definition or '(no definition)'}")
     if w.note:

@@ -15,7 +15,7 @@ from textual.widgets import DataTable, Input, Static
 
 from reader.corpus.model import Article, Issue
 from reader.language.hsk import hsk_label
-from reader.language.spelling import display_pinyin
+from reader.language.spelling import display_pinyin, stored_spelling
 from reader.reading.article_parts import article_parts
 from reader.reading.changes import Change, WordsChanged
 from reader.reading.model import issue_label
@@ -194,8 +194,7 @@ class SavedWordsScreen(SearchScreen):
 
     def spelled(self, w: SavedWord) -> str:
         """The word's pinyin as shown (made by the loading worker)."""
-        written = self.written.get(w.id)
-        return written if written is not None else display_pinyin(w.word, w.pinyin)
+        return self.written.get(w.id) or stored_spelling(w.word, w.pinyin)
 
     @property
     def selected_id(self) -> str | None:
