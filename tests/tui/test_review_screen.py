@@ -12,6 +12,7 @@ from reader.learning.status import Status
 from reader.learning.vocabulary import Vocabulary
 from reader.notes.store import NotesStore
 from reader.reading.session import READ_ONLY_NOTICE
+from reader.tui.app import ReaderApp
 from reader.tui.review_card import BLANK
 from reader.tui.screens.article import ArticleScreen
 from reader.tui.screens.review import ReviewScreen
@@ -33,6 +34,13 @@ def save_words(home: Path) -> str:
             store.save_word(word, "", gloss, sentence, art.id, issue.id, hsk=3,
                             note=f"my note on {word}")
     return art.id
+
+
+def clocked_app(home: Path, review: bool = False) -> ReaderApp:
+    """The app on `home` whose ratings are given at NOW (`review`: opened on the review)."""
+    app = make_app(home, review=review)
+    app.clock = lambda: NOW
+    return app
 
 
 def shown(screen: ReviewScreen) -> str:
@@ -57,8 +65,7 @@ def test_a_review_session_by_keys(home: Path) -> None:
     save_words(home)
 
     async def run() -> None:
-        app = make_app(home)
-        app.clock = lambda: NOW
+        app = clocked_app(home)
         async with app.run_test(size=(100, 32)) as pilot:
             await pilot.press("R")
             await wait_for(pilot, lambda: isinstance(app.screen, ReviewScreen), "the review")
@@ -154,8 +161,7 @@ def test_a_known_word_is_never_shown(home: Path) -> None:
         Vocabulary(store).set_status("跨境", Status.KNOWN)
 
     async def run() -> None:
-        app = make_app(home)
-        app.clock = lambda: NOW
+        app = clocked_app(home)
         seen = set()
         async with app.run_test(size=(100, 32)) as pilot:
             await pilot.press("R")
@@ -179,8 +185,7 @@ def test_nothing_due_says_when_the_next_card_is(home: Path) -> None:
     save_words(home)
 
     async def run() -> None:
-        app = make_app(home)
-        app.clock = lambda: NOW
+        app = clocked_app(home)
         async with app.run_test(size=(100, 32)) as pilot:
             await pilot.press("R")
             await wait_for(pilot, lambda: isinstance(app.screen, ReviewScreen), "the review")
@@ -279,8 +284,7 @@ def test_three_new_cards_rated_good_end_the_sitting_each_shown_once(home: Path) 
     save_words(home)
 
     async def run() -> None:
-        app = make_app(home)
-        app.clock = lambda: NOW  # the clock stands still: a card due in 10 minutes is not due
+        app = clocked_app(home)  # the clock stands still: a card due in 10 minutes is not due
         async with app.run_test(size=(100, 32)) as pilot:
             screen = await open_review(pilot, app)
             seen: list[str] = []
@@ -302,8 +306,7 @@ def test_an_again_card_comes_back_once_more_before_the_summary(home: Path) -> No
     save_words(home)
 
     async def run() -> None:
-        app = make_app(home)
-        app.clock = lambda: NOW
+        app = clocked_app(home)
         async with app.run_test(size=(100, 32)) as pilot:
             screen = await open_review(pilot, app)
             seen = [await rate(pilot, screen, "1")]  # Again: it comes back in this sitting
@@ -323,8 +326,7 @@ def test_a_rating_key_on_the_front_rates_the_card(home: Path) -> None:
     save_words(home)
 
     async def run() -> None:
-        app = make_app(home)
-        app.clock = lambda: NOW
+        app = clocked_app(home)
         async with app.run_test(size=(100, 32)) as pilot:
             screen = await open_review(pilot, app)
             first = screen.current.word.word
@@ -354,8 +356,7 @@ def test_the_back_spells_a_proper_noun_once_the_worker_has_read_it(home: Path) -
         store.save_word("香港", "xiāng gǎng", "Hong Kong", "他去香港了。", art.id, issue.id)
 
     async def run() -> None:
-        app = make_app(home, review=True)
-        app.clock = lambda: NOW
+        app = clocked_app(home, review=True)
         async with app.run_test(size=(100, 32)) as pilot:
             await wait_for(pilot, lambda: isinstance(app.screen, ReviewScreen), "the review")
             screen = app.screen
