@@ -17,6 +17,7 @@ from reader.tui.screens.dialogs import Confirm, TermDialog
 from reader.tui.screens.help import HelpScreen
 from reader.tui.screens.saved_words import SavedWordsScreen
 from reader.tui.screens.words_export import WordsExportDialog
+from reader.tui.widgets.article_view import ArticleView
 from reader.tui.widgets.glossary_panel import GlossaryPanel
 from reader.tui.widgets.key_bar import KeyBar
 from reader.tui.widgets.title_bar import TitleBar
@@ -81,15 +82,22 @@ def test_library_help_lists_our_keys_and_a_legend_not_textual_internals(home: Pa
     asyncio.run(scenario())
 
 
+async def looked_up(pilot, app: ReaderApp, view: ArticleView,  # noqa: ANN001 - a Pilot
+                    word: str) -> GlossaryPanel:
+    """Put the cursor on `word`, look it up (enter) and wait for the panel's answer."""
+    view.move_cursor(token_index(view, word))
+    await pilot.press("enter")
+    panel = app.screen.query_one(GlossaryPanel)
+    await wait_for(pilot, lambda: panel.result is not None, "the lookup")
+    return panel
+
+
 def test_s_on_a_saved_word_keeps_the_users_definition_and_the_panel_shows_it(home: Path) -> None:
     async def scenario() -> None:
         app = ReaderApp(home=home)
         async with app.run_test(size=(100, 32)) as pilot:
             view = await open_test_article(pilot, app)
-            view.move_cursor(token_index(view, "跨境"))
-            await pilot.press("enter")
-            panel = app.screen.query_one(GlossaryPanel)
-            await wait_for(pilot, lambda: panel.result is not None, "the lookup")
+            panel = await looked_up(pilot, app, view, "跨境")
             assert "In your saved words" not in panel.body_text
             await pilot.press("s")
             await wait_for(pilot, lambda: any("Saved 跨境" in n for n in notices(app)),
@@ -117,10 +125,7 @@ def test_s_after_moving_the_cursor_saves_the_cursor_word_not_the_panels(home: Pa
         app = ReaderApp(home=home)
         async with app.run_test(size=(200, 50)) as pilot:
             view = await open_test_article(pilot, app)
-            view.move_cursor(token_index(view, "跨境"))
-            await pilot.press("enter")
-            panel = app.screen.query_one(GlossaryPanel)
-            await wait_for(pilot, lambda: panel.result is not None, "the lookup")
+            panel = await looked_up(pilot, app, view, "跨境")
             view.move_cursor(token_index(view, "发展"))  # the panel still shows 跨境
             await pilot.press("s")
             await wait_for(pilot, lambda: panel.token is not None and panel.token.text == "发展"

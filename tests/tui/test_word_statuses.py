@@ -59,6 +59,13 @@ async def marks_ready(pilot, view: ArticleView) -> None:  # noqa: ANN001 - a Pil
     await pilot.pause()
 
 
+async def open_with_marks(pilot, app: ReaderApp) -> ArticleView:  # noqa: ANN001 - a Pilot
+    """Open the test article and wait for its status marks."""
+    view = await open_test_article(pilot, app)
+    await marks_ready(pilot, view)
+    return view
+
+
 async def status_is(pilot, app: ReaderApp, word: str, status: Status) -> None:  # noqa: ANN001
     """Wait until the session has the word at that status (the edit went through)."""
     await wait_for(pilot, lambda: app.session.learning.status(word) is status,
@@ -78,8 +85,7 @@ def test_status_keys_tint_the_word_survive_a_restart_and_undo(home: Path) -> Non
     async def first_run() -> None:
         app = ReaderApp(home=home)
         async with app.run_test(size=SIZE) as pilot:
-            view = await open_test_article(pilot, app)
-            await marks_ready(pilot, view)
+            view = await open_with_marks(pilot, app)
             meeting = token_index(view, "会议")
             assert tint_of(view, meeting) is Status.NEW
             view.move_cursor(meeting)
@@ -115,8 +121,7 @@ def test_status_keys_tint_the_word_survive_a_restart_and_undo(home: Path) -> Non
     async def second_run() -> None:
         app = ReaderApp(home=home)
         async with app.run_test(size=SIZE) as pilot:
-            view = await open_test_article(pilot, app)
-            await marks_ready(pilot, view)
+            view = await open_with_marks(pilot, app)
             meeting = token_index(view, "会议")
             away_from(view, meeting)
             await pilot.pause()
@@ -131,8 +136,7 @@ def test_the_glossary_panel_shows_and_changes_the_status(home: Path) -> None:
     async def run() -> None:
         app = ReaderApp(home=home)
         async with app.run_test(size=SIZE) as pilot:
-            view = await open_test_article(pilot, app)
-            await marks_ready(pilot, view)
+            view = await open_with_marks(pilot, app)
             index = token_index(view, "跨境")
             view.move_cursor(index)
             await pilot.press("enter")
@@ -166,8 +170,7 @@ def test_the_marks_toggle_and_are_remembered(home: Path) -> None:
         app = ReaderApp(home=home)
         async with app.run_test(size=SIZE) as pilot:
             await wait_for(pilot, lambda: display_prefs.current(app), "the preferences")
-            view = await open_test_article(pilot, app)
-            await marks_ready(pilot, view)
+            view = await open_with_marks(pilot, app)
             meeting = token_index(view, "会议")
             away_from(view, meeting)
             await pilot.press("l")
@@ -190,8 +193,7 @@ def test_pinyin_not_known_mode_shows_pinyin_only_over_words_not_known(home: Path
         app = ReaderApp(home=home)
         async with app.run_test(size=SIZE) as pilot:
             await wait_for(pilot, lambda: display_prefs.current(app), "the preferences")
-            view = await open_test_article(pilot, app)
-            await marks_ready(pilot, view)
+            view = await open_with_marks(pilot, app)
             await pilot.press("p", "p")  # hover -> line over every word -> over words not known
             assert view.ruby and view.pinyin_mode == "not-known"
             await pilot.pause()
@@ -236,8 +238,7 @@ def test_the_page_turn_marks_the_remaining_new_words_known_in_one_undoable_step(
     async def run() -> None:
         app = ReaderApp(home=home)
         async with app.run_test(size=SIZE) as pilot:
-            view = await open_test_article(pilot, app)
-            await marks_ready(pilot, view)
+            view = await open_with_marks(pilot, app)
             screen = app.screen
             assert isinstance(screen, ArticleScreen)
             remaining = screen.statuses.remaining()
@@ -263,8 +264,7 @@ def test_f_before_the_end_of_the_article_asks_first(home: Path) -> None:
     async def run() -> None:
         app = ReaderApp(home=home)
         async with app.run_test(size=SIZE) as pilot:
-            view = await open_test_article(pilot, app)
-            await marks_ready(pilot, view)
+            await open_with_marks(pilot, app)
             await pilot.press("F")
             await wait_for(pilot, lambda: any("Press F again to confirm" in n
                                               for n in notices(app)), "the question")
@@ -280,8 +280,7 @@ def test_a_highlighted_word_becomes_learning(home: Path) -> None:
     async def run() -> None:
         app = ReaderApp(home=home)
         async with app.run_test(size=SIZE) as pilot:
-            view = await open_test_article(pilot, app)
-            await marks_ready(pilot, view)
+            view = await open_with_marks(pilot, app)
             index = token_index(view, "跨境")
             view.move_cursor(index)
             await pilot.press("h")
