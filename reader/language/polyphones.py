@@ -47,9 +47,15 @@ def _only_unneutral(ours: str, theirs: str) -> bool:
     CPP, the model's training data, writes many neutral tones as full ones; the dictionary's
     neutral tone is the standard (GB/T 16159, Xiandai Hanyu Cidian). Only inside a word: a
     suffix is neutral there (岗子), while a character standing alone that the model reads
-    with a full tone is a full word (其子 zǐ "his son", 书吧 bā, 哇 wā in names).
+    with a full tone is a full word (书吧 bā, 哇 wā in names).
     """
     return ours[-1:] == "5" and theirs[:-1] == ours[:-1]
+
+
+def _after_pronoun(word: str, k: int, tags: dict[str, str]) -> bool:
+    """True when what precedes character k of `word` is a pronoun (其 该 各): jieba joined a
+    pronoun and a noun (其子 "his son" zǐ), and a pronoun takes no suffix."""
+    return tags.get(word[:k]) == "r"
 
 
 def _option_score(scores: dict[str, float], reading: str, rivals: set[str]) -> float:
@@ -91,8 +97,10 @@ def revise(text: str, tokens: list[Token], opens: list[tuple[int, tuple[str, ...
 
     m = model()
     import jieba
+    import jieba.posseg
 
     freq = jieba.dt.FREQ
+    tags = jieba.posseg.dt.word_tag_tab
     sources_of = dict(opens)
     spans = sentence_spans(text)
     starts = [s for s, _ in spans]
@@ -150,7 +158,8 @@ def revise(text: str, tokens: list[Token], opens: list[tuple[int, tuple[str, ...
                 if g is None:
                     continue
                 limit = CONFIDENT_RARE if freq.get(tok.text[k], 0) < RARE else threshold
-                suffix = len(tok.text) > 1 and _only_unneutral(current[k], g.reading)
+                suffix = len(tok.text) > 1 and _only_unneutral(current[k], g.reading) \
+                    and not _after_pronoun(tok.text, k, tags)
                 if g.confidence >= limit and not suffix:
                     new[off - tok.start] = g.reading
                     notes[off - tok.start] = f"model {g.confidence:.2f}"

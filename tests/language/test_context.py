@@ -85,6 +85,7 @@ def reading(text: str, word: str) -> str:
     ("葛坚委员表示。", "葛坚", "gě jiān"),
     # A lone character may get a full tone (zǐ "son", bā "bar"); a suffix stays neutral.
     ("孔戣之子。", "子", "zǐ"),
+    ("其子李益曾任国相。", "其子", "qí zǐ"),  # a pronoun and a noun jieba joined: no suffix
     ("在百度贴吧发帖。", "吧", "bā"),
     ("东岗子村党支部。", "岗子", "gǎng zi"),
     # Frequent characters keep their common reading unless the model is all but certain
@@ -105,6 +106,8 @@ def test_reading_in_context(text, word, expected):
     ("工商银行长春支行。", "支行", "zhī háng"),
     ("请按时还款。", "还款", "huán kuǎn"),
     ("在长春召开。", "长春", "cháng chūn"),
+    ("葛洲坝水利枢纽。", "葛洲坝", "gě zhōu bà"),
+    ("他很快撇清了关系。", "撇清", "piē qīng"),
 ])
 def test_pinned_news_readings_hold_in_context(text, word, expected):
     assert reading(text, word) == expected
