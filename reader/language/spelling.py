@@ -70,14 +70,61 @@ def token_pinyin(token: Token) -> str:
     return syllables_pinyin(token.text, token.syllables, token.pos)
 
 
-def text_pinyin(tokens: Iterable[Token]) -> str:
-    """The reading of some text word by word (words separated by spaces), non-Han text kept."""
-    words = []
+_CLOSING = {"，": ",", "。": ".", "、": ",", "！": "!", "？": "?", "；": ";", "：": ":",
+            "）": ")", "”": '"', "’": "'", "》": "》", "〉": "〉", "】": "]", "」": '"',
+            "』": "'", "…": "...", "⋯": "...", ",": ",", ".": ".", "!": "!", "?": "?",
+            ";": ";", ":": ":", ")": ")"}
+"""Marks written against the word before them, as pinyin text writes them (GB/T 16159 §7:
+the full stop is a dot, the enumeration comma may be a comma; the rest in their Western form)."""
+_OPENING = {"（": "(", "“": '"', "‘": "'", "《": "《", "〈": "〈", "【": "[", "「": '"',
+            "『": "'", "(": "("}
+"""Marks written against the word after them."""
+_SENTENCE_END = frozenset("。！？!?")
+
+
+def _pieces(tokens: Iterable[Token]) -> list[tuple[str, str]]:
+    """(kind, text) of each word and mark: kind is `word`, `open`, `close` or `end`."""
+    out: list[tuple[str, str]] = []
     for token in tokens:
-        if token.text.isspace():
+        if token.syllables:
+            out.append(("word", token_pinyin(token)))
             continue
-        words.append(token_pinyin(token) if token.syllables else token.text)
-    return " ".join(" ".join(words).split())
+        for part in token.text.split():
+            if not all(ch in _CLOSING or ch in _OPENING for ch in part):
+                out.append(("word", part))
+                continue
+            for ch in part:
+                if ch in _OPENING:
+                    out.append(("open", _OPENING[ch]))
+                elif out and out[-1][0] in ("close", "end") and _CLOSING[ch] == "..." \
+                        and out[-1][1].endswith("..."):
+                    continue  # ……: one ellipsis of three dots
+                else:
+                    out.append(("end" if ch in _SENTENCE_END else "close", _CLOSING[ch]))
+    return out
+
+
+def text_pinyin(tokens: Iterable[Token]) -> str:
+    """The reading of some text as GB/T 16159 writes it: words separated by spaces, marks in
+    their Western form against their word, and each sentence's first letter capitalised
+    (`Jù liǎojiě, zhè shì Chángchūn.`); non-Han text is kept."""
+    out = ""
+    capital = True
+    glue = True  # nothing yet, or an opening mark: the next word takes no space
+    for kind, text in _pieces(tokens):
+        if kind == "word":
+            out += ("" if glue else " ") + (capitalise(text) if capital else text)
+            capital = glue = False
+        elif kind == "open":
+            # A quotation after a colon is a sentence of its own: 他说：“好！” Tā shuō: "Hǎo!"
+            capital = capital or (out.endswith(":") and text in "\"'")
+            out += ("" if glue else " ") + text
+            glue = True
+        else:
+            out += text
+            glue = False
+            capital = capital or kind == "end"
+    return out
 
 
 def _written_parts(token: Token) -> list[tuple[int, str, int]]:

@@ -24,8 +24,19 @@ def test_one_spelling_in_tokens_lookup_and_export():
     assert token_pinyin(by_text["获悉"]) == "huòxī"
     assert token_pinyin(by_text["长春"]) == "Chángchūn"
     line = pinyin_line("记者从吉林省商务厅获悉")
-    assert "huòxī" in line and "jìzhě" in line and "jí lín" not in line
+    assert "huòxī" in line and line.startswith("Jìzhě cóng") and "jí lín" not in line
     assert text_pinyin(tokenize("长春 2024", use_cache=False)) == "Chángchūn 2024"
+
+
+@pytest.mark.parametrize(("text", "written"), [
+    ("据了解，这是长春的工程。", "Jù liǎojiě, zhè shì Chángchūn de gōngchéng."),
+    ("他说：“好！”然后走了。", 'Tā shuō: "Hǎo!" Ránhòu zǒu le.'),
+    ("（据报道）会议召开……", "(Jù bàodào) huìyì zhàokāi..."),
+    ("交通、教育", "Jiāotōng, jiàoyù"),
+])
+def test_text_pinyin_writes_marks_against_their_word_and_capitalises_sentences(text, written):
+    # GB/T 16159: a sentence's first letter is a capital; marks are written as in Western text
+    assert text_pinyin(tokenize(text, use_cache=False)) == written
 
 
 @pytest.mark.parametrize(("text", "word", "spoken"), [
