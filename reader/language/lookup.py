@@ -10,7 +10,7 @@ from reader.language.cedict import RawEntry, load_index
 from reader.language.glossary import news_entries
 from reader.language.hsk import hsk_level
 from reader.language.model import Component, Entry, LookupResult
-from reader.language.names import NAME_TAGS, looks_like_name
+from reader.language.names import NAME_TAGS, cedict_person, looks_like_name
 from reader.language.quantities import explain_quantity
 from reader.language.readings import word_reading
 from reader.language.spelling import join_syllables, written_pinyin
@@ -23,10 +23,6 @@ _REFERENCE = re.compile(
     r"erhua variant of|same as)\s+(?:[^\s\[|]+\|)?([^\s\[|,;]+)(?:\[([^\]]+)\])?")
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _RUNS = re.compile(f"[{_HAN}]+|[^{_HAN}]+")
-_PLACE = re.compile(r"\b(city|county|province|district|prefecture|river|mountain|lake|town|"
-                    r"village|company|brand|country|capital|port|island|dynasty|region)\b",
-                    re.IGNORECASE)
-"""Words in a proper noun's definition that say it names a place or a thing, not a person."""
 _GLOSS_DEFS = 3
 """How many definitions of a cross-reference target are shown."""
 
@@ -74,8 +70,7 @@ def cedict_entry(raw: RawEntry) -> Entry:
         ref = _REFERENCE.match(d)
         if ref:
             see_also.append(_gloss_of(ref.group(1), ref.group(2)))
-    person = raw.pinyin[:1].isupper() and looks_like_name(raw.simplified) and \
-        not _PLACE.search(" ".join(raw.definitions))
+    person = cedict_person(raw.pinyin)
     return Entry("cedict", raw.simplified, raw.traditional,
                  entry_pinyin(raw.pinyin, raw.simplified, person),
                  tuple(definitions), classifiers=classifiers, see_also=tuple(see_also))
@@ -178,15 +173,14 @@ def _tagged_name(word: str) -> bool | None:
 def is_name(word: str, entries: tuple[Entry, ...], tagged: bool | None) -> bool:
     """Whether `word` is a person's name (`tagged`: jieba's tag says so; None: no tag known).
 
-    jieba's dictionary tags many ordinary words `nr` (文明, 洪水), so a tag counts only with a
-    proper-noun dictionary entry (`Xí Jìn píng`) or, for unknown words, a surname-first shape.
+    jieba's dictionary tags many ordinary words and places `nr` (文明, 延吉), so a tag counts only
+    with CC-CEDICT's reading of a person's name (`Xi2 Jin4 ping2`, see `names.checked_tag`) or,
+    for unknown words, a surname-first shape.
     """
     if len(word) < 2:
         return False
     if entries:
-        return bool(tagged) and any(
-            e.source == "cedict" and e.pinyin[:1].isupper() and not _PLACE.search(" ".join(
-                e.definitions)) for e in entries)
+        return bool(tagged) and any(cedict_person(e.pinyin) for e in load_index().entries(word))
     return tagged is not False and looks_like_name(word)
 
 
@@ -201,7 +195,8 @@ def lookup(word: str, pos: str | None = None) -> LookupResult:
     proper = any(e.source == "cedict" and e.pinyin[:1].isupper() for e in entries) and \
         not any(e.source == "cedict" and e.pinyin[:1].islower() for e in entries)
     marks = [numbers_to_marks(r) for r in reading]
-    pinyin = written_pinyin(word, marks, "nr" if name else (pos or ""), proper) \
+    shown_pos = "nr" if name else ("" if pos in NAME_TAGS else pos or "")
+    pinyin = written_pinyin(word, marks, shown_pos, proper) \
         if all(marks) else " ".join(m for m in marks if m)
     number = None if entries else explain_quantity(word, _unit_gloss)
     components = () if entries or len(word) < 2 or not _RUNS.match(word) or \

@@ -22,6 +22,10 @@ SURNAME_FLOOR = -7.7
 the characters that start junk words, 三 中 区 港, score lower or not at all)."""
 
 
+_PARTICLES = frozenset("的了着过得地而之乎也吗呢吧啊")
+"""Particles and conjunctions, which end no given name (干得多, 严而又严)."""
+
+
 def _name_model() -> tuple[dict[str, float], dict[str, float], dict[str, float]]:
     """jieba's emission tables for the first, middle and last character of a person name."""
     from jieba.posseg import emit_P
@@ -37,12 +41,42 @@ def looks_like_name(word: str) -> bool:
     """
     if not 2 <= len(word) <= 3 or not all(is_han(ch) for ch in word):
         return False
-    if not is_surname(word[0]):
+    if not is_surname(word[0]) or word[-1] in _PARTICLES:
         return False
     first, middle, last = _name_model()
     if first.get(word[0], -99.0) <= SURNAME_FLOOR or word[-1] not in last:
         return False
     return len(word) == 2 or word[1] in middle
+
+
+def cedict_person(pinyin: str) -> bool:
+    """True for CC-CEDICT's reading of a Chinese person's name, which capitalises the surname
+    and the given name (`Xi2 Jin4 ping2`, `Zhu1 ge3 Liang4`); places, organisations and
+    foreign or one-part names have one capital (`Yan2 ji2`, `Xuan1 chuan2 bu4`, `Ao4 ba1 ma3`)."""
+    syllables = pinyin.split()
+    return len(syllables) >= 2 and syllables[0][:1].isupper() and \
+        any(s[:1].isupper() for s in syllables[1:])
+
+
+def checked_tag(word: str, tag: str) -> str:
+    """jieba's tag of `word`, a person tag kept only when the word can be a person's name.
+
+    jieba's dictionary tags many ordinary words and places as names (高水平, 智能化, 温泉,
+    延吉). A tagged word CC-CEDICT knows is a person when one of its readings writes a person's
+    name, an ordinary word when it has a lower-case reading, else another proper noun (`nz`,
+    one capitalised word: Yánjí); an unknown word needs the shape of a name. A lone character
+    keeps the tag only when it is a surname, for its neighbours to decide (薛阿姨).
+    """
+    if tag not in NAME_TAGS:
+        return tag
+    if len(word) < 2:
+        return tag if is_surname(word) else "n"
+    readings = [e.pinyin for e in load_index().entries(word)]
+    if not readings:
+        return tag if looks_like_name(word) else "n"
+    if any(cedict_person(r) for r in readings):
+        return tag
+    return "n" if any(r[:1].islower() for r in readings) else "nz"
 
 
 _BYLINE_ROLES = ("融媒体中心", "见习记者", "特约记者", "本报记者", "通讯员", "实习生", "记者",

@@ -13,7 +13,7 @@ from reader.language.cedict import load_index
 from reader.language.glossary import news_readings
 from reader.language.hsk import hsk_level
 from reader.language.model import Syllable, Token
-from reader.language.names import NAME_TAGS, looks_like_name
+from reader.language.names import NAME_TAGS, checked_tag, looks_like_name
 from reader.language.polyphones import revise
 from reader.language.readings import (
     OPEN_SOURCES,
@@ -162,7 +162,8 @@ def _analyse(word: str) -> tuple[Piece, ...]:
         if not HAN.search(word):
             return ((word, (), "", None, None),)
         reading, sources = word_reading_sources(word)
-        return ((word, (syllable(word, reading[0]),), tags.get(word, ""), hsk_level(word),
+        return ((word, (syllable(word, reading[0]),), checked_tag(word, tags.get(word, "")),
+                 hsk_level(word),
                  sources if sources[0] in OPEN_SOURCES else None),)
     pieces = []
     freq = _freq()
@@ -172,7 +173,7 @@ def _analyse(word: str) -> tuple[Piece, ...]:
             continue
         reading, sources = word_reading_sources(part)
         syllables = tuple(map(syllable, part, reading))
-        tag = tags.get(part, "")
+        tag = checked_tag(part, tags.get(part, ""))
         if tag in PROPER_TAGS and _common_word(part):
             tag = "n"  # jieba's dictionary tags many ordinary words as names (蓝图, 城市)
         if not tag and len(part) > 1 and not freq.get(part) and not has_entry(part) \
@@ -300,6 +301,21 @@ _TITLE_ENDS = frozenset("长员记任理帅将")
 """Last characters of office titles (省长, 委员, 书记, 主任, 总理, 元帅, 大将)."""
 
 
+_NUMERALS = frozenset("0123456789０１２３４５６７８９一二三四五六七八九十百千万亿两几数")
+
+
+def _named_here(tokens: list[Token], i: int) -> bool:
+    """Whether a token tagged as a person's name is one where it stands.
+
+    A lone surname is a name only before a title or kin word (薛阿姨, 曾先生): jieba tags many
+    characters as names that stand alone as words (海外仓, 普惠, 连着). Nor is a name what
+    follows a number (500余人: 余 "more than").
+    """
+    if len(tokens[i].text) == 1:
+        return _text_near(tokens, i, 1) in _TITLES
+    return _text_near(tokens, i, -1)[-1:] not in _NUMERALS
+
+
 def _apply_context(tokens: list[Token], spots: list[int],
                    trace: dict[int, list[str]] | None = None) -> set[int]:
     """Neutral tones that depend on neighbours: 的 了 always, 得 着 after a verb, 地 before one.
@@ -310,6 +326,10 @@ def _apply_context(tokens: list[Token], spots: list[int],
     for i in spots:
         tok = tokens[i]
         ch = tok.text
+        if tok.pos in NAME_TAGS and ch not in _CONTEXT_CHARS:
+            if not _named_here(tokens, i):
+                tokens[i] = Token.build(ch, tok.start, tok.end, tok.syllables, "n", tok.hsk)
+            continue
         numbers = None
         pos = tok.pos
         if ch == "的":
@@ -396,7 +416,7 @@ def _segment(text: str, trace: dict[int, list[str]] | None, use_model: bool) -> 
             offset = found if found >= 0 else offset
         for part, syllables, tag, hsk, sources in pieces:
             end = offset + len(part)
-            if part in _CONTEXT_CHARS:
+            if part in _CONTEXT_CHARS or tag in NAME_TAGS:
                 spots.append(len(tokens))
             if sources is not None:
                 opens.append((len(tokens), sources))

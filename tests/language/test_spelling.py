@@ -138,3 +138,32 @@ def test_ordinary_words_jieba_tags_as_names_are_written_in_lower_case():
     assert "lántú" in written and "chéngshì" in written and "wénmíng" in written
     assert "Chángchūnshì" in written and "Jílínshěng" in written and "Wáng Xiǎomíng" in written
     assert {t.text: t.pos for t in tokens}["蓝图"] == "n"
+
+
+@pytest.mark.parametrize(("text", "written"), [
+    # jieba tags these nr; CC-CEDICT has them as a place, an ordinary word, or not at all
+    ("拓展延吉至海参崴航线。", "Yánjí"),
+    ("打造智能化设施。", "zhìnénghuà"),
+    ("森林康养、温泉医养。", "wēnquán"),
+    # a lone character jieba tags nr is a name only before a title or kin word
+    ("布局海外仓。", "hǎiwài cāng"),
+    ("如今，薛阿姨每天都来。", "Xuē āyí"),
+    # no name follows a number, and none ends in a particle
+    ("村民500余人参加。", "500 yúrén"),
+    ("但是干得多挣得就多。", "gàn de duō"),
+    # CC-CEDICT writes a person's surname and given name with capitals (Xi2 Jin4 ping2)
+    ("习近平总书记指出。", "Xí Jìnpíng"),
+])
+def test_person_tags_hold_only_for_names(text, written):
+    assert written in text_pinyin(tokenize(text, use_cache=False))
+
+
+def test_dictionary_entries_split_only_chinese_personal_names():
+    from reader.language.lookup import lookup
+
+    assert lookup("习近平").entries[0].pinyin == "Xí Jìnpíng"
+    assert lookup("诸葛亮").entries[0].pinyin == "Zhūgě Liàng"
+    # one capital in CC-CEDICT: one word, as GB/T 16159 writes foreign and one-part names
+    assert lookup("孔子").entries[0].pinyin == "Kǒngzǐ"
+    assert lookup("奥巴马").entries[0].pinyin == "Àobāmǎ"
+    assert not lookup("延吉", pos="nr").name and lookup("延吉", pos="nr").pinyin == "Yánjí"
