@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from functools import lru_cache
 
 from reader.language.cedict import load_index
@@ -46,7 +47,38 @@ def looks_like_name(word: str) -> bool:
     first, middle, last = _name_model()
     if first.get(word[0], -99.0) <= SURNAME_FLOOR or word[-1] not in last:
         return False
-    return len(word) == 2 or word[1] in middle
+    if len(word) == 2:
+        return _name_odds(word, first, last) >= NAME_ODDS
+    return word[1] in middle
+
+
+NAME_ODDS = 1.5
+"""Least log-odds for a two-character word to be read as a name rather than as two words.
+Checked on CPP dev's Wikipedia text (not the bundled pages): below 1.5 the surname-shaped pairs
+jieba's HMM makes are almost all two words (曾到, 时有, 后仅, 车少); above it names dominate."""
+
+
+def _name_odds(word: str, first: dict[str, float], last: dict[str, float]) -> float:
+    """log P(surname, given name) in jieba's name model over log P(two words) in its unigram
+    model: how much better a two-character word reads as a name (车来 1.0, 王辉 9.4).
+
+    Without jieba's frequencies loaded (a lookup before any segmentation) the shape decides."""
+    import jieba
+
+    freq, total = jieba.dt.FREQ, jieba.dt.total
+    if not freq:
+        return NAME_ODDS
+
+    def word_log(ch: str) -> float:
+        count = freq.get(ch, 0)
+        return math.log(count / total) if count else _UNSEEN
+
+    return first.get(word[0], -99.0) + last.get(word[1], -99.0) - \
+        word_log(word[0]) - word_log(word[1])
+
+
+_UNSEEN = -25.0
+"""log-probability given a character jieba has never seen as a word."""
 
 
 def cedict_person(pinyin: str) -> bool:

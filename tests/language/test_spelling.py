@@ -151,6 +151,9 @@ def test_ordinary_words_jieba_tags_as_names_are_written_in_lower_case():
     # no name follows a number, and none ends in a particle
     ("村民500余人参加。", "500 yúrén"),
     ("但是干得多挣得就多。", "gàn de duō"),
+    # two characters read as a name only when that reads better than two words
+    ("快递小哥张贺然见车来了。", "Zhāng Hèrán jiàn chē lái le"),
+    ("辽宁游客王辉说。", "Wáng Huī shuō"),
     # CC-CEDICT writes a person's surname and given name with capitals (Xi2 Jin4 ping2)
     ("习近平总书记指出。", "Xí Jìnpíng"),
 ])
