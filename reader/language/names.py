@@ -90,6 +90,12 @@ def cedict_person(pinyin: str) -> bool:
         any(s[:1].isupper() for s in syllables[1:])
 
 
+_PROPER = NAME_TAGS | {"ns", "nt", "nz"}
+_ABSTRACT_ENDS = frozenset("化度式性感型")
+"""Suffixes of abstract nouns and of adjectives made from nouns (-ization, -degree, -style,
+-ness, -sense, -type): jieba tags such words of its own as places or names (满意度 ns)."""
+
+
 def checked_tag(word: str, tag: str) -> str:
     """jieba's tag of `word`, a person tag kept only when the word can be a person's name.
 
@@ -97,8 +103,12 @@ def checked_tag(word: str, tag: str) -> str:
     延吉). A tagged word CC-CEDICT knows is a person when one of its readings writes a person's
     name, an ordinary word when it has a lower-case reading, else another proper noun (`nz`,
     one capitalised word: Yánjí); an unknown word needs the shape of a name. A lone character
-    keeps the tag only when it is a surname, for its neighbours to decide (薛阿姨).
+    keeps the tag only when it is a surname, for its neighbours to decide (薛阿姨). No proper
+    noun CC-CEDICT lacks ends in an abstract noun's suffix (法治化, 满意度, 嵌入式, 幸福感).
     """
+    if tag in _PROPER and len(word) >= 3 and word[-1] in _ABSTRACT_ENDS and \
+            word not in load_index():
+        return "n"
     if tag not in NAME_TAGS:
         return tag
     if len(word) < 2:

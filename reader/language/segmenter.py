@@ -177,7 +177,7 @@ def _analyse(word: str) -> tuple[Piece, ...]:
         if tag in PROPER_TAGS and _common_word(part):
             tag = "n"  # jieba's dictionary tags many ordinary words as names (蓝图, 城市)
         if not tag and len(part) > 1 and not freq.get(part) and not has_entry(part) \
-                and looks_like_name(part):
+                and checked_tag(part, "nr") == "nr":
             tag = "nr"
         pieces.append((part, syllables, tag, hsk_level(part),
                        sources if OPEN_SOURCES.intersection(sources) else None))

@@ -145,6 +145,11 @@ def test_ordinary_words_jieba_tags_as_names_are_written_in_lower_case():
     ("拓展延吉至海参崴航线。", "Yánjí"),
     ("打造智能化设施。", "zhìnénghuà"),
     ("森林康养、温泉医养。", "wēnquán"),
+    # an abstract noun's suffix ends no proper noun (jieba tags these ns and nr)
+    ("推进法治化建设。", "fǎzhìhuà"),
+    ("提升群众满意度。", "mǎnyìdù"),
+    ("增强获得感幸福感。", "xìngfúgǎn"),
+    ("建设陆港型国家物流枢纽。", "lùgǎngxíng"),
     # a lone character jieba tags nr is a name only before a title or kin word
     ("布局海外仓。", "hǎiwài cāng"),
     ("如今，薛阿姨每天都来。", "Xuē āyí"),
