@@ -352,9 +352,13 @@ class NotesStore:
         return any(d.get("word") == word for d in self._storage.read().get("words", {}).values())
 
     def words(self) -> list[SavedWord]:
-        """Saved words, oldest first."""
-        docs = self._storage.read().get("words", {}).values()
-        return sorted((SavedWord.from_doc(d) for d in docs), key=lambda w: (w.created, w.id))
+        """Saved words, oldest first; words saved in the same second in the order saved."""
+        docs = self._storage.read().get("words", {})
+        # Stamps have whole seconds, and ids are random: the file's document ids, which grow
+        # with each insert, keep two quick saves in order.
+        ordered = sorted(docs.items(), key=lambda kv: (str(kv[1].get("created", "")),
+                                                       int(kv[0]) if kv[0].isdigit() else 0))
+        return [SavedWord.from_doc(d) for _, d in ordered]
 
     def get_word(self, word_id: str) -> SavedWord:
         """The saved word with this id (UnknownIdError when there is none)."""

@@ -98,6 +98,19 @@ def test_saved_words_crud(store, isolated_home):
     assert store.words() == []
 
 
+def test_words_saved_in_the_same_second_keep_the_order_they_were_saved(
+        store, isolated_home, monkeypatch):
+    import reader.notes.store as store_module
+
+    monkeypatch.setattr(store_module, "now_iso", lambda: "2026-01-01T08:00:00+00:00")
+    words = ["快递", "黑漆漆", "公园", "清晨", "货车", "缓缓", "门口", "包子"]
+    for w in words:
+        store.save_word(w, "", "", "", "i1-a", "i1")
+    assert [w.word for w in store.words()] == words
+    with reopen(isolated_home) as again:
+        assert [w.word for w in again.words()] == words
+
+
 def test_a_deleted_word_is_restored_with_its_id_once(store, isolated_home):
     w = store.save_word("公园", "gōng yuán", "park", "我们去公园散步。", "i1-a", "i1", note="常用")
     gone = store.delete_word(w.id)
