@@ -48,6 +48,13 @@ def shown(screen: ReviewScreen) -> str:
     return str(screen.query_one("#review-card").render())
 
 
+async def first_card(pilot, app) -> ReviewScreen:
+    """Wait for the review screen and its first card."""
+    await wait_for(pilot, lambda: isinstance(app.screen, ReviewScreen)
+                   and app.screen.current is not None, "the first card")
+    return app.screen
+
+
 async def settled(pilot, screen: ReviewScreen) -> None:
     """Every rating sent is saved and answered."""
     await wait_for(pilot, lambda: not screen.cards.pending, "the ratings to be saved")
@@ -68,9 +75,7 @@ def test_a_review_session_by_keys(home: Path) -> None:
         app = clocked_app(home)
         async with app.run_test(size=(100, 32)) as pilot:
             await pilot.press("R")
-            await wait_for(pilot, lambda: isinstance(app.screen, ReviewScreen), "the review")
-            screen = app.screen
-            await wait_for(pilot, lambda: screen.current is not None, "the first card")
+            screen = await first_card(pilot, app)
             first = screen.current.word
             front = shown(screen)
             assert first.word not in front and BLANK * len(first.word) in front
@@ -139,9 +144,7 @@ def test_reader_review_opens_the_app_on_the_review_screen(home: Path) -> None:
     async def run() -> None:
         app = make_app(home, review=True)
         async with app.run_test(size=(100, 32)) as pilot:
-            await wait_for(pilot, lambda: isinstance(app.screen, ReviewScreen), "the review")
-            screen = app.screen
-            await wait_for(pilot, lambda: screen.current is not None, "a card")
+            screen = await first_card(pilot, app)
             await pilot.press("space")
             await wait_for(pilot, lambda: screen.sources, "the cards' articles")
             await pilot.press("enter")  # on the answer: the article, at the sentence
@@ -188,9 +191,7 @@ def test_nothing_due_says_when_the_next_card_is(home: Path) -> None:
         app = clocked_app(home)
         async with app.run_test(size=(100, 32)) as pilot:
             await pilot.press("R")
-            await wait_for(pilot, lambda: isinstance(app.screen, ReviewScreen), "the review")
-            screen = app.screen
-            await wait_for(pilot, lambda: screen.current is not None, "a card")
+            screen = await first_card(pilot, app)
             while screen.current is not None:
                 await rate(pilot, screen, "4")
             await settled(pilot, screen)
@@ -270,9 +271,7 @@ def test_r_on_an_article_opens_the_review_and_escape_returns(home: Path) -> None
 async def open_review(pilot, app) -> ReviewScreen:
     """Press R and wait for the first card."""
     await pilot.press("R")
-    await wait_for(pilot, lambda: isinstance(app.screen, ReviewScreen)
-                   and app.screen.current is not None, "the first card")
-    return app.screen
+    return await first_card(pilot, app)
 
 
 def status(screen: ReviewScreen) -> str:
@@ -358,9 +357,7 @@ def test_the_back_spells_a_proper_noun_once_the_worker_has_read_it(home: Path) -
     async def run() -> None:
         app = clocked_app(home, review=True)
         async with app.run_test(size=(100, 32)) as pilot:
-            await wait_for(pilot, lambda: isinstance(app.screen, ReviewScreen), "the review")
-            screen = app.screen
-            await wait_for(pilot, lambda: screen.current is not None, "the card")
+            screen = await first_card(pilot, app)
             word_id = screen.current.word.id
             await wait_for(pilot, lambda: word_id in screen.written, "the word's spelling")
             assert app.session.language_ready.is_set()  # it was made after the layer loaded
