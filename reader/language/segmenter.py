@@ -177,7 +177,7 @@ def _analyse(word: str) -> tuple[Piece, ...]:
         if tag in PROPER_TAGS and _common_word(part):
             tag = "n"  # jieba's dictionary tags many ordinary words as names (蓝图, 城市)
         if not tag and len(part) > 1 and not freq.get(part) and not has_entry(part) \
-                and checked_tag(part, "nr") == "nr":
+                and checked_tag(part, "nr") == "nr":  # the shape of a name, as jieba's tag
             tag = "nr"
         pieces.append((part, syllables, tag, hsk_level(part),
                        sources if OPEN_SOURCES.intersection(sources) else None))
@@ -302,6 +302,7 @@ _TITLE_ENDS = frozenset("长员记任理帅将")
 
 
 _NUMERALS = frozenset("0123456789０１２３４５６７８９一二三四五六七八九十百千万亿两几数")
+"""Last characters of a number (500, 五百, 几): what follows one is counted, not named."""
 
 
 def _named_here(tokens: list[Token], i: int) -> bool:
@@ -355,7 +356,6 @@ def _apply_context(tokens: list[Token], spots: list[int],
         elif ch == "尽" and _tag_near(tokens, i, 1)[:1] == "v" and _tag_near(tokens, i, -1) != "x" \
                 and _text_near(tokens, i, 1) not in _JIN3_VERBS:
             numbers = "jin4"  # "all, entirely" before a verb: 尽得其传, 尽交保管
-
         elif ch == "曾" and _text_near(tokens, i, 1) in _TITLES:
             numbers, pos = "zeng1", "nr"  # a surname: a proper noun, written `Zēng`
         elif ch == "着" and _tag_near(tokens, i, -1)[:1] == "v":

@@ -117,7 +117,7 @@ def text_pinyin(tokens: Iterable[Token]) -> str:
             capital = glue = False
         elif kind == "open":
             # A quotation after a colon is a sentence of its own: 他说：“好！” Tā shuō: "Hǎo!"
-            capital = capital or (out.endswith(":") and text in "\"'")
+            capital = capital or (out.endswith(":") and text in ('"', "'"))
             out += ("" if glue else " ") + text
             glue = True
         else:

@@ -104,8 +104,9 @@ class SavedWordsScreen(SearchScreen):
         self.session = session
         """The app's line to the core."""
         self.words: list[SavedWord] = []
-        self.written: dict[str, str] = {}
         """Every saved word."""
+        self.written: dict[str, str] = {}
+        """Word id -> its pinyin as written (made by the loading worker)."""
         self.shown: dict[str, SavedWord] = {}
         """Word id -> word, for the rows listed."""
         self.titles: dict[str, tuple[str, str, str]] = {}
